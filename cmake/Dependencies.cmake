@@ -1,0 +1,60 @@
+# Finds the libraries the project uses. Natively they come from Debian's
+# packages through their CMake configs. Cross-compiling for Windows, the
+# header-only ones (nlohmann/json, CLI11) are taken from the host's headers
+# through a folder holding only them (adding all of /usr/include would put
+# glibc's headers in front of mingw's), and GoogleTest is built from Debian's
+# source package.
+
+find_package(Threads REQUIRED)
+if(GAME_BUILD_TESTS)
+  enable_testing()
+  include(GoogleTest)
+endif()
+
+if(NOT CMAKE_CROSSCOMPILING)
+  find_package(nlohmann_json 3 REQUIRED)
+  find_package(CLI11 REQUIRED)
+  if(GAME_BUILD_CLIENT)
+    find_package(SFML 2.5 COMPONENTS graphics window system network REQUIRED)
+  endif()
+  if(GAME_BUILD_TESTS)
+    find_package(GTest REQUIRED)
+  endif()
+  return()
+endif()
+
+set(GAME_HOST_INCLUDE /usr/include CACHE PATH "Host folder holding nlohmann/ and CLI/ headers")
+set(_headers ${CMAKE_BINARY_DIR}/host-headers)
+foreach(lib nlohmann CLI)
+  if(NOT EXISTS ${GAME_HOST_INCLUDE}/${lib})
+    message(FATAL_ERROR "missing ${GAME_HOST_INCLUDE}/${lib}: install nlohmann-json3-dev and libcli11-dev")
+  endif()
+  file(MAKE_DIRECTORY ${_headers})
+  file(CREATE_LINK ${GAME_HOST_INCLUDE}/${lib} ${_headers}/${lib} SYMBOLIC)
+endforeach()
+
+add_library(nlohmann_json INTERFACE)
+target_include_directories(nlohmann_json SYSTEM INTERFACE ${_headers})
+add_library(nlohmann_json::nlohmann_json ALIAS nlohmann_json)
+add_library(CLI11 INTERFACE)
+target_include_directories(CLI11 SYSTEM INTERFACE ${_headers})
+add_library(CLI11::CLI11 ALIAS CLI11)
+
+if(GAME_BUILD_TESTS)
+  set(GAME_GTEST_SOURCE /usr/src/googletest CACHE PATH "GoogleTest sources (Debian's googletest package)")
+  set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
+  set(BUILD_GMOCK OFF CACHE BOOL "" FORCE)
+  # Defines GTest::gtest and GTest::gtest_main as the installed package does.
+  add_subdirectory(${GAME_GTEST_SOURCE} ${CMAKE_BINARY_DIR}/googletest EXCLUDE_FROM_ALL SYSTEM)
+endif()
+
+# Under Wine every process start costs a good fraction of a second, so each
+# test executable is one CTest test (run through CMAKE_CROSSCOMPILING_EMULATOR)
+# instead of one process per test case, and nothing runs at build time.
+function(gtest_discover_tests target)
+  cmake_parse_arguments(arg "" "" "PROPERTIES" ${ARGN})
+  add_test(NAME ${target} COMMAND ${target})
+  if(arg_PROPERTIES)
+    set_tests_properties(${target} PROPERTIES ${arg_PROPERTIES})
+  endif()
+endfunction()

@@ -1,0 +1,43 @@
+// What drives the window: a live match (LiveMode) or a recorded game
+// (ReplayMode). App owns one Mode and routes input to it; the mode owns the
+// board view and fills the panel model. Both run on the UI thread only.
+#pragma once
+
+#include <SFML/Window/Keyboard.hpp>
+
+#include "game/game.h"
+#include "ui/board_view.h"
+#include "ui/side_panel.h"
+
+namespace client {
+
+class Mode {
+ public:
+  virtual ~Mode() = default;
+
+  // Network I/O and timers; returns whether the picture changed.
+  virtual bool update() = 0;
+  // Sleeps until something may have happened, at most `timeout`.
+  virtual void idle(sf::Time timeout) = 0;
+
+  // The board, null while the game is not known (before welcome, a bad record).
+  virtual BoardView* board() = 0;
+  // The seat whose view of the board is shown.
+  virtual game::Seat viewer() const = 0;
+  virtual const PanelModel& panel() const = 0;
+
+  // The player asked for a move on the board.
+  virtual void requestMove(const game::Move& move) = 0;
+  // A panel button, a click in the move list, a key. Each returns whether the picture changed.
+  virtual bool act(Action action) = 0;
+  virtual bool selectMove(int index) = 0;
+  virtual bool key(sf::Keyboard::Key key) = 0;
+
+  // Nothing more will happen by itself: the game is over or the record is shown.
+  virtual bool settled() const = 0;
+  // The process exit code when the window closes: 0, or 1 after a failure
+  // (an unreadable record, a connection that could not be made).
+  virtual int exitCode() const = 0;
+};
+
+}  // namespace client

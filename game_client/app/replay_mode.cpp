@@ -1,0 +1,147 @@
+#include "app/replay_mode.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "app/words.h"
+#include "record/reader.h"
+
+namespace client {
+
+namespace {
+const sf::Time kStepInterval = sf::milliseconds(700);
+}
+
+ReplayMode::ReplayMode(const std::filesystem::path& file, game::Seat viewer) : viewer_(viewer) {
+  panel_.subtitle = file.filename().string();
+  if (!load(file)) {
+    std::cerr << "game_client: cannot replay " << file.string() << ": " << loadError_ << '\n';
+    panel_.title = "Cannot open the record";
+    panel_.status = "This file cannot be replayed.";
+    panel_.error = loadError_;
+    return;
+  }
+  show(static_cast<int>(moves_.size()));
+}
+
+bool ReplayMode::load(const std::filesystem::path& file) {
+  auto loaded = record::readFile(file);
+  if (auto* error = std::get_if<record::LoadError>(&loaded)) {
+    loadError_ = error->describe();
+    return false;
+  }
+  auto& rec = std::get<record::Record>(loaded);
+  std::string error;
+  board_ = makeBoardView(rec.setup, error);
+  auto game = board_ ? game::makeGame(rec.setup, error) : nullptr;
+  if (!game) {
+    loadError_ = "bad game setup: " + error;
+    board_.reset();
+    return false;
+  }
+  // The reader has checked every move; reading them again in the record's
+  // notation gives the board the engine moves it needs.
+  for (const record::MoveLine& line : rec.moves) {
+    game::Move move;
+    const std::string& text = line.uci.empty() ? line.notation : line.uci;
+    if (!game->parseMove(text, move, error) || !game->play(move).accepted() || !board_->apply(move)) {
+      loadError_ = "line " + std::to_string(line.line) + ": cannot replay '" + text + "': " + error;
+      board_.reset();
+      return false;
+    }
+    moves_.push_back(move);
+    movers_.push_back(line.seat);
+    panel_.moves.push_back(line.notation);
+  }
+  result_ = rec.result;
+  if (rec.truncated) note_ = "The record's last line was cut off and is left out.";
+  else if (!rec.result) note_ = "The record stops before the end of the match.";
+
+  panel_.title = "Replay · " + gameTitle(rec.setup);
+  panel_.subtitle = "match " + std::to_string(rec.matchId) + " · " + file.filename().string();
+  panel_.players[0] = {rec.player1, board_->side(game::Seat::Player1).name, board_->side(game::Seat::Player1).dark};
+  panel_.players[1] = {rec.player2, board_->side(game::Seat::Player2).name, board_->side(game::Seat::Player2).dark};
+  panel_.movesClickable = true;
+  panel_.buttonsPerRow = 5;
+  return true;
+}
+
+bool ReplayMode::show(int plies) {
+  if (!board_) return false;
+  plies = std::clamp(plies, 0, static_cast<int>(moves_.size()));
+  if (plies == shown_ && board_->plies() == plies) return false;
+  if (plies < board_->plies()) board_->reset();
+  for (int i = board_->plies(); i < plies; ++i) board_->apply(moves_[static_cast<std::size_t>(i)]);
+  shown_ = plies;
+  if (shown_ == static_cast<int>(moves_.size())) playing_ = false;
+  refreshPanel();
+  return true;
+}
+
+bool ReplayMode::togglePlay() {
+  if (!board_) return false;
+  playing_ = !playing_;
+  if (playing_ && shown_ == static_cast<int>(moves_.size())) show(0);  // play again from the start
+  sinceStep_.restart();
+  refreshPanel();
+  return true;
+}
+
+bool ReplayMode::update() {
+  if (!playing_ || sinceStep_.getElapsedTime() < kStepInterval) return false;
+  sinceStep_.restart();
+  return show(shown_ + 1);
+}
+
+bool ReplayMode::act(Action action) {
+  switch (action) {
+    case Action::First: return show(0);
+    case Action::Back: return show(shown_ - 1);
+    case Action::PlayPause: return togglePlay();
+    case Action::Forward: return show(shown_ + 1);
+    case Action::Last: return show(static_cast<int>(moves_.size()));
+    default: return false;
+  }
+}
+
+bool ReplayMode::key(sf::Keyboard::Key key) {
+  switch (key) {
+    case sf::Keyboard::Left: return act(Action::Back);
+    case sf::Keyboard::Right: return act(Action::Forward);
+    case sf::Keyboard::Home: return act(Action::First);
+    case sf::Keyboard::End: return act(Action::Last);
+    case sf::Keyboard::Space: return act(Action::PlayPause);
+    case sf::Keyboard::F:
+      viewer_ = viewer_ == game::Seat::Player2 ? game::Seat::Player1 : game::Seat::Player2;
+      return true;
+    default: return false;
+  }
+}
+
+void ReplayMode::refreshPanel() {
+  const int total = static_cast<int>(moves_.size());
+  const bool atEnd = shown_ == total;
+  panel_.current = shown_ - 1;
+  // The side to move is whoever played the next recorded move.
+  const game::Seat next = !atEnd ? movers_[static_cast<std::size_t>(shown_)]
+                          : result_ && result_->over() ? game::Seat::None
+                          : shown_ % 2 == 0            ? game::Seat::Player1
+                                                       : game::Seat::Player2;
+  panel_.players[0].toMove = next == game::Seat::Player1;
+  panel_.players[1].toMove = next == game::Seat::Player2;
+  std::string status = "Move ";
+  status += std::to_string(shown_);
+  status += " of ";
+  status += std::to_string(total);
+  status += '.';
+  if (atEnd && result_ && result_->over()) status += ' ' + resultSentence(*result_, *board_);
+  panel_.status = std::move(status);
+  panel_.error = note_;
+  panel_.buttons = {{Action::First, "«", shown_ > 0},
+                    {Action::Back, "‹", shown_ > 0},
+                    {Action::PlayPause, playing_ ? "Pause" : "Play", total > 0},
+                    {Action::Forward, "›", !atEnd},
+                    {Action::Last, "»", !atEnd}};
+}
+
+}  // namespace client

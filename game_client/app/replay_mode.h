@@ -1,0 +1,64 @@
+// Replaying a record written by the server, with no server: the record
+// reader loads and checks the file (a cut-off last line is tolerated and
+// said so), then the board steps through its moves. Left/Right step,
+// Home/End jump, Space plays and pauses, the move list is clickable.
+//
+// Ownership and threading: owned by App, UI thread only. Owns the board view
+// and the moves; the position shown is rebuilt from the start position when
+// stepping back (a few hundred plies at most, well under a frame).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <SFML/System/Clock.hpp>
+#include <SFML/System/Sleep.hpp>
+
+#include "app/mode.h"
+
+namespace client {
+
+class ReplayMode final : public Mode {
+ public:
+  // Loads `file`, to be seen from `viewer`'s side; a bad file leaves the
+  // mode showing why (and exitCode() 1).
+  ReplayMode(const std::filesystem::path& file, game::Seat viewer);
+
+  // Why the file could not be shown, empty when it could.
+  const std::string& loadError() const { return loadError_; }
+
+  bool update() override;
+  void idle(sf::Time timeout) override { sf::sleep(timeout); }
+  BoardView* board() override { return board_.get(); }
+  game::Seat viewer() const override { return viewer_; }
+  const PanelModel& panel() const override { return panel_; }
+  void requestMove(const game::Move&) override {}
+  bool act(Action action) override;
+  bool selectMove(int index) override { return show(index + 1); }
+  bool key(sf::Keyboard::Key key) override;
+  bool settled() const override { return !playing_; }
+  int exitCode() const override { return loadError_.empty() ? 0 : 1; }
+
+ private:
+  bool load(const std::filesystem::path& file);
+  // Shows the position after `plies` moves.
+  bool show(int plies);
+  bool togglePlay();
+  void refreshPanel();
+
+  std::unique_ptr<BoardView> board_;
+  std::vector<game::Move> moves_;
+  std::vector<game::Seat> movers_;
+  std::optional<game::Status> result_;
+  std::string note_;       // a truncated record, a missing end line
+  std::string loadError_;
+  game::Seat viewer_;      // F turns the board round
+  int shown_ = 0;          // plies on the board
+  bool playing_ = false;
+  sf::Clock sinceStep_;
+  PanelModel panel_;
+};
+
+}  // namespace client

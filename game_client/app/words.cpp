@@ -1,0 +1,55 @@
+#include "app/words.h"
+
+#include <cctype>
+
+namespace client {
+
+std::string endReasonWords(game::EndReason reason) {
+  switch (reason) {
+    case game::EndReason::None: return "";
+    case game::EndReason::FiveInARow: return "with five in a row";
+    case game::EndReason::BoardFull: return "because the board is full";
+    case game::EndReason::Checkmate: return "by checkmate";
+    case game::EndReason::Stalemate: return "by stalemate";
+    case game::EndReason::FiftyMoveRule: return "by the fifty-move rule";
+    case game::EndReason::SeventyFiveMoveRule: return "by the seventy-five-move rule";
+    case game::EndReason::ThreefoldRepetition: return "by threefold repetition";
+    case game::EndReason::FivefoldRepetition: return "by fivefold repetition";
+    case game::EndReason::InsufficientMaterial: return "by insufficient material";
+    case game::EndReason::Agreement: return "by agreement";
+    case game::EndReason::Resignation: return "by resignation";
+    case game::EndReason::OpponentLeft: return "because the opponent left";
+    case game::EndReason::Timeout: return "on time";
+    case game::EndReason::ServerShutdown: return "because the server shut down";
+  }
+  return "";
+}
+
+std::string resultSentence(const game::Status& status, const BoardView& board) {
+  std::string who;
+  switch (status.result) {
+    case game::Result::Ongoing: return "The game goes on.";
+    case game::Result::Draw: who = "Draw"; break;
+    case game::Result::Player1Wins: who = board.side(game::Seat::Player1).name + " wins"; break;
+    case game::Result::Player2Wins: who = board.side(game::Seat::Player2).name + " wins"; break;
+  }
+  who[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(who[0])));
+  const std::string why = endReasonWords(status.reason);
+  return who + (why.empty() ? "" : " " + why) + ".";
+}
+
+}  // namespace client
+
+namespace client {
+
+std::string gameTitle(const game::Setup& setup) {
+  std::string title(game::name(setup.kind));
+  title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  if (setup.kind == game::Kind::Omok) {
+    const std::string size = std::to_string(setup.boardSize);
+    title += " · " + std::string(game::name(setup.rule)) + " · " + size + "×" + size;
+  }
+  return title;
+}
+
+}  // namespace client

@@ -1,0 +1,193 @@
+// game_bot: a headless player. Connects to a game server, plays one whole
+// game with seeded random (or first) legal moves through the real protocol,
+// and prints the result as its last line, e.g.
+//   result: player1 five-in-a-row after 37 moves
+// With --drop-after N it vanishes once N moves are played and takes its seat
+// back with the reconnection token, to exercise the server's reconnection.
+// Exit status: 0 when a game finished, 1 on a connection, protocol or server
+// error, 3 when --timeout passed first.
+#include <CLI/CLI.hpp>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/chooser.h"
+#include "core/session.h"
+#include "net/socket.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+constexpr int kFailed = 1;
+constexpr int kTimedOut = 3;
+
+struct Args {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 9000;
+  int seat = 0;
+  std::string name = "bot";
+  std::string matchCode;
+  std::string strategy = "random";
+  std::uint64_t seed = 1;
+  std::string game;
+  std::string rule;
+  double timeoutSeconds = 60;
+  int dropAfter = 0;
+  bool verbose = false;
+};
+
+std::string describe(game::Status s, int moves) {
+  return std::string(game::name(s.result)) + " " + std::string(game::name(s.reason)) + " after " +
+         std::to_string(moves) + " moves";
+}
+
+std::string_view colour(game::Kind kind, game::Seat seat) {
+  const bool first = seat == game::Seat::Player1;
+  return kind == game::Kind::Chess ? (first ? "white" : "black") : (first ? "black" : "white");
+}
+
+// One line per event for --verbose, and the lines every run prints.
+void report(const client::Session& session, const proto::Packet& event, bool verbose) {
+  if (const auto* w = std::get_if<proto::Welcome>(&event)) {
+    std::cout << "seat " << static_cast<int>(w->seat) << " (" << colour(w->game, w->seat) << ") in match "
+              << w->matchId << ": " << game::name(w->game) << " " << game::name(w->rule) << " "
+              << static_cast<int>(w->boardSize) << "x" << static_cast<int>(w->boardSize)
+              << (w->resumed ? " (resumed)" : "") << '\n';
+  } else if (const auto* m = std::get_if<proto::MatchStart>(&event)) {
+    std::cout << "match: " << proto::text(m->player1) << " vs " << proto::text(m->player2) << '\n';
+  } else if (!verbose) {
+    return;
+  } else if (const auto* a = std::get_if<proto::MoveAccepted>(&event)) {
+    std::cout << a->ply << ". " << proto::text(a->notation) << (a->seat == session.seat() ? " (us)" : "") << '\n';
+  } else if (const auto* s = std::get_if<proto::OpponentStatus>(&event)) {
+    std::cout << "opponent " << proto::name(s->state) << '\n';
+  } else if (const auto* e = std::get_if<proto::Error>(&event)) {
+    std::cout << "server error " << proto::name(e->code) << ": " << proto::text(e->text) << '\n';
+  }
+}
+
+int fail(const std::string& why) {
+  std::cerr << "game_bot: " << why << '\n';
+  return kFailed;
+}
+
+// Opens a connection and queues the hello.
+std::optional<int> connect(const Args& args, const client::Options& options, net::Socket& socket,
+                           std::unique_ptr<client::Session>& session) {
+  session = std::make_unique<client::Session>(options);
+  if (session->failure()) return fail(session->failure()->text);
+  std::error_code error;
+  socket = net::connectTcp(args.host, args.port, 5s, error);
+  if (!socket) return fail("cannot connect to " + args.host + ":" + std::to_string(args.port) + ": " + net::errorText(error));
+  return std::nullopt;
+}
+
+int play(const Args& args) {
+  client::Options options;
+  options.name = args.name;
+  options.seat = static_cast<game::Seat>(args.seat);
+  options.matchCode = args.matchCode;
+  if (!args.game.empty()) options.game = static_cast<std::uint8_t>(*game::parseKind(args.game));
+  if (!args.rule.empty()) options.rule = static_cast<std::uint8_t>(*game::parseRule(args.rule));
+
+  const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                           std::chrono::duration<double>(args.timeoutSeconds));
+  net::Platform platform;
+  net::Socket socket;
+  std::unique_ptr<client::Session> session;
+  if (auto status = connect(args, options, socket, session)) return *status;
+  bool dropped = false;
+
+  client::MoveChooser chooser(args.strategy == "first" ? client::Strategy::First : client::Strategy::Random, args.seed);
+  std::array<std::uint8_t, 4096> buffer;
+  for (;;) {
+    const auto out = session->outgoing();
+    if (!out.empty()) {
+      if (auto e = net::sendAll(socket.native(), std::as_bytes(out))) return fail("send failed: " + net::errorText(e));
+      session->sent(out.size());
+    }
+    for (const proto::Packet& event : session->takeEvents()) {
+      report(*session, event, args.verbose);
+      if (const auto* r = std::get_if<proto::MoveRejected>(&event))
+        return fail("the server refused our move, which our rules engine allowed: " + std::string(proto::text(r->why)));
+    }
+    if (session->failure()) return fail(session->failure()->text);
+    if (session->phase() == proto::Phase::Over) break;
+
+    if (args.dropAfter > 0 && !dropped && session->phase() == proto::Phase::Playing &&
+        static_cast<int>(session->history().size()) >= args.dropAfter) {
+      // Vanish without a word and come back with the token: the server holds
+      // the seat and replays the game into the new session's mirror.
+      std::cout << "dropping the connection after " << session->history().size() << " moves\n";
+      options.reconnect = session->welcome()->reconnect;
+      dropped = true;
+      socket.reset();
+      if (auto status = connect(args, options, socket, session)) return *status;
+      continue;
+    }
+
+    std::string why;
+    if (session->drawOffered() && !session->declineDraw(why)) return fail(why);
+    if (session->myTurn() && !session->awaitingReply()) {
+      const auto move = chooser.choose(session->setup(), session->history(), why);
+      if (!why.empty()) return fail(why);
+      if (!(move ? session->move(*move, why) : session->resign(why))) return fail(why);
+      continue;  // send it before waiting
+    }
+
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left <= 0ms) {
+      std::cerr << "game_bot: no result after " << args.timeoutSeconds << " s\n";
+      return kTimedOut;
+    }
+    std::error_code error;
+    const std::size_t n = net::receiveSome(socket.native(), std::as_writable_bytes(std::span(buffer)),
+                                           std::min<std::chrono::milliseconds>(left, 1s), error);
+    if (error == std::errc::timed_out) continue;
+    if (error) return fail("receive failed: " + net::errorText(error));
+    if (n == 0) {
+      session->closed();
+      if (session->phase() != proto::Phase::Over) return fail(session->failure()->text);
+      break;
+    }
+    session->receive(std::span(buffer).first(n));
+  }
+  std::cout << "result: " << describe(*session->result(), static_cast<int>(session->history().size())) << std::endl;
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Plays one game against a game server with random legal moves and prints the result."};
+  Args args;
+  app.add_option("--host", args.host, "server address")->capture_default_str();
+  app.add_option("--port", args.port, "server port")->capture_default_str();
+  app.add_option("--seat", args.seat, "1 or 2; 0 takes any free seat")->check(CLI::IsMember({0, 1, 2}));
+  app.add_option("--name", args.name, "player name")->capture_default_str();
+  app.add_option("--match", args.matchCode, "private match code (letters, digits, - and _)");
+  app.add_option("--moves", args.strategy, "random (seeded) or first legal move")
+      ->check(CLI::IsMember({"random", "first"}))
+      ->capture_default_str();
+  app.add_option("--seed", args.seed, "seed of the random moves")->capture_default_str();
+  app.add_option("--game", args.game, "omok or chess; default: whatever the server hosts")
+      ->check(CLI::IsMember({"omok", "chess"}));
+  app.add_option("--rule", args.rule, "freestyle, standard, renju, omok or fide; default: the server's")
+      ->check(CLI::IsMember({"freestyle", "standard", "renju", "omok", "fide"}));
+  app.add_option("--timeout", args.timeoutSeconds, "seconds to wait for the game to finish")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--drop-after", args.dropAfter,
+                 "drop the connection once this many moves are played and resume the seat with the "
+                 "reconnection token (tests the server's reconnection); 0 never")
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("-v,--verbose", args.verbose, "print every move and notice");
+  CLI11_PARSE(app, argc, argv);
+  return play(args);
+}

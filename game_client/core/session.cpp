@@ -1,0 +1,246 @@
+#include "core/session.h"
+
+#include <utility>
+
+namespace client {
+namespace {
+
+std::string seatText(game::Seat s) { return std::to_string(static_cast<int>(s)); }
+
+}  // namespace
+
+Session::Session(const Options& options) {
+  context_.from = proto::Sender::Server;
+  proto::Hello hello;
+  hello.game = options.game;
+  hello.rule = options.rule;
+  hello.boardSize = options.boardSize;
+  hello.seat = options.seat;
+  hello.reconnect = options.reconnect;
+  const bool fits = proto::setText(hello.name, options.name) && proto::setText(hello.matchCode, options.matchCode);
+  // The same checks the server will apply, so a bad option is reported here
+  // rather than as a malformed-packet error from the server.
+  proto::Context asClient;
+  asClient.from = proto::Sender::Client;
+  if (!fits) {
+    fail(proto::ErrorCode::Malformed, "the name or match code is too long");
+  } else if (auto error = proto::validate(hello, asClient)) {
+    fail(error->code, error->text);
+  } else {
+    send(hello);
+  }
+}
+
+template <typename P>
+void Session::send(const P& packet) {
+  proto::append(outgoing_, packet);
+}
+
+void Session::sent(std::size_t n) {
+  outgoing_.erase(outgoing_.begin(), outgoing_.begin() + static_cast<std::ptrdiff_t>(std::min(n, outgoing_.size())));
+}
+
+std::vector<proto::Packet> Session::takeEvents() { return std::exchange(events_, {}); }
+
+void Session::fail(proto::ErrorCode code, std::string text) {
+  if (!failure_) failure_ = proto::ProtocolError{code, std::move(text)};
+}
+
+bool Session::receive(std::span<const std::uint8_t> bytes) {
+  while (!failure_ && !bytes.empty()) {
+    bytes = bytes.subspan(framer_.feed(bytes));
+    for (bool more = true; more && !failure_;) {
+      auto next = framer_.next(context_);
+      if (auto* parsed = std::get_if<proto::Parsed>(&next)) {
+        handle(parsed->packet);
+      } else if (auto* error = std::get_if<proto::ProtocolError>(&next)) {
+        fail(error->code, "the server sent a bad packet: " + error->text);
+      } else {
+        more = false;
+      }
+    }
+  }
+  return !failure_;
+}
+
+void Session::closed() {
+  if (phase_ != proto::Phase::Over) fail(proto::ErrorCode::ServerError, "the server closed the connection");
+}
+
+void Session::handle(const proto::Packet& packet) {
+  const proto::Type type = proto::typeOf(packet);
+  if (!proto::allowedIn(type, phase_)) {
+    fail(proto::ErrorCode::UnexpectedPacket, "the server sent " + std::string(proto::name(type)) + " while " +
+                                                 std::string(proto::name(phase_)));
+    return;
+  }
+  if (const auto* ping = std::get_if<proto::Ping>(&packet)) {
+    send(proto::Pong{{}, ping->nonce, ping->sentAtMs});
+    return;
+  }
+  if (const auto* p = std::get_if<proto::Welcome>(&packet)) {
+    onWelcome(*p);
+  } else if (const auto* p = std::get_if<proto::MatchStart>(&packet)) {
+    players_ = *p;
+    phase_ = proto::Phase::Playing;
+  } else if (const auto* p = std::get_if<proto::MoveAccepted>(&packet)) {
+    onMoveAccepted(*p);
+  } else if (std::holds_alternative<proto::MoveRejected>(packet)) {
+    moveInFlight_ = false;
+  } else if (const auto* p = std::get_if<proto::GameOver>(&packet)) {
+    onGameOver(*p);
+  } else if (std::holds_alternative<proto::DrawOffer>(packet)) {
+    opponentOffersDraw_ = true;
+  } else if (std::holds_alternative<proto::DrawDecline>(packet)) {
+    ownOfferPending_ = false;
+  } else if (const auto* p = std::get_if<proto::Error>(&packet)) {
+    // The others are races lost on the wire (an offer answered twice, a move
+    // that crossed the game's end): events for the UI, nothing to undo here.
+    if (proto::closesConnection(p->code)) fail(p->code, "server: " + std::string(proto::text(p->text)));
+  }
+  if (!failure_) events_.push_back(packet);
+}
+
+void Session::onWelcome(const proto::Welcome& welcome) {
+  setup_ = {welcome.game, welcome.rule, welcome.boardSize, std::string(proto::text(welcome.startFen))};
+  std::string error;
+  game_ = game::makeGame(setup_, error);
+  if (!game_) {
+    fail(proto::ErrorCode::ServerError, "cannot set up the server's game: " + error);
+    return;
+  }
+  welcome_ = welcome;
+  context_.game = welcome.game;
+  context_.boardSize = welcome.boardSize;
+  history_.clear();
+  phase_ = proto::Phase::WaitingForOpponent;
+}
+
+void Session::onMoveAccepted(const proto::MoveAccepted& accepted) {
+  const auto expectedPly = static_cast<int>(history_.size()) + 1;
+  if (accepted.ply != expectedPly || accepted.seat != game_->toMove()) {
+    fail(proto::ErrorCode::ServerError, "out of step with the server: it sent ply " + std::to_string(accepted.ply) +
+                                            " by seat " + seatText(accepted.seat) + ", expected ply " +
+                                            std::to_string(expectedPly) + " by seat " + seatText(game_->toMove()));
+    return;
+  }
+  const game::Move move = proto::fromWire(accepted.move);
+  const game::Played played = game_->play(move);
+  const game::Status status{accepted.result, accepted.reason};
+  if (!played.accepted() || played.notation != proto::text(accepted.notation) || played.status != status) {
+    fail(proto::ErrorCode::ServerError,
+         "out of step with the server at ply " + std::to_string(accepted.ply) + ": it played " +
+             std::string(proto::text(accepted.notation)) + ", here " +
+             (played.accepted() ? "that is " + played.notation + " with status " + std::string(game::name(played.status.result))
+                                : "it is illegal: " + played.why));
+    return;
+  }
+  history_.push_back(move);
+  // An offer stands until the player it was made to moves.
+  if (accepted.seat == seat()) {
+    moveInFlight_ = false;
+    opponentOffersDraw_ = false;
+  } else {
+    ownOfferPending_ = false;
+  }
+}
+
+void Session::onGameOver(const proto::GameOver& over) {
+  const game::Status status{over.result, over.reason};
+  if (game_->status().over() && game_->status() != status) {
+    fail(proto::ErrorCode::ServerError, "out of step with the server: it says " + std::string(game::name(over.reason)) +
+                                            ", here the game ended by " + std::string(game::name(game_->status().reason)));
+    return;
+  }
+  game_->finish(status);
+  result_ = status;
+  moveInFlight_ = false;
+  phase_ = proto::Phase::Over;
+}
+
+bool Session::myTurn() const {
+  return phase_ == proto::Phase::Playing && game_ && !game_->status().over() && game_->toMove() == seat();
+}
+
+bool Session::canPlay(std::string& error) const {
+  if (failure_) error = "the session has failed: " + failure_->text;
+  else if (phase_ != proto::Phase::Playing) error = "no game is being played (" + std::string(proto::name(phase_)) + ")";
+  else if (game_->status().over()) error = "the game is over";
+  else return true;
+  return false;
+}
+
+bool Session::move(const game::Move& move, std::string& error) {
+  if (!canPlay(error)) return false;
+  if (!myTurn()) {
+    error = "it is not your turn";
+    return false;
+  }
+  if (moveInFlight_) {
+    error = "the previous move has not been answered yet";
+    return false;
+  }
+  const proto::Move packet{{}, proto::toWire(move)};
+  proto::Context asClient = context_;
+  asClient.from = proto::Sender::Client;
+  if (auto problem = proto::validate(packet, asClient)) {
+    error = problem->text;
+    return false;
+  }
+  send(packet);
+  moveInFlight_ = true;
+  return true;
+}
+
+bool Session::resign(std::string& error) {
+  if (!canPlay(error)) return false;
+  send(proto::Resign{});
+  return true;
+}
+
+bool Session::offerDraw(std::string& error) {
+  if (!canPlay(error)) return false;
+  if (ownOfferPending_) {
+    error = "your draw offer is still pending";
+    return false;
+  }
+  send(proto::DrawOffer{});
+  ownOfferPending_ = true;
+  return true;
+}
+
+bool Session::acceptDraw(std::string& error) {
+  if (!canPlay(error)) return false;
+  if (!opponentOffersDraw_) {
+    error = "your opponent has not offered a draw";
+    return false;
+  }
+  send(proto::DrawAccept{});
+  opponentOffersDraw_ = false;
+  return true;
+}
+
+bool Session::declineDraw(std::string& error) {
+  if (!canPlay(error)) return false;
+  if (!opponentOffersDraw_) {
+    error = "your opponent has not offered a draw";
+    return false;
+  }
+  send(proto::DrawDecline{});
+  opponentOffersDraw_ = false;
+  return true;
+}
+
+bool Session::claimDraw(std::string& error) {
+  if (!canPlay(error)) return false;
+  if (!myTurn() || game_->claimableDraw() == game::EndReason::None) {
+    error = "no draw can be claimed now";
+    return false;
+  }
+  send(proto::DrawClaim{});
+  return true;
+}
+
+void Session::ping(std::uint64_t nonce, std::uint64_t nowMs) { send(proto::Ping{{}, nonce, nowMs}); }
+
+}  // namespace client

@@ -1,0 +1,187 @@
+#include "ui/side_panel.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <SFML/Graphics/CircleShape.hpp>
+
+#include "ui/draw.h"
+#include "ui/theme.h"
+
+namespace client {
+
+namespace {
+
+constexpr float kPad = 16;
+constexpr float kCard = 50;
+constexpr float kButtonHeight = 36;
+constexpr float kGap = 8;
+constexpr unsigned kStatusSize = 16;
+constexpr unsigned kErrorSize = 14;
+constexpr float kNumberColumn = 46;
+
+float lineHeight(unsigned size) { return std::round(static_cast<float>(size) * 1.4f); }
+
+}  // namespace
+
+void SidePanel::arrange(const Rect& area, const PanelModel& model, const Fonts& fonts) {
+  area_ = area;
+  const float left = area.left + kPad, width = std::max(40.0f, area.width - 2 * kPad);
+  float y = area.top + kPad + 46;  // title and subtitle
+  // No names yet (connecting) or none at all (a bad record): no player cards.
+  const bool anyone = !model.players[0].name.empty() || !model.players[1].name.empty();
+  playersRect_ = {left, y, width, anyone ? 2 * kCard + kGap : 0};
+  y = playersRect_.bottom() + (anyone ? 14 : 0);
+
+  statusTop_ = y;
+  statusLines_ = wrapText(fonts.regular, model.status, kStatusSize, width);
+  errorLines_ = wrapText(fonts.regular, model.error, kErrorSize, width);
+  y += static_cast<float>(statusLines_.size()) * lineHeight(kStatusSize) +
+       static_cast<float>(errorLines_.size()) * lineHeight(kErrorSize) + 10;
+
+  // Buttons in rows at the bottom; the last row's buttons share its whole width.
+  const std::size_t count = model.buttons.size();
+  const auto perRow = static_cast<std::size_t>(std::max(1, model.buttonsPerRow));
+  const std::size_t rows = (count + perRow - 1) / perRow;
+  float top = area.bottom() - kPad - static_cast<float>(rows) * (kButtonHeight + kGap) + kGap;
+  buttons_.clear();
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::size_t row = i / perRow, column = i % perRow;
+    const auto inRow = static_cast<float>(std::min(perRow, count - row * perRow));
+    const float w = (width - (inRow - 1) * kGap) / inRow;
+    const float x = left + static_cast<float>(column) * (w + kGap);
+    const float y = top + static_cast<float>(row) * (kButtonHeight + kGap);
+    buttons_.push_back({std::round(x), std::round(y), std::round(w), kButtonHeight});
+  }
+  const float buttonsTop = buttons_.empty() ? area.bottom() - kPad : buttons_.front().top;
+
+  movesRect_ = {left, y, width, std::max(0.0f, buttonsTop - 12 - y)};
+  columnWidth_ = std::floor((width - kNumberColumn) / 2);
+  arrangeMoves(model);
+}
+
+void SidePanel::arrangeMoves(const PanelModel& model) {
+  const int count = static_cast<int>(model.moves.size());
+  if (count != lastMoveCount_) {
+    scrollBack_ = 0;  // a new move brings the list back to the present
+    lastMoveCount_ = count;
+  }
+  rows_.clear();
+  const float listTop = movesRect_.top + 26;  // below the "Moves" heading
+  const int visible = std::max(0, static_cast<int>((movesRect_.bottom() - listTop) / rowHeight_));
+  const int total = (count + 1) / 2;
+  if (visible == 0 || total == 0) return;
+  const int focus = (model.current >= 0 ? model.current : count - 1) / 2;
+  const int automatic = std::clamp(focus - visible + 2, 0, std::max(0, total - visible));
+  scrollBack_ = std::clamp(scrollBack_, 0, automatic);
+  const int first = automatic - scrollBack_;
+  for (int r = first; r < std::min(total, first + visible); ++r)
+    rows_.push_back({{movesRect_.left, listTop + static_cast<float>(r - first) * rowHeight_, movesRect_.width, rowHeight_},
+                     r * 2});
+}
+
+bool SidePanel::scroll(int rows) {
+  const int before = scrollBack_;
+  scrollBack_ = std::max(0, scrollBack_ + rows);
+  return scrollBack_ != before;  // arrange() clamps it to what exists
+}
+
+bool SidePanel::pointerMoved(Vec2 p) {
+  const auto over = [&](Vec2 q) {
+    for (std::size_t i = 0; i < buttons_.size(); ++i)
+      if (buttons_[i].contains(q)) return static_cast<int>(i);
+    return -1;
+  };
+  const bool changed = over(p) != over(pointer_);
+  pointer_ = p;
+  return changed;
+}
+
+std::optional<PanelHit> SidePanel::hit(Vec2 p, const PanelModel& model) const {
+  for (std::size_t i = 0; i < buttons_.size() && i < model.buttons.size(); ++i)
+    if (buttons_[i].contains(p) && model.buttons[i].enabled) return model.buttons[i].action;
+  if (!model.movesClickable) return std::nullopt;
+  for (const Row& row : rows_) {
+    if (!row.rect.contains(p)) continue;
+    const float x = p.x - row.rect.left - kNumberColumn;
+    if (x < 0) return std::nullopt;
+    const int ply = row.firstPly + (x >= columnWidth_ ? 1 : 0);
+    if (ply < static_cast<int>(model.moves.size())) return ply;
+  }
+  return std::nullopt;
+}
+
+void SidePanel::draw(sf::RenderTarget& target, const PanelModel& model, const Fonts& fonts) const {
+  fillRect(target, area_, theme::kPanel);
+  const float left = area_.left + kPad, width = area_.width - 2 * kPad;
+  // A long title gets a smaller font rather than running off the panel.
+  unsigned titleSize = 20;
+  while (titleSize > 13 && textWidth(fonts.bold, model.title, titleSize) > width) --titleSize;
+  drawText(target, fonts.bold, model.title, titleSize, theme::kText, {left, area_.top + kPad + 10}, Anchor::Left);
+  drawText(target, fonts.regular, model.subtitle, 13, theme::kTextDim, {left, area_.top + kPad + 34}, Anchor::Left);
+
+  for (int i = 0; i < 2 && playersRect_.height > 0; ++i) {
+    const PanelPlayer& pl = model.players[static_cast<std::size_t>(i)];
+    const Rect card{left, playersRect_.top + static_cast<float>(i) * (kCard + kGap), width, kCard};
+    fillRect(target, card, theme::kPanelRaised);
+    if (pl.toMove) {
+      fillRect(target, {card.left, card.top, 4, card.height}, theme::kAccent);
+      drawText(target, fonts.bold, "to move", 13, theme::kAccent, {card.right() - 12, card.center().y}, Anchor::Right);
+    }
+    const Vec2 swatch{card.left + 26, card.center().y};
+    sf::CircleShape disc(11, 32);
+    disc.setOrigin(11, 11);
+    disc.setPosition(swatch.x, swatch.y);
+    disc.setFillColor(pl.dark ? sf::Color(28, 28, 30) : sf::Color(245, 243, 236));
+    disc.setOutlineThickness(1.5f);
+    disc.setOutlineColor(pl.dark ? sf::Color(140, 140, 140) : sf::Color(90, 86, 80));
+    target.draw(disc);
+    drawText(target, fonts.bold, pl.name.empty() ? "—" : pl.name, 16, theme::kText, {card.left + 46, card.top + 17},
+             Anchor::Left);
+    drawText(target, fonts.regular, pl.you ? pl.colour + " · you" : pl.colour, 13, theme::kTextDim,
+             {card.left + 46, card.top + 36}, Anchor::Left);
+  }
+
+  float y = statusTop_;
+  for (const auto& line : statusLines_) {
+    drawText(target, fonts.regular, line, kStatusSize, theme::kText, {left, y + lineHeight(kStatusSize) / 2},
+             Anchor::Left);
+    y += lineHeight(kStatusSize);
+  }
+  for (const auto& line : errorLines_) {
+    drawText(target, fonts.regular, line, kErrorSize, theme::kError, {left, y + lineHeight(kErrorSize) / 2},
+             Anchor::Left);
+    y += lineHeight(kErrorSize);
+  }
+
+  if (movesRect_.height > 30) {
+    drawText(target, fonts.bold, "Moves", 14, theme::kTextDim, {left, movesRect_.top + 10}, Anchor::Left);
+    fillRect(target, {left, movesRect_.top + 21, width, 1}, theme::kPanelRaised);
+  }
+  for (const Row& row : rows_) {
+    const int number = row.firstPly / 2 + 1;
+    const float cy = row.rect.center().y;
+    if ((row.firstPly / 2) % 2 == 1) fillRect(target, row.rect, sf::Color(255, 255, 255, 8));
+    drawText(target, fonts.regular, std::to_string(number) + ".", 14, theme::kTextDim,
+             {row.rect.left + kNumberColumn - 12, cy}, Anchor::Right);
+    for (int k = 0; k < 2; ++k) {
+      const int ply = row.firstPly + k;
+      if (ply >= static_cast<int>(model.moves.size())) break;
+      const Rect cell{row.rect.left + kNumberColumn + static_cast<float>(k) * columnWidth_, row.rect.top, columnWidth_ - 4,
+                      row.rect.height};
+      const bool current = ply == model.current;
+      if (current) fillRect(target, cell, sf::Color(theme::kAccent.r, theme::kAccent.g, theme::kAccent.b, 70));
+      drawText(target, current ? fonts.bold : fonts.regular, model.moves[static_cast<std::size_t>(ply)], 15,
+               theme::kText, {cell.left + 8, cy}, Anchor::Left);
+    }
+  }
+
+  for (std::size_t i = 0; i < buttons_.size() && i < model.buttons.size(); ++i) {
+    const PanelButton& b = model.buttons[i];
+    const bool hover = b.enabled && buttons_[i].contains(pointer_);
+    fillRect(target, buttons_[i], !b.enabled ? theme::kButtonDisabled : hover ? theme::kButtonHover : theme::kButton);
+    drawText(target, fonts.bold, b.label, 14, b.enabled ? theme::kText : theme::kTextDim, buttons_[i].center());
+  }
+}
+
+}  // namespace client

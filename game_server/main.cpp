@@ -1,0 +1,110 @@
+// game_server: hosts omok or chess matches over TCP.
+//
+//   game_server --game omok|chess [--rule R] [--port 9000] [--log-dir DIR]
+//               [--threads N] [--grace SECONDS] [--host ADDRESS]
+//               [--board-size 15|19] [--hello-timeout SECONDS] [--ping-interval SECONDS]
+//               [--no-records]
+//
+// The first line on stdout is "listening on PORT" (also for --port 0), so
+// scripts and tests can find the server; the operator log goes to stderr.
+// SIGINT/SIGTERM stop it gracefully: games end (server shutdown), records are
+// finished, clients are told, exit status 0.
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+
+#include "game/game.h"
+#include "game_server/match/log.h"
+#include "game_server/match/match_server.h"
+#include "net/socket.h"
+
+namespace {
+
+volatile std::sig_atomic_t stopRequested = 0;
+
+extern "C" void requestStop(int) { stopRequested = 1; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Hosts omok or chess matches: the first connection of a match plays first, the second second."};
+  std::string gameName;
+  std::string ruleName;
+  std::string host = "0.0.0.0";
+  std::uint16_t port = 9000;
+  std::string logDir = "logs";
+  int threads = 0;
+  int grace = 10;
+  int boardSize = 15;
+  int helloTimeout = 30;
+  int pingInterval = 15;
+  bool noRecords = false;
+  app.add_option("--game", gameName, "omok or chess")->required()->check(CLI::IsMember({"omok", "chess"}));
+  app.add_option("--rule", ruleName, "omok: freestyle, standard, renju (default) or omok; chess: fide")
+      ->check(CLI::IsMember({"freestyle", "standard", "renju", "omok", "fide"}));
+  app.add_option("--board-size", boardSize, "omok board size")->capture_default_str()->check(CLI::IsMember({15, 19}));
+  app.add_option("--host", host, "address to listen on")->capture_default_str();
+  app.add_option("--port", port, "TCP port, 0 for any free port")->capture_default_str();
+  app.add_option("--log-dir", logDir, "directory of the game records")->capture_default_str();
+  app.add_option("--threads", threads, "worker threads (default: one per processor)")->check(CLI::Range(1, 256));
+  app.add_option("--grace", grace, "seconds a dropped player's seat is held")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3600));
+  app.add_option("--hello-timeout", helloTimeout, "seconds a new connection has to say hello")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  app.add_option("--ping-interval", pingInterval,
+                 "seconds of silence before a player is pinged; as long again without an answer drops it")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  app.add_flag("--no-records", noRecords, "write no game records (benchmarks: the cost of durability)");
+  CLI11_PARSE(app, argc, argv);
+
+  game::Setup setup;
+  setup.kind = *game::parseKind(gameName);
+  setup.rule = ruleName.empty() ? (setup.kind == game::Kind::Chess ? game::Rule::Fide : game::Rule::Renju)
+                                : *game::parseRule(ruleName);
+  // The board's side as the protocol states it; --board-size is omok's choice.
+  setup.boardSize = setup.kind == game::Kind::Chess ? 8 : boardSize;
+  std::string error;
+  if (!game::makeGame(setup, error)) {
+    std::cerr << "game_server: " << error << "\n";
+    return 1;
+  }
+
+  net::Platform platform;
+  server::ServerConfig config;
+  config.match.setup = setup;
+  config.match.recordDir = logDir;
+  config.match.records = !noRecords;
+  config.match.grace = std::chrono::seconds(grace);
+  config.host = host;
+  config.port = port;
+  config.threads = threads;
+  config.helloTimeout = std::chrono::seconds(helloTimeout);
+  config.pingInterval = std::chrono::seconds(pingInterval);
+  server::MatchServer matchServer(config);
+  if (std::error_code e = matchServer.start()) {
+    std::cerr << "game_server: cannot listen on " << host << ":" << port << ": " << net::errorText(e) << "\n";
+    return 1;
+  }
+  std::signal(SIGINT, requestStop);
+  std::signal(SIGTERM, requestStop);
+  std::printf("listening on %u\n", static_cast<unsigned>(matchServer.port()));
+  std::fflush(stdout);
+  server::logEvent({}, "hosting " + std::string(game::name(setup.kind)) + " (" + std::string(game::name(setup.rule)) +
+                           ") on " + host + ":" + std::to_string(matchServer.port()) +
+                           (noRecords ? ", no records" : ", records in " + logDir));
+
+  // A signal handler may only set a flag; main looks at it ten times a second.
+  while (!stopRequested) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  server::logEvent({}, "shutting down");
+  matchServer.shutdown(std::chrono::seconds(2));
+  server::logEvent({}, "stopped");
+  return 0;
+}

@@ -1,0 +1,112 @@
+#include "game_server/match/lobby.h"
+
+#include <algorithm>
+
+#include "game_server/match/log.h"
+
+namespace server {
+namespace {
+
+bool isZero(const proto::Token& t) {
+  return std::all_of(t.begin(), t.end(), [](std::uint8_t b) { return b == 0; });
+}
+
+}  // namespace
+
+Lobby::Lobby(MatchConfig config, TimerQueue& timers) : config_(std::move(config)), timers_(timers) {}
+
+std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connection, const proto::Hello& hello) {
+  const game::Setup& setup = config_.setup;
+  if (hello.version != proto::kProtocolVersion) {
+    return Refusal{proto::ErrorCode::UnsupportedVersion, "this server speaks protocol version " +
+                                                             std::to_string(proto::kProtocolVersion) + ", not " +
+                                                             std::to_string(hello.version)};
+  }
+  std::lock_guard lock(mutex_);
+  if (stopping_) return Refusal{proto::ErrorCode::ServerShutdown, "the server is shutting down"};
+  forgetFinished();
+
+  if (!isZero(hello.reconnect)) {
+    auto it = tokens_.find(hello.reconnect);
+    std::shared_ptr<Match> match = it == tokens_.end() ? nullptr : it->second.lock();
+    if (!match) return Refusal{proto::ErrorCode::BadReconnectToken, "no seat is held for that reconnection token"};
+    auto result = match->resume(connection, hello.reconnect);
+    if (const auto* refusal = std::get_if<Refusal>(&result)) return *refusal;
+    return Seated{match, std::get<game::Seat>(result)};
+  }
+
+  const bool gameOk = hello.game == 0 || hello.game == static_cast<std::uint8_t>(setup.kind);
+  const bool ruleOk = hello.rule == 0 || hello.rule == static_cast<std::uint8_t>(setup.rule);
+  const bool sizeOk = hello.boardSize == 0 || hello.boardSize == setup.boardSize;
+  if (!gameOk || !ruleOk || !sizeOk) {
+    return Refusal{proto::ErrorCode::GameUnavailable,
+                   "this server hosts " + std::string(game::name(setup.kind)) + " (" +
+                       std::string(game::name(setup.rule)) + ", " + std::to_string(setup.boardSize) + "x" + std::to_string(setup.boardSize) + ") only"};
+  }
+
+  const std::string code(proto::text(hello.matchCode));
+  std::shared_ptr<Match>& slot = waitingMatch(code);
+  if (!slot || !slot->joinable()) {
+    std::string error;
+    slot = newMatch(error);
+    if (!slot) return Refusal{proto::ErrorCode::ServerError, error};
+  }
+  std::shared_ptr<Match> match = slot;
+  proto::Token token = newToken();
+  auto result = match->join(connection, hello.seat, std::string(proto::text(hello.name)), token);
+  if (const auto* refusal = std::get_if<Refusal>(&result)) return *refusal;
+  tokens_.emplace(token, match);
+  if (!match->joinable()) {
+    // Started (or refused to start): the next hello opens a new match.
+    if (code.empty()) {
+      openPublic_.reset();
+    } else {
+      openPrivate_.erase(code);
+    }
+  }
+  return Seated{match, std::get<game::Seat>(result)};
+}
+
+std::shared_ptr<Match>& Lobby::waitingMatch(const std::string& code) {
+  return code.empty() ? openPublic_ : openPrivate_[code];
+}
+
+std::shared_ptr<Match> Lobby::newMatch(std::string& error) {
+  std::unique_ptr<game::Game> game = game::makeGame(config_.setup, error);
+  if (!game) return nullptr;
+  auto match = std::make_shared<Match>(nextId_++, config_, std::move(game), timers_);
+  matches_.emplace(match->id(), match);
+  return match;
+}
+
+proto::Token Lobby::newToken() {
+  proto::Token token;
+  for (std::size_t i = 0; i < token.size(); i += 4) {
+    std::uint32_t r = entropy_();
+    for (std::size_t j = 0; j < 4; ++j) token[i + j] = static_cast<std::uint8_t>(r >> (8 * j));
+  }
+  return token;
+}
+
+void Lobby::forgetFinished() {
+  constexpr std::size_t kMinimumSweep = 64;
+  const auto entries = [this] { return tokens_.size() + matches_.size() + openPrivate_.size(); };
+  if (entries() < std::max(2 * sizeAfterSweep_, kMinimumSweep)) return;
+  std::erase_if(tokens_, [](const auto& entry) { return entry.second.expired(); });
+  std::erase_if(matches_, [](const auto& entry) { return entry.second.expired(); });
+  // A private match everybody left is dropped rather than kept for its code.
+  std::erase_if(openPrivate_, [](const auto& entry) { return !entry.second || entry.second->empty(); });
+  sizeAfterSweep_ = entries();
+}
+
+void Lobby::shutdown() {
+  std::lock_guard lock(mutex_);
+  stopping_ = true;
+  for (const auto& [id, weak] : matches_) {
+    if (std::shared_ptr<Match> match = weak.lock()) match->shutdown();
+  }
+  openPublic_.reset();
+  openPrivate_.clear();
+}
+
+}  // namespace server

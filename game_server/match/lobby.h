@@ -1,0 +1,64 @@
+// Seats connections in matches: the public queue (the first connection is
+// player 1, the second player 2, the third opens the next match), private
+// matches by code, and seats taken back with a reconnection token.
+//
+// Ownership: holds the matches still waiting for a player; remembers every
+// match weakly (for tokens and shutdown), so a finished match is freed when
+// its players' sessions let go.
+// Threading: every member takes the lobby's mutex and may call into a match
+// while holding it (lobby before match, never the reverse).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <variant>
+
+#include "game_server/match/match.h"
+
+namespace server {
+
+class Lobby {
+ public:
+  Lobby(MatchConfig config, TimerQueue& timers);
+
+  struct Seated {
+    std::shared_ptr<Match> match;
+    game::Seat seat = game::Seat::None;
+  };
+  // Answers a hello: seats the connection (the match sends the welcome) or
+  // says why not.
+  std::variant<Seated, Refusal> admit(const ConnectionPtr& connection, const proto::Hello& hello);
+  // Ends every match (ServerShutdown) and refuses every later hello.
+  void shutdown();
+
+  const MatchConfig& config() const { return config_; }
+
+ private:
+  std::shared_ptr<Match> newMatch(std::string& error);
+  std::shared_ptr<Match>& waitingMatch(const std::string& code);
+  proto::Token newToken();
+  // Drops entries of matches that are gone, once the maps have doubled since
+  // the last sweep: amortised O(1) per hello instead of a walk over every
+  // match per hello (seating n players was O(n^2)).
+  void forgetFinished();
+
+  const MatchConfig config_;
+  TimerQueue& timers_;
+
+  std::mutex mutex_;
+  std::shared_ptr<Match> openPublic_;
+  std::unordered_map<std::string, std::shared_ptr<Match>> openPrivate_;  // by match code
+  std::map<proto::Token, std::weak_ptr<Match>> tokens_;
+  std::map<std::uint32_t, std::weak_ptr<Match>> matches_;
+  std::uint32_t nextId_ = 1;
+  std::size_t sizeAfterSweep_ = 0;  // entries in the three maps after forgetFinished's last sweep
+  std::random_device entropy_;
+  bool stopping_ = false;
+};
+
+}  // namespace server

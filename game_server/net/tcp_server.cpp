@@ -1,0 +1,92 @@
+#include "game_server/net/tcp_server.h"
+
+#include <algorithm>
+
+namespace server {
+
+TcpServer::TcpServer(TcpServerOptions options, TcpServerCallbacks callbacks)
+    : options_(std::move(options)), callbacks_(std::move(callbacks)), port_(std::make_shared<CompletionPort>()) {}
+
+TcpServer::~TcpServer() { stop(); }
+
+std::error_code TcpServer::start() {
+  std::error_code error;
+  net::Listener listener = net::listenTcp(options_.host, options_.port, error);
+  if (error) return error;
+  boundPort_ = listener.port;
+  acceptor_ = std::make_unique<Acceptor>(
+      *port_, std::move(listener.socket), options_.pendingAccepts, [this](net::Socket s) { onAccepted(std::move(s)); },
+      callbacks_.onAcceptError);
+  int threads = options_.threads > 0 ? options_.threads : static_cast<int>(std::thread::hardware_concurrency());
+  for (int i = 0; i < std::max(threads, 1); ++i) workers_.emplace_back([this] { runWorker(); });
+  acceptor_->start();
+  accepting_ = true;
+  return {};
+}
+
+void TcpServer::stopAccepting() {
+  if (!accepting_) return;
+  accepting_ = false;
+  acceptor_->stop();
+}
+
+void TcpServer::stop() {
+  if (workers_.empty()) return;
+  stopAccepting();
+  for (const ConnectionPtr& c : connections()) c->close();
+  port_->wake(static_cast<int>(workers_.size()));
+  for (std::thread& t : workers_) t.join();
+  workers_.clear();
+  // Completions queued behind the wake-ups (the cancelled operations of the
+  // connections just closed) are handled here, the only thread left, so no
+  // connection stays pinned by an operation that never came back.
+  CompletionBatch batch;
+  while (port_->dequeue(batch, std::chrono::milliseconds::zero()) > 0 || port_->inFlight() > 0) dispatch(batch);
+  acceptor_.reset();
+}
+
+std::vector<ConnectionPtr> TcpServer::connections() const {
+  std::lock_guard lock(mutex_);
+  std::vector<ConnectionPtr> all;
+  all.reserve(connections_.size());
+  for (const auto& [id, c] : connections_) all.push_back(c);
+  return all;
+}
+
+void TcpServer::onAccepted(net::Socket socket) {
+  net::setNoDelay(socket.native(), true);
+  ConnectionCallbacks callbacks{callbacks_.onMessage, [this](const ConnectionPtr& c) { onClosed(c); }};
+  auto connection = std::make_shared<Connection>(port_, std::move(socket), nextId_++, std::move(callbacks),
+                                                 options_.sendLimit);
+  {
+    std::lock_guard lock(mutex_);
+    connections_.emplace(connection->id(), connection);
+  }
+  if (callbacks_.onConnection) callbacks_.onConnection(connection);
+  connection->start();
+}
+
+void TcpServer::onClosed(const ConnectionPtr& connection) {
+  {
+    std::lock_guard lock(mutex_);
+    connections_.erase(connection->id());
+  }
+  if (callbacks_.onClose) callbacks_.onClose(connection);
+}
+
+void TcpServer::dispatch(const CompletionBatch& batch) {
+  for (const Completion& c : batch.completions()) {
+    if (!c.isWake()) c.key->onCompletion(*c.op, c.bytes, c.error);
+  }
+}
+
+void TcpServer::runWorker() {
+  CompletionBatch batch;
+  for (;;) {
+    port_->dequeue(batch, CompletionPort::kInfinite);
+    if (batch.completions().size() == 1 && batch.completions()[0].isWake()) return;
+    dispatch(batch);
+  }
+}
+
+}  // namespace server

@@ -1,0 +1,84 @@
+// The server loop: a listening socket, an Acceptor, the live connections and
+// N worker threads taking completions from the port in batches.
+//
+// Ownership: owns the port (shared with its connections, so a connection the
+// layer above still holds stays valid after the server is gone), the
+// acceptor and the worker threads; holds every live connection until its
+// onClose.
+// Threading: start(), stopAccepting() and stop() from one controlling thread
+// (main); connections() from any thread; callbacks on worker threads, per
+// connection one at a time: onConnection first, then onMessage..., onClose.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "game_server/net/acceptor.h"
+#include "game_server/net/completion_port.h"
+#include "game_server/net/connection.h"
+
+namespace server {
+
+struct TcpServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 0;  // 0: any free port, see TcpServer::port()
+  int threads = 0;         // 0: one per processor
+  int pendingAccepts = 4;
+  std::size_t sendLimit = Connection::kDefaultSendLimit;
+};
+
+struct TcpServerCallbacks {
+  // A new connection; set its context() here. Runs before its first receive.
+  std::function<void(const ConnectionPtr&)> onConnection;
+  std::function<void(const ConnectionPtr&, std::span<const std::byte>)> onMessage;
+  std::function<void(const ConnectionPtr&)> onClose;
+  std::function<void(std::error_code)> onAcceptError;
+};
+
+class TcpServer {
+ public:
+  TcpServer(TcpServerOptions options, TcpServerCallbacks callbacks);
+  ~TcpServer();  // stop()
+  TcpServer(const TcpServer&) = delete;
+  TcpServer& operator=(const TcpServer&) = delete;
+
+  // Listens and starts the workers. On failure (port in use) nothing runs.
+  std::error_code start();
+  std::uint16_t port() const { return boundPort_; }
+
+  // No new connections; the live ones carry on.
+  void stopAccepting();
+  // Stops accepting, drops every connection, lets their operations come back
+  // and stops the workers. Every onClose has run when it returns.
+  void stop();
+
+  std::vector<ConnectionPtr> connections() const;
+
+ private:
+  void onAccepted(net::Socket socket);
+  void onClosed(const ConnectionPtr& connection);
+  void runWorker();
+  void dispatch(const CompletionBatch& batch);
+
+  TcpServerOptions options_;
+  TcpServerCallbacks callbacks_;
+  std::shared_ptr<CompletionPort> port_;
+  std::unique_ptr<Acceptor> acceptor_;
+  std::vector<std::thread> workers_;
+  std::uint16_t boundPort_ = 0;
+  bool accepting_ = false;
+  std::atomic<std::uint64_t> nextId_{1};
+
+  mutable std::mutex mutex_;
+  std::unordered_map<std::uint64_t, ConnectionPtr> connections_;
+};
+
+}  // namespace server

@@ -1,0 +1,54 @@
+// Slider attacks by "fancy" magic bitboards: one multiply, one shift and one
+// table load per lookup. The tables are filled by initAttacks(), which every
+// Position constructor calls, so lookups made through a position always find
+// them ready, even from static initializers in other files.
+#pragma once
+
+#include "chess/bitboard.h"
+
+namespace chess {
+
+struct Magic {
+  Bitboard mask = 0;  // relevant occupancy: the rays without their last square
+  Bitboard magic = 0;
+  const Bitboard* attacks = nullptr;
+  unsigned shift = 0;
+
+  unsigned index(Bitboard occupied) const { return unsigned(((occupied & mask) * magic) >> shift); }
+};
+
+// Fills the magic tables once (thread-safe; later calls return at once).
+void initAttacks();
+
+namespace detail {
+extern Magic gRookMagics[kSquareCount];
+extern Magic gBishopMagics[kSquareCount];
+}  // namespace detail
+
+inline Bitboard rookAttacks(Square s, Bitboard occupied) {
+  const Magic& m = detail::gRookMagics[s];
+  return m.attacks[m.index(occupied)];
+}
+
+inline Bitboard bishopAttacks(Square s, Bitboard occupied) {
+  const Magic& m = detail::gBishopMagics[s];
+  return m.attacks[m.index(occupied)];
+}
+
+inline Bitboard queenAttacks(Square s, Bitboard occupied) {
+  return rookAttacks(s, occupied) | bishopAttacks(s, occupied);
+}
+
+// Attacks of a non-pawn piece type from `s`.
+inline Bitboard attacks(PieceType pt, Square s, Bitboard occupied) {
+  switch (pt) {
+    case Knight: return knightAttacks(s);
+    case Bishop: return bishopAttacks(s, occupied);
+    case Rook: return rookAttacks(s, occupied);
+    case Queen: return queenAttacks(s, occupied);
+    case King: return kingAttacks(s);
+    default: return 0;
+  }
+}
+
+}  // namespace chess

@@ -1,0 +1,40 @@
+// PGN (Portable Game Notation) for one game, as text: export with the Seven
+// Tag Roster and SetUp/FEN tags, import with tags, comments, NAGs,
+// variations (skipped), move numbers and the result. No file I/O here.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chess/game.h"
+
+namespace chess {
+
+struct PgnTag {
+  std::string name;
+  std::string value;
+  friend bool operator==(const PgnTag&, const PgnTag&) = default;
+};
+
+// "1-0", "0-1", "1/2-1/2" or "*".
+std::string_view resultText(Outcome outcome);
+
+// Writes `game` as PGN. The Seven Tag Roster comes first, in its order, with
+// values from `tags` or the PGN defaults ("?", "????.??.??"); Result always
+// comes from the game. Other tags follow in the order given; SetUp and FEN
+// are added when the game does not start from the initial position.
+std::string writePgn(const Game& game, const std::vector<PgnTag>& tags = {});
+
+struct PgnGame {
+  std::vector<PgnTag> tags;  // as read, in order
+  Game game;                 // the moves replayed; the result applied
+};
+
+// Reads one game. Rejects, with a reason and where it is, malformed tags,
+// unterminated comments or variations, illegal or ambiguous moves, a bad
+// FEN tag, a result that contradicts the final position or the Result tag,
+// and text after the game's result.
+bool readPgn(std::string_view text, PgnGame& out, std::string& error);
+
+}  // namespace chess

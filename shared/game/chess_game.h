@@ -1,0 +1,13 @@
+// game::Game over the chess rules engine.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "game/game.h"
+
+namespace game {
+
+std::unique_ptr<Game> makeChessGame(const Setup& setup, std::string& error);
+
+}  // namespace game

@@ -1,0 +1,13 @@
+// game::Game over the omok rules engine.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "game/game.h"
+
+namespace game {
+
+std::unique_ptr<Game> makeOmokGame(const Setup& setup, std::string& error);
+
+}  // namespace game

@@ -1,0 +1,85 @@
+#include "game/types.h"
+
+#include <array>
+#include <utility>
+
+namespace game {
+namespace {
+
+template <typename E, std::size_t N>
+using Names = std::array<std::pair<E, std::string_view>, N>;
+
+constexpr Names<Kind, 2> kKinds{{{Kind::Omok, "omok"}, {Kind::Chess, "chess"}}};
+
+constexpr Names<Rule, 5> kRules{{{Rule::Freestyle, "freestyle"},
+                                 {Rule::Standard, "standard"},
+                                 {Rule::Renju, "renju"},
+                                 {Rule::Omok, "omok"},
+                                 {Rule::Fide, "fide"}}};
+
+constexpr Names<Result, 4> kResults{{{Result::Ongoing, "ongoing"},
+                                     {Result::Player1Wins, "player1"},
+                                     {Result::Player2Wins, "player2"},
+                                     {Result::Draw, "draw"}}};
+
+constexpr Names<EndReason, 15> kEndReasons{{{EndReason::None, "none"},
+                                            {EndReason::FiveInARow, "five-in-a-row"},
+                                            {EndReason::BoardFull, "board-full"},
+                                            {EndReason::Checkmate, "checkmate"},
+                                            {EndReason::Stalemate, "stalemate"},
+                                            {EndReason::FiftyMoveRule, "fifty-move-rule"},
+                                            {EndReason::SeventyFiveMoveRule, "seventy-five-move-rule"},
+                                            {EndReason::ThreefoldRepetition, "threefold-repetition"},
+                                            {EndReason::FivefoldRepetition, "fivefold-repetition"},
+                                            {EndReason::InsufficientMaterial, "insufficient-material"},
+                                            {EndReason::Agreement, "agreement"},
+                                            {EndReason::Resignation, "resignation"},
+                                            {EndReason::OpponentLeft, "opponent-left"},
+                                            {EndReason::Timeout, "timeout"},
+                                            {EndReason::ServerShutdown, "server-shutdown"}}};
+
+constexpr Names<Reject, 14> kRejects{{{Reject::None, "accepted"},
+                                      {Reject::NotYourTurn, "it is not your turn"},
+                                      {Reject::GameOver, "the game is over"},
+                                      {Reject::OffBoard, "that point is off the board"},
+                                      {Reject::Occupied, "that point is already taken"},
+                                      {Reject::DoubleThree, "black may not make a double three (3-3)"},
+                                      {Reject::DoubleFour, "black may not make a double four (4-4)"},
+                                      {Reject::Overline, "black may not make an overline (six or more)"},
+                                      {Reject::NoPiece, "there is no piece on that square"},
+                                      {Reject::NotYourPiece, "that piece is not yours"},
+                                      {Reject::IllegalMove, "that piece cannot move there"},
+                                      {Reject::KingInCheck, "that move leaves your king in check"},
+                                      {Reject::BadPromotion, "a promotion must name a queen, rook, bishop or knight, and only a pawn reaching the last rank promotes"},
+                                      {Reject::NotASpectator, "spectators cannot move"}}};
+
+template <typename E, std::size_t N>
+constexpr std::string_view lookup(const Names<E, N>& names, E e) {
+  for (const auto& [value, text] : names)
+    if (value == e) return text;
+  return "unknown";
+}
+
+template <typename E, std::size_t N>
+constexpr std::optional<E> find(const Names<E, N>& names, std::string_view s) {
+  for (const auto& [value, text] : names)
+    if (text == s) return value;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view name(Kind k) { return lookup(kKinds, k); }
+std::string_view name(Rule r) { return lookup(kRules, r); }
+std::string_view name(Result r) { return lookup(kResults, r); }
+std::string_view name(EndReason r) { return lookup(kEndReasons, r); }
+std::string_view describe(Reject r) { return lookup(kRejects, r); }
+
+std::optional<Kind> parseKind(std::string_view s) { return find(kKinds, s); }
+std::optional<Rule> parseRule(std::string_view s) { return find(kRules, s); }
+std::optional<Result> parseResult(std::string_view s) { return find(kResults, s); }
+std::optional<EndReason> parseEndReason(std::string_view s) { return find(kEndReasons, s); }
+
+bool ruleBelongsTo(Rule r, Kind k) { return (r == Rule::Fide) == (k == Kind::Chess); }
+
+}  // namespace game

@@ -1,0 +1,62 @@
+// POSIX half of the socket shim (Linux, macOS).
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "net/system.h"
+
+namespace net {
+
+Platform::Platform() = default;
+Platform::~Platform() = default;
+
+std::error_code lastError() { return sys::makeError(errno); }
+
+std::error_code setNonBlocking(NativeSocket s, bool on) {
+  int flags = ::fcntl(s, F_GETFL, 0);
+  if (flags < 0) return lastError();
+  flags = on ? (flags | O_NONBLOCK) : (flags & ~O_NONBLOCK);
+  if (::fcntl(s, F_SETFL, flags) < 0) return lastError();
+  return {};
+}
+
+namespace sys {
+
+void startup() {}
+
+std::error_code makeError(int code) { return {code, std::system_category()}; }
+
+void closeSocket(NativeSocket s) { ::close(s); }
+
+std::error_code prepareListener(NativeSocket s) {
+  int one = 1;
+  if (::setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0) return lastError();
+  return {};
+}
+
+bool waitFor(NativeSocket s, bool writable, std::chrono::milliseconds timeout, std::error_code& error) {
+  pollfd p{s, static_cast<short>(writable ? POLLOUT : POLLIN), 0};
+  for (;;) {
+    int n = ::poll(&p, 1, static_cast<int>(timeout.count()));
+    if (n > 0) return true;
+    if (n == 0) {
+      error = std::make_error_code(std::errc::timed_out);
+      return false;
+    }
+    if (errno != EINTR) {
+      error = lastError();
+      return false;
+    }
+  }
+}
+
+bool wouldBlock(const std::error_code& error) {
+  int e = error.value();
+  return error.category() == std::system_category() &&
+         (e == EAGAIN || e == EWOULDBLOCK || e == EINPROGRESS || e == EINTR);
+}
+
+}  // namespace sys
+}  // namespace net

@@ -1,0 +1,62 @@
+#include "protocol/packets.h"
+
+#include <cstring>
+
+namespace proto {
+
+std::string_view name(ErrorCode c) {
+  switch (c) {
+    case ErrorCode::Malformed: return "malformed";
+    case ErrorCode::UnsupportedVersion: return "unsupported-version";
+    case ErrorCode::UnexpectedPacket: return "unexpected-packet";
+    case ErrorCode::GameUnavailable: return "game-unavailable";
+    case ErrorCode::SeatTaken: return "seat-taken";
+    case ErrorCode::BadReconnectToken: return "bad-reconnect-token";
+    case ErrorCode::ServerFull: return "server-full";
+    case ErrorCode::NoDrawOffer: return "no-draw-offer";
+    case ErrorCode::NoClaimableDraw: return "no-claimable-draw";
+    case ErrorCode::ServerError: return "server-error";
+    case ErrorCode::Timeout: return "timeout";
+    case ErrorCode::ServerShutdown: return "server-shutdown";
+  }
+  return "unknown";
+}
+
+std::string_view name(OpponentState s) {
+  switch (s) {
+    case OpponentState::Disconnected: return "disconnected";
+    case OpponentState::Reconnected: return "reconnected";
+  }
+  return "unknown";
+}
+
+std::string_view name(Phase p) {
+  switch (p) {
+    case Phase::AwaitingHello: return "awaiting-hello";
+    case Phase::WaitingForOpponent: return "waiting-for-opponent";
+    case Phase::Playing: return "playing";
+    case Phase::Over: return "over";
+  }
+  return "unknown";
+}
+
+bool closesConnection(ErrorCode c) {
+  // Only mistakes a well-behaved client can make by racing the server keep
+  // the connection: a move or offer that arrived just after the state changed.
+  return c != ErrorCode::UnexpectedPacket && c != ErrorCode::NoDrawOffer && c != ErrorCode::NoClaimableDraw;
+}
+
+bool setText(char* field, std::size_t size, std::string_view s) {
+  std::size_t n = s.size();
+  const bool whole = n < size;
+  if (!whole) {
+    n = size - 1;
+    // Step back over UTF-8 continuation bytes so no character is cut in half.
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xc0) == 0x80) --n;
+  }
+  if (n > 0) std::memcpy(field, s.data(), n);  // an empty view may hold a null pointer, which memcpy must not see
+  std::memset(field + n, 0, size - n);
+  return whole;
+}
+
+}  // namespace proto

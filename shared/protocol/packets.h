@@ -1,0 +1,315 @@
+// The wire format: every packet as a packed struct that is byte for byte what
+// travels on the socket. docs/PROTOCOL.md documents each one; the sizes are
+// asserted below and checked against the document's table in the tests.
+//
+// Rules that keep the format safe to read:
+//   - every packet starts with Header{size, type}; size counts the header;
+//   - every type has one fixed size (no variable-length packets yet), so the
+//     framer rejects any other size before reading a single field;
+//   - multi-byte integers are little-endian (we only target little-endian hosts);
+//   - text fields are NUL-terminated inside their fixed arrays, UTF-8;
+//   - enums have a fixed underlying type, so any byte is a representable value
+//     and the decoder can range-check it after memcpy.
+#pragma once
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+
+#include "game/game.h"
+#include "game/types.h"
+
+namespace proto {
+
+static_assert(std::endian::native == std::endian::little,
+              "the wire format is little-endian and is copied with memcpy");
+
+constexpr std::uint16_t kProtocolVersion = 1;
+
+// Largest packet any peer may send. Framers size their buffers from it.
+constexpr std::size_t kMaxPacketSize = 256;
+
+// Packet types. The high byte groups them so later features get their own
+// ranges without renumbering: 0x00 session, 0x01 play, 0x02 spectators,
+// 0x03 chat, 0x04 lobby (the last three reserved).
+enum class Type : std::uint16_t {
+  Hello = 0x0001,
+  Welcome = 0x0002,
+  MatchStart = 0x0003,
+  Ping = 0x0004,
+  Pong = 0x0005,
+  Error = 0x0006,
+  OpponentStatus = 0x0007,
+
+  Move = 0x0101,
+  MoveAccepted = 0x0102,
+  MoveRejected = 0x0103,
+  GameOver = 0x0104,
+  Resign = 0x0105,
+  DrawOffer = 0x0106,
+  DrawAccept = 0x0107,
+  DrawDecline = 0x0108,
+  DrawClaim = 0x0109,
+};
+
+// Error codes carried by the Error packet. Fatal ones are followed by the
+// server closing the connection (see closesConnection).
+enum class ErrorCode : std::uint8_t {
+  Malformed = 1,           // bad size, unknown type or invalid field: the stream cannot be trusted
+  UnsupportedVersion = 2,  // Hello.version is not one the server speaks
+  UnexpectedPacket = 3,    // a valid packet that is not allowed in the current phase
+  GameUnavailable = 4,     // the wanted game, rule or board size is not hosted here
+  SeatTaken = 5,           // the wanted seat of that match is occupied
+  BadReconnectToken = 6,   // the token matches no seat held for reconnection
+  ServerFull = 7,          // no room for another connection or match
+  NoDrawOffer = 8,         // accept/decline without a pending offer from the opponent
+  NoClaimableDraw = 9,     // a draw claim when no draw can be claimed
+  ServerError = 10,        // the server cannot run the match (e.g. cannot write its record)
+  Timeout = 11,            // no Hello in time, or no Pong to a Ping in time
+  ServerShutdown = 12,     // the server is stopping
+};
+constexpr std::uint8_t kLastErrorCode = static_cast<std::uint8_t>(ErrorCode::ServerShutdown);
+
+enum class OpponentState : std::uint8_t { Disconnected = 1, Reconnected = 2 };
+
+// 128 random bits that let a dropped player take their seat back. All zero = none.
+using Token = std::array<std::uint8_t, 16>;
+
+constexpr std::size_t kNameSize = 32;      // player name, 1..31 bytes + NUL
+constexpr std::size_t kCodeSize = 16;      // private match code, 0..15 bytes + NUL
+constexpr std::size_t kFenSize = 96;       // chess start position (the longest FEN is ~90)
+constexpr std::size_t kNotationSize = 16;  // "exd8=Q+", "o15"
+constexpr std::size_t kTextSize = 128;     // reasons and error messages for people
+
+#pragma pack(push, 1)
+
+struct Header {
+  std::uint16_t size = 0;  // whole packet, header included
+  Type type{};
+};
+
+// A move as game::Move without its padding: omok puts the point in `to`;
+// chess uses from/to squares 0..63 and `promotion`.
+struct WireMove {
+  std::uint16_t from = 0;
+  std::uint16_t to = 0;
+  game::Promotion promotion = game::Promotion::None;
+};
+
+// Client -> server, first packet of a connection.
+struct Hello {
+  static constexpr Type kType = Type::Hello;
+  Header header;
+  std::uint16_t version = kProtocolVersion;
+  std::uint8_t game = 0;       // game::Kind wanted, 0 = whatever the server hosts
+  std::uint8_t rule = 0;       // game::Rule wanted, 0 = the server's choice
+  std::uint8_t boardSize = 0;  // omok 15 or 19, chess 8, 0 = the server's choice
+  game::Seat seat = game::Seat::None;  // None = any free seat
+  Token reconnect{};           // non-zero: resume the seat this token was issued for
+  char name[kNameSize] = {};
+  char matchCode[kCodeSize] = {};  // empty = the public queue
+};
+
+// Server -> client: the seat is yours. Player1 moves first, so in omok it is
+// black and in chess white; colour is implied by seat and game.
+struct Welcome {
+  static constexpr Type kType = Type::Welcome;
+  Header header;
+  std::uint16_t version = kProtocolVersion;
+  game::Seat seat = game::Seat::None;
+  game::Kind game = game::Kind::Omok;
+  game::Rule rule = game::Rule::Renju;
+  std::uint8_t boardSize = 15;  // omok 15 or 19; chess 8
+  std::uint32_t matchId = 0;
+  Token reconnect{};            // keep it to resume this seat after a drop
+  std::uint8_t resumed = 0;     // 1: this is a reconnection, the moves so far follow
+  char startFen[kFenSize] = {}; // chess: start position, empty = the standard one; omok: empty
+};
+
+// Server -> both: both seats are taken, the game begins (or, after a
+// reconnection, continues: the MoveAccepted packets played so far follow).
+struct MatchStart {
+  static constexpr Type kType = Type::MatchStart;
+  Header header;
+  char player1[kNameSize] = {};
+  char player2[kNameSize] = {};
+};
+
+// Either direction; the peer answers with a Pong echoing both fields.
+struct Ping {
+  static constexpr Type kType = Type::Ping;
+  Header header;
+  std::uint64_t nonce = 0;
+  std::uint64_t sentAtMs = 0;  // the sender's clock, only ever compared by the sender
+};
+
+struct Pong {
+  static constexpr Type kType = Type::Pong;
+  Header header;
+  std::uint64_t nonce = 0;
+  std::uint64_t sentAtMs = 0;
+};
+
+// Server -> client.
+struct Error {
+  static constexpr Type kType = Type::Error;
+  Header header;
+  ErrorCode code = ErrorCode::Malformed;
+  char text[kTextSize] = {};
+};
+
+// Server -> client: the opponent's connection dropped or came back.
+struct OpponentStatus {
+  static constexpr Type kType = Type::OpponentStatus;
+  Header header;
+  OpponentState state = OpponentState::Disconnected;
+  std::uint16_t graceSeconds = 0;  // Disconnected: how long the seat is held before they lose
+};
+
+// Client -> server.
+struct Move {
+  static constexpr Type kType = Type::Move;
+  Header header;
+  WireMove move;
+};
+
+// Server -> both players.
+struct MoveAccepted {
+  static constexpr Type kType = Type::MoveAccepted;
+  Header header;
+  std::uint16_t ply = 0;  // 1 for the first move of the game
+  game::Seat seat = game::Seat::None;  // who played it
+  WireMove move;
+  game::Result result = game::Result::Ongoing;  // the game's status after the move
+  game::EndReason reason = game::EndReason::None;
+  char notation[kNotationSize] = {};  // omok "h8", chess SAN "Nf3+"
+};
+
+// Server -> the sender of the move only.
+struct MoveRejected {
+  static constexpr Type kType = Type::MoveRejected;
+  Header header;
+  WireMove move;
+  game::Reject reject = game::Reject::IllegalMove;
+  char why[kTextSize] = {};  // the rules engine's reason
+};
+
+// Server -> both: the game ended (by a move, resignation, agreement, a claim,
+// a player leaving, time or shutdown).
+struct GameOver {
+  static constexpr Type kType = Type::GameOver;
+  Header header;
+  game::Result result = game::Result::Draw;
+  game::EndReason reason = game::EndReason::Agreement;
+  std::uint16_t moves = 0;  // plies played
+};
+
+// Header-only packets. DrawOffer and DrawDecline are relayed to the opponent.
+struct Resign {
+  static constexpr Type kType = Type::Resign;
+  Header header;
+};
+struct DrawOffer {
+  static constexpr Type kType = Type::DrawOffer;
+  Header header;
+};
+struct DrawAccept {
+  static constexpr Type kType = Type::DrawAccept;
+  Header header;
+};
+struct DrawDecline {
+  static constexpr Type kType = Type::DrawDecline;
+  Header header;
+};
+// Client -> server: claim the draw game::Game::claimableDraw() allows now.
+struct DrawClaim {
+  static constexpr Type kType = Type::DrawClaim;
+  Header header;
+};
+
+#pragma pack(pop)
+
+// The documented sizes (docs/PROTOCOL.md); changing one is a protocol change.
+static_assert(sizeof(Header) == 4);
+static_assert(sizeof(WireMove) == 5);
+static_assert(sizeof(Hello) == 74);
+static_assert(sizeof(Welcome) == 127);
+static_assert(sizeof(MatchStart) == 68);
+static_assert(sizeof(Ping) == 20);
+static_assert(sizeof(Pong) == 20);
+static_assert(sizeof(Error) == 133);
+static_assert(sizeof(OpponentStatus) == 7);
+static_assert(sizeof(Move) == 9);
+static_assert(sizeof(MoveAccepted) == 30);
+static_assert(sizeof(MoveRejected) == 138);
+static_assert(sizeof(GameOver) == 8);
+static_assert(sizeof(Resign) == 4);
+static_assert(sizeof(DrawOffer) == 4);
+static_assert(sizeof(DrawAccept) == 4);
+static_assert(sizeof(DrawDecline) == 4);
+static_assert(sizeof(DrawClaim) == 4);
+
+// Every packet, in Type order. Decoding yields one of these.
+using Packet = std::variant<Hello, Welcome, MatchStart, Ping, Pong, Error, OpponentStatus, Move,
+                            MoveAccepted, MoveRejected, GameOver, Resign, DrawOffer, DrawAccept,
+                            DrawDecline, DrawClaim>;
+
+template <typename P>
+concept PacketStruct = std::is_trivially_copyable_v<P> && std::is_standard_layout_v<P> &&
+                       std::is_same_v<std::remove_cv_t<decltype(P::kType)>, Type> &&
+                       sizeof(P) <= kMaxPacketSize;
+
+inline Type typeOf(const Packet& packet) {
+  return std::visit([](const auto& p) { return p.kType; }, packet);
+}
+
+// Who sends a packet type. The decoder refuses a packet from the wrong side.
+enum class Sender : std::uint8_t { Client = 1, Server = 2, Either = 3 };
+
+// Connection phases, the same on both ends (see docs/PROTOCOL.md).
+enum class Phase : std::uint8_t { AwaitingHello, WaitingForOpponent, Playing, Over };
+
+std::string_view name(Type t);
+std::string_view name(ErrorCode c);
+std::string_view name(OpponentState s);
+std::string_view name(Phase p);
+
+// Which side may send packets of type `t`; nullopt for an unknown type.
+std::optional<Sender> senderOf(Type t);
+// Size of packets of type `t`; 0 for an unknown type.
+std::size_t sizeOf(Type t);
+// Whether a packet of type `t` may arrive from its sender in phase `p`.
+// The server answers a packet that is not with ErrorCode::UnexpectedPacket.
+bool allowedIn(Type t, Phase p);
+// Whether the server closes the connection after sending this error.
+bool closesConnection(ErrorCode c);
+
+// Converts between the wire move and the rules engine's move.
+constexpr WireMove toWire(const game::Move& m) {
+  return {m.from, m.to, static_cast<game::Promotion>(m.promotion)};
+}
+constexpr game::Move fromWire(const WireMove& m) {
+  return {m.from, m.to, static_cast<std::uint8_t>(m.promotion)};
+}
+
+// Text fields. setText copies `s` and zero-fills the rest; when `s` does not
+// fit it is cut at a UTF-8 character boundary and setText returns false.
+bool setText(char* field, std::size_t size, std::string_view s);
+template <std::size_t N>
+bool setText(char (&field)[N], std::string_view s) {
+  return setText(field, N, s);
+}
+// The text up to the first NUL (a decoded packet always has one).
+template <std::size_t N>
+std::string_view text(const char (&field)[N]) {
+  std::size_t n = 0;
+  while (n < N && field[n] != '\0') ++n;
+  return {field, n};
+}
+
+}  // namespace proto

@@ -1,0 +1,62 @@
+// Loads a match record and replays it through the rules engine, so a record
+// that loads is a legal game. A last line cut mid-way (the server died while
+// writing it) is tolerated and reported; anything else wrong is an error with
+// the line number.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "game/game.h"
+
+namespace record {
+
+struct MoveLine {
+  int line = 0;
+  int ply = 0;
+  game::Seat seat = game::Seat::None;
+  std::string time;
+  std::string notation;  // omok coordinate, chess SAN
+  std::string uci;       // chess only
+};
+
+struct EventLine {
+  int line = 0;
+  std::string what;
+  game::Seat seat = game::Seat::None;
+  std::string time;
+};
+
+struct Record {
+  int format = 0;
+  std::uint32_t matchId = 0;
+  game::Setup setup;
+  std::string player1;
+  std::string player2;
+  std::string startTime;
+  std::string endTime;  // empty when the record has no end line
+  std::vector<MoveLine> moves;
+  std::vector<EventLine> events;
+  // The result of the end line; nullopt when the file stops before it (the
+  // match was cut off by a crash).
+  std::optional<game::Status> result;
+  bool truncated = false;  // the last line was cut mid-way and ignored
+  std::unique_ptr<game::Game> game;  // the game after replaying every move
+};
+
+struct LoadError {
+  int line = 0;  // 1-based; 0 when the file could not be read at all
+  std::string message;
+  std::string describe() const;  // "line 7: illegal move 'h8': that point is already taken"
+};
+
+std::variant<Record, LoadError> read(std::istream& in);
+std::variant<Record, LoadError> readFile(const std::filesystem::path& file);
+
+}  // namespace record

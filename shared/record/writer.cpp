@@ -1,0 +1,127 @@
+#include "record/writer.h"
+
+#include "record/exclusive_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <system_error>
+
+namespace record {
+namespace {
+
+using nlohmann::json;
+
+// Names come from the network: never let an odd byte stop a record.
+std::string dumpLine(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
+}
+
+std::string systemError() { return std::generic_category().message(errno); }
+
+std::string fileName(Clock::time_point start, std::uint32_t matchId, int attempt) {
+  char id[16];
+  std::snprintf(id, sizeof id, "%06u", static_cast<unsigned>(matchId));
+  std::string name = fileStamp(start) + "_m" + id;
+  if (attempt > 1) name.append(1, '-').append(std::to_string(attempt));
+  return name.append(".jsonl");
+}
+
+}  // namespace
+
+std::unique_ptr<Writer> Writer::create(const std::filesystem::path& dir, const MatchInfo& info, std::string& error,
+                                       Clock::time_point start) {
+  std::string why;
+  const auto game = game::makeGame(info.setup, why);
+  if (!game) {
+    error = "cannot record match " + std::to_string(info.matchId) + ": " + why;
+    return nullptr;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    error = "cannot create record directory " + dir.string() + ": " + ec.message();
+    return nullptr;
+  }
+  constexpr int kAttempts = 1000;
+  for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+    auto path = dir / fileName(start, info.matchId, attempt);
+    std::FILE* file = createExclusive(path);
+    if (!file) {
+      if (errno == EEXIST) continue;
+      error = "cannot create record " + path.string() + ": " + systemError();
+      return nullptr;
+    }
+    std::unique_ptr<Writer> writer(new Writer(file, std::move(path), info.setup.kind));
+    json line = {{"type", "start"},
+                 {"format", kFormatVersion},
+                 {"match", info.matchId},
+                 {"game", game::name(info.setup.kind)},
+                 {"rule", game::name(info.setup.rule)},
+                 {"boardSize", info.setup.kind == game::Kind::Chess ? 8 : info.setup.boardSize},
+                 {"players", json::array({{{"seat", 1}, {"name", info.player1}}, {{"seat", 2}, {"name", info.player2}}})},
+                 {"time", isoUtc(start)}};
+    if (info.setup.kind == game::Kind::Chess) line["startFen"] = game->startPosition();
+    if (!writer->writeLine(dumpLine(line))) {
+      error = writer->error();
+      return nullptr;
+    }
+    return writer;
+  }
+  error = "cannot create record for match " + std::to_string(info.matchId) + " in " + dir.string() + ": " +
+          std::to_string(kAttempts) + " names taken";
+  return nullptr;
+}
+
+Writer::Writer(std::FILE* file, std::filesystem::path path, game::Kind kind)
+    : file_(file), path_(std::move(path)), kind_(kind) {}
+
+Writer::~Writer() {
+  if (file_) std::fclose(file_);
+}
+
+bool Writer::writeLine(const std::string& line) {
+  if (!file_) {
+    if (error_.empty()) error_ = "record " + path_.string() + " is already finished";
+    return false;
+  }
+  if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0) {
+    error_ = "cannot write record " + path_.string() + ": " + systemError();
+    std::fclose(file_);
+    file_ = nullptr;
+    return false;
+  }
+  return true;
+}
+
+bool Writer::move(game::Seat seat, const game::Played& played, Clock::time_point at) {
+  json line = {{"type", "move"},
+               {"ply", ply_ + 1},
+               {"seat", static_cast<int>(seat)},
+               {"time", isoUtc(at)},
+               {"notation", played.notation}};
+  if (kind_ == game::Kind::Chess) line["uci"] = played.uci;
+  if (!writeLine(dumpLine(line))) return false;
+  ++ply_;
+  return true;
+}
+
+bool Writer::event(std::string_view what, game::Seat seat, Clock::time_point at) {
+  return writeLine(dumpLine(
+      {{"type", "event"}, {"event", what}, {"seat", static_cast<int>(seat)}, {"time", isoUtc(at)}}));
+}
+
+bool Writer::finish(game::Status status, Clock::time_point at) {
+  const bool ok = writeLine(dumpLine({{"type", "end"},
+                                      {"time", isoUtc(at)},
+                                      {"result", game::name(status.result)},
+                                      {"reason", game::name(status.reason)},
+                                      {"moves", ply_}}));
+  if (file_) {
+    if (std::fclose(file_) != 0 && ok) error_ = "cannot close record " + path_.string() + ": " + systemError();
+    file_ = nullptr;
+  }
+  return ok && error_.empty();
+}
+
+}  // namespace record

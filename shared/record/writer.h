@@ -1,0 +1,70 @@
+// Writes one match's record: a JSON-lines file (docs/RECORDS.md), one object
+// per event, each line flushed as soon as it is written, so a crash loses at
+// most the event in flight. The last line carries the result.
+//
+// Ownership and threading: the match owns its Writer and calls it from the
+// match's strand only; it is not thread-safe. The file is closed by finish()
+// or the destructor.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "game/game.h"
+#include "record/time.h"
+
+namespace record {
+
+constexpr int kFormatVersion = 1;
+
+struct MatchInfo {
+  std::uint32_t matchId = 0;
+  game::Setup setup;
+  std::string player1;  // seat 1: black in omok, white in chess
+  std::string player2;
+};
+
+class Writer {
+ public:
+  // Creates a new record in `dir` (created if missing) named after the start
+  // time and match id, e.g. "2026-11-23T08-15-02Z_m000042.jsonl". An existing
+  // file is never overwritten: a "-2", "-3", ... suffix is added, using an
+  // exclusive create so two servers sharing the directory cannot collide
+  // either. Writes the start line. On failure returns null and says why in
+  // `error`; a server must not start a match it cannot record.
+  static std::unique_ptr<Writer> create(const std::filesystem::path& dir, const MatchInfo& info, std::string& error,
+                                        Clock::time_point start = Clock::now());
+
+  ~Writer();
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  // Each returns false after a write failure, with the reason in error();
+  // nothing more is written after a failure or after finish().
+  bool move(game::Seat seat, const game::Played& played, Clock::time_point at = Clock::now());
+  // Something that happened besides moves: "draw-offer", "draw-decline",
+  // "disconnected", "reconnected"... Readers keep them for display.
+  bool event(std::string_view what, game::Seat seat, Clock::time_point at = Clock::now());
+  // Writes the final line and closes the file.
+  bool finish(game::Status status, Clock::time_point at = Clock::now());
+
+  const std::filesystem::path& path() const { return path_; }
+  const std::string& error() const { return error_; }
+  int moves() const { return ply_; }
+
+ private:
+  Writer(std::FILE* file, std::filesystem::path path, game::Kind kind);
+  bool writeLine(const std::string& line);
+
+  std::FILE* file_;
+  std::filesystem::path path_;
+  game::Kind kind_;
+  int ply_ = 0;
+  std::string error_;
+};
+
+}  // namespace record

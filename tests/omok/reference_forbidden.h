@@ -1,0 +1,17 @@
+// A literal, unoptimised reading of the forbidden-move definitions, written
+// independently of omok/forbidden.cpp: every five-cell window through the
+// move is tried, every candidate point of a three is tried, and the board is
+// copied for each trial. The tests cross-check the engine against it on
+// random positions and omok_bench uses it as the speed reference.
+#pragma once
+
+#include "omok/board.h"
+#include "omok/forbidden.h"
+#include "omok/rules.h"
+
+namespace omok::reference {
+
+Forbidden forbiddenAt(const Board& board, Point p, Stone s, const RuleSet& rules);
+ForbiddenList forbiddenPoints(const Board& board, Stone s, const RuleSet& rules);
+
+}  // namespace omok::reference

@@ -1,0 +1,82 @@
+#include "samples.h"
+
+namespace proto::test {
+
+std::vector<Packet> samples() {
+  Hello hello;
+  hello.game = 1;
+  hello.rule = 3;
+  hello.boardSize = 15;
+  hello.seat = game::Seat::Player2;
+  hello.reconnect[0] = 0xab;
+  hello.reconnect[15] = 0xcd;
+  setText(hello.name, "Jiyeon 지연");
+  setText(hello.matchCode, "club-7");
+
+  Welcome welcome;
+  welcome.seat = game::Seat::Player1;
+  welcome.game = game::Kind::Omok;
+  welcome.rule = game::Rule::Renju;
+  welcome.boardSize = 15;
+  welcome.matchId = 42;
+  welcome.reconnect.fill(0x5a);
+  welcome.resumed = 1;
+
+  MatchStart start;
+  setText(start.player1, "alice");
+  setText(start.player2, "bob");
+
+  Ping ping;
+  ping.nonce = 0x0102030405060708;
+  ping.sentAtMs = 1'790'000'000'000;
+  Pong pong;
+  pong.nonce = 7;
+  pong.sentAtMs = 99;
+
+  Error error;
+  error.code = ErrorCode::SeatTaken;
+  setText(error.text, "seat 1 of match club-7 is taken");
+
+  OpponentStatus status;
+  status.state = OpponentState::Disconnected;
+  status.graceSeconds = 30;
+
+  Move move;
+  move.move.to = 112;
+
+  MoveAccepted accepted;
+  accepted.ply = 9;
+  accepted.seat = game::Seat::Player1;
+  accepted.move.to = 224;
+  accepted.result = game::Result::Player1Wins;
+  accepted.reason = game::EndReason::FiveInARow;
+  setText(accepted.notation, "o15");
+
+  MoveRejected rejected;
+  rejected.move.to = 113;
+  rejected.reject = game::Reject::DoubleThree;
+  setText(rejected.why, "black may not make a double three (3-3) at i8");
+
+  GameOver over;
+  over.result = game::Result::Player2Wins;
+  over.reason = game::EndReason::Resignation;
+  over.moves = 31;
+
+  return {hello, welcome, start, ping, pong, error, status, move, accepted, rejected,
+          over, Resign{}, DrawOffer{}, DrawAccept{}, DrawDecline{}, DrawClaim{}};
+}
+
+std::vector<std::uint8_t> bytesOf(const Packet& packet) {
+  std::vector<std::uint8_t> out;
+  append(out, packet);
+  return out;
+}
+
+Context omokContext() {
+  Context context;
+  context.game = game::Kind::Omok;
+  context.boardSize = 15;
+  return context;
+}
+
+}  // namespace proto::test

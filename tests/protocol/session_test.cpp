@@ -1,0 +1,288 @@
+// The client session against a scripted server: no sockets, just bytes.
+#include <gtest/gtest.h>
+
+#include "core/session.h"
+
+namespace client {
+namespace {
+
+using proto::Phase;
+
+std::vector<std::uint8_t> bytes(const proto::Packet& p) {
+  std::vector<std::uint8_t> out;
+  proto::append(out, p);
+  return out;
+}
+
+// Decodes what the session queued to send, as the server would.
+std::vector<proto::Packet> sentBy(Session& s) {
+  std::vector<proto::Packet> packets;
+  proto::Framer framer;
+  proto::Context fromClient;
+  fromClient.from = proto::Sender::Client;
+  framer.feed(s.outgoing());
+  for (auto r = framer.next(fromClient); std::holds_alternative<proto::Parsed>(r); r = framer.next(fromClient))
+    packets.push_back(std::get<proto::Parsed>(r).packet);
+  EXPECT_EQ(framer.buffered(), 0u);
+  s.sent(s.outgoing().size());
+  return packets;
+}
+
+proto::Welcome welcome(game::Seat seat, game::Kind kind = game::Kind::Omok) {
+  proto::Welcome w;
+  w.seat = seat;
+  w.game = kind;
+  w.rule = kind == game::Kind::Omok ? game::Rule::Renju : game::Rule::Fide;
+  w.boardSize = kind == game::Kind::Omok ? 15 : 8;
+  w.matchId = 9;
+  w.reconnect.fill(7);
+  return w;
+}
+
+proto::MatchStart start() {
+  proto::MatchStart m;
+  proto::setText(m.player1, "ann");
+  proto::setText(m.player2, "ben");
+  return m;
+}
+
+proto::MoveAccepted accepted(int ply, game::Seat seat, std::uint16_t point, const char* notation,
+                             game::Status status = {}) {
+  proto::MoveAccepted a;
+  a.ply = static_cast<std::uint16_t>(ply);
+  a.seat = seat;
+  a.move.to = point;
+  a.result = status.result;
+  a.reason = status.reason;
+  proto::setText(a.notation, notation);
+  return a;
+}
+
+// h8 = row 7, column 7.
+constexpr std::uint16_t kH8 = 7 * 15 + 7, kA1 = 0, kI8 = 7 * 15 + 8;
+
+// A session that has said hello and been seated; the hello is already taken.
+Session seated(game::Seat seat) {
+  Options options;
+  options.name = "ann";
+  Session s(options);
+  sentBy(s);
+  EXPECT_TRUE(s.receive(bytes(welcome(seat))));
+  EXPECT_TRUE(s.receive(bytes(start())));
+  return s;
+}
+
+TEST(Session, SaysHelloWithItsOptions) {
+  Options options;
+  options.name = "ann";
+  options.game = 1;
+  options.rule = 3;
+  options.seat = game::Seat::Player2;
+  options.matchCode = "club-7";
+  options.reconnect.fill(0x11);
+  Session s(options);
+  EXPECT_FALSE(s.failure());
+  const auto sent = sentBy(s);
+  ASSERT_EQ(sent.size(), 1u);
+  const auto& hello = std::get<proto::Hello>(sent[0]);
+  EXPECT_EQ(+hello.version, proto::kProtocolVersion);  // +: copy the packed field
+  EXPECT_EQ(proto::text(hello.name), "ann");
+  EXPECT_EQ(proto::text(hello.matchCode), "club-7");
+  EXPECT_EQ(hello.seat, game::Seat::Player2);
+  EXPECT_EQ(hello.reconnect, options.reconnect);
+  EXPECT_EQ(s.phase(), Phase::AwaitingHello);
+}
+
+TEST(Session, RefusesOptionsTheProtocolCannotCarry) {
+  for (const char* name : {"", "tab\tname", "a name that is far too long to fit in the field"}) {
+    Options options;
+    options.name = name;
+    Session s(options);
+    EXPECT_TRUE(s.failure()) << name;
+    EXPECT_TRUE(s.outgoing().empty());
+  }
+  Options options;
+  options.matchCode = "no spaces";
+  EXPECT_TRUE(Session(options).failure());
+  options = {};
+  options.game = 2;
+  options.rule = 3;  // renju is not a chess rule
+  EXPECT_TRUE(Session(options).failure());
+}
+
+TEST(Session, PlaysAGameToItsEnd) {
+  Session s = seated(game::Seat::Player1);
+  EXPECT_EQ(s.phase(), Phase::Playing);
+  EXPECT_EQ(s.seat(), game::Seat::Player1);
+  ASSERT_NE(s.game(), nullptr);
+  EXPECT_TRUE(s.myTurn());
+  std::string error;
+  ASSERT_TRUE(s.move({0, kH8, 0}, error)) << error;
+  EXPECT_TRUE(s.awaitingReply());
+  EXPECT_FALSE(s.move({0, kA1, 0}, error));
+  EXPECT_EQ(error, "the previous move has not been answered yet");
+  const auto sent = sentBy(s);
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(+std::get<proto::Move>(sent[0]).move.to, kH8);
+
+  EXPECT_TRUE(s.receive(bytes(accepted(1, game::Seat::Player1, kH8, "h8"))));
+  EXPECT_FALSE(s.awaitingReply());
+  EXPECT_FALSE(s.myTurn());
+  EXPECT_FALSE(s.move({0, kA1, 0}, error));
+  EXPECT_EQ(error, "it is not your turn");
+  EXPECT_TRUE(s.receive(bytes(accepted(2, game::Seat::Player2, kA1, "a1"))));
+  EXPECT_TRUE(s.myTurn());
+  EXPECT_EQ(s.history().size(), 2u);
+  EXPECT_EQ(s.game()->moveCount(), 2);
+
+  ASSERT_TRUE(s.resign(error)) << error;
+  EXPECT_TRUE(std::holds_alternative<proto::Resign>(sentBy(s).at(0)));
+  proto::GameOver over;
+  over.result = game::Result::Player2Wins;
+  over.reason = game::EndReason::Resignation;
+  over.moves = 2;
+  EXPECT_TRUE(s.receive(bytes(over)));
+  EXPECT_EQ(s.phase(), Phase::Over);
+  EXPECT_EQ(s.result(), (game::Status{game::Result::Player2Wins, game::EndReason::Resignation}));
+  EXPECT_EQ(s.game()->status(), *s.result());
+  EXPECT_FALSE(s.move({0, kI8, 0}, error));
+  s.closed();
+  EXPECT_FALSE(s.failure());
+
+  const auto events = s.takeEvents();
+  ASSERT_EQ(events.size(), 5u);  // welcome, match-start, two moves, game-over
+  EXPECT_TRUE(std::holds_alternative<proto::Welcome>(events[0]));
+  EXPECT_TRUE(std::holds_alternative<proto::GameOver>(events[4]));
+  EXPECT_TRUE(s.takeEvents().empty());
+}
+
+TEST(Session, AcceptsBytesInAnyPieces) {
+  Options options;
+  options.name = "ann";
+  Session s(options);
+  std::vector<std::uint8_t> stream = bytes(welcome(game::Seat::Player2));
+  for (const auto& p : std::vector<proto::Packet>{start(), accepted(1, game::Seat::Player1, kH8, "h8")}) {
+    const auto b = bytes(p);
+    stream.insert(stream.end(), b.begin(), b.end());
+  }
+  for (std::uint8_t byte : stream) ASSERT_TRUE(s.receive(std::span(&byte, 1)));
+  EXPECT_EQ(s.phase(), Phase::Playing);
+  EXPECT_TRUE(s.myTurn());
+}
+
+TEST(Session, AnswersPingsWithTheirNonce) {
+  Session s = seated(game::Seat::Player1);
+  proto::Ping ping;
+  ping.nonce = 77;
+  ping.sentAtMs = 123456;
+  EXPECT_TRUE(s.receive(bytes(ping)));
+  const auto sent = sentBy(s);
+  ASSERT_EQ(sent.size(), 1u);
+  const auto& pong = std::get<proto::Pong>(sent[0]);
+  EXPECT_EQ(+pong.nonce, 77u);
+  EXPECT_EQ(+pong.sentAtMs, 123456u);
+}
+
+TEST(Session, RebuildsTheGameWhenResuming) {
+  Options options;
+  options.name = "ann";
+  options.reconnect.fill(7);
+  Session s(options);
+  proto::Welcome w = welcome(game::Seat::Player2);
+  w.resumed = 1;
+  EXPECT_TRUE(s.receive(bytes(w)));
+  EXPECT_TRUE(s.receive(bytes(start())));
+  EXPECT_TRUE(s.receive(bytes(accepted(1, game::Seat::Player1, kH8, "h8"))));
+  EXPECT_TRUE(s.receive(bytes(accepted(2, game::Seat::Player2, kA1, "a1"))));
+  EXPECT_TRUE(s.receive(bytes(accepted(3, game::Seat::Player1, kI8, "i8"))));
+  EXPECT_EQ(s.game()->moveCount(), 3);
+  EXPECT_TRUE(s.myTurn());
+}
+
+TEST(Session, DrawOffersAndClaims) {
+  Session s = seated(game::Seat::Player1);
+  std::string error;
+  EXPECT_FALSE(s.acceptDraw(error));
+  EXPECT_EQ(error, "your opponent has not offered a draw");
+  EXPECT_TRUE(s.receive(bytes(proto::DrawOffer{})));
+  EXPECT_TRUE(s.drawOffered());
+  EXPECT_TRUE(s.declineDraw(error));
+  EXPECT_FALSE(s.drawOffered());
+  EXPECT_TRUE(std::holds_alternative<proto::DrawDecline>(sentBy(s).at(0)));
+
+  EXPECT_TRUE(s.offerDraw(error));
+  EXPECT_FALSE(s.offerDraw(error));
+  EXPECT_EQ(error, "your draw offer is still pending");
+  EXPECT_TRUE(s.receive(bytes(proto::DrawDecline{})));
+  EXPECT_TRUE(s.offerDraw(error));
+
+  // An offer lapses when the player it was made to moves.
+  EXPECT_TRUE(s.receive(bytes(proto::DrawOffer{})));
+  EXPECT_TRUE(s.move({0, kH8, 0}, error));
+  EXPECT_TRUE(s.receive(bytes(accepted(1, game::Seat::Player1, kH8, "h8"))));
+  EXPECT_FALSE(s.drawOffered());
+  EXPECT_FALSE(s.claimDraw(error));
+  EXPECT_EQ(error, "no draw can be claimed now");
+}
+
+TEST(Session, NonFatalErrorsAreEventsFatalOnesEndTheSession) {
+  Session s = seated(game::Seat::Player1);
+  proto::Error e;
+  e.code = proto::ErrorCode::NoDrawOffer;
+  proto::setText(e.text, "no offer");
+  EXPECT_TRUE(s.receive(bytes(e)));
+  EXPECT_FALSE(s.failure());
+  e.code = proto::ErrorCode::ServerShutdown;
+  proto::setText(e.text, "stopping");
+  EXPECT_FALSE(s.receive(bytes(e)));
+  ASSERT_TRUE(s.failure());
+  EXPECT_EQ(s.failure()->code, proto::ErrorCode::ServerShutdown);
+  EXPECT_EQ(s.failure()->text, "server: stopping");
+}
+
+// Each way the server can fall out of step with the mirror, or break the protocol.
+TEST(Session, FailsWhenTheServerMisbehaves) {
+  struct Case {
+    const char* what;
+    std::vector<proto::Packet> packets;
+    const char* fragment;
+  };
+  const std::vector<Case> cases{
+      {"wrong ply", {accepted(2, game::Seat::Player1, kH8, "h8")}, "sent ply 2 by seat 1, expected ply 1"},
+      {"wrong seat", {accepted(1, game::Seat::Player2, kH8, "h8")}, "expected ply 1 by seat 1"},
+      {"wrong notation", {accepted(1, game::Seat::Player1, kH8, "a1")}, "it played a1, here that is h8"},
+      {"illegal", {accepted(1, game::Seat::Player1, kH8, "h8"), accepted(2, game::Seat::Player2, kH8, "h8")},
+       "here it is illegal"},
+      {"wrong status",
+       {accepted(1, game::Seat::Player1, kH8, "h8", {game::Result::Player1Wins, game::EndReason::FiveInARow})},
+       "out of step"},
+      {"second welcome", {welcome(game::Seat::Player1)}, "the server sent welcome while playing"},
+  };
+  for (const Case& c : cases) {
+    Session s = seated(game::Seat::Player1);
+    bool ok = true;
+    for (const auto& p : c.packets) ok = s.receive(bytes(p)) && ok;
+    EXPECT_FALSE(ok) << c.what;
+    ASSERT_TRUE(s.failure()) << c.what;
+    EXPECT_NE(s.failure()->text.find(c.fragment), std::string::npos) << c.what << ": " << s.failure()->text;
+  }
+
+  Session early = Session(Options{});
+  EXPECT_FALSE(early.receive(bytes(start())));
+  EXPECT_EQ(early.failure()->code, proto::ErrorCode::UnexpectedPacket);
+
+  Session garbage = seated(game::Seat::Player1);
+  const std::vector<std::uint8_t> junk{0xff, 0xff, 0xff, 0xff};
+  EXPECT_FALSE(garbage.receive(junk));
+  EXPECT_NE(garbage.failure()->text.find("bad packet"), std::string::npos);
+
+  Session fromClient = seated(game::Seat::Player1);
+  EXPECT_FALSE(fromClient.receive(bytes(proto::Resign{})));  // only clients send resign
+
+  Session dropped = seated(game::Seat::Player1);
+  dropped.closed();
+  EXPECT_EQ(dropped.failure()->text, "the server closed the connection");
+}
+
+}  // namespace
+}  // namespace client

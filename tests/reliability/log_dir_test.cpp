@@ -1,0 +1,76 @@
+// A record directory the server cannot write: it keeps serving, and refuses
+// every match it cannot record, telling the players and its log why.
+#include <variant>
+
+#include "record/reader.h"
+#include "server_process.h"
+
+namespace servertest {
+namespace {
+
+// Seats two players; both must then be refused with a server error that
+// names the record, and be disconnected.
+void expectMatchRefused(std::uint16_t port, const std::string& name) {
+  RawClient a(port, game::Kind::Omok, 15);
+  RawClient b(port, game::Kind::Omok, 15);
+  a.hello(name + "-a");
+  b.hello(name + "-b");
+  for (RawClient* c : {&a, &b}) {
+    const proto::Error e = c->expect<proto::Error>();
+    EXPECT_EQ(e.code, proto::ErrorCode::ServerError);
+    EXPECT_NE(std::string(proto::text(e.text)).find("record"), std::string::npos) << proto::text(e.text);
+    EXPECT_TRUE(c->closedByServer());
+  }
+}
+
+TEST(RecordDirectory, UnderARegularFileEveryMatchIsRefusedAndTheServerSaysWhy) {
+  TempDir work;
+  const auto file = work.path() / "a-file";
+  { std::ofstream(file) << "a file where a directory should be"; }
+  KillableServer server("omok", file / "records", work.path() / "server.log");
+  ASSERT_NE(server.port(), 0);
+  for (int i = 0; i < 2; ++i) expectMatchRefused(server.port(), "p" + std::to_string(i));
+  EXPECT_NE(server.log().find("cannot open its record"), std::string::npos) << server.log();
+  EXPECT_EQ(server.stop(), 0);  // still serving, and stops cleanly
+  EXPECT_EQ(contentsOf(file), "a file where a directory should be");
+}
+
+// The directory disappears while a match plays (and a file takes its place):
+// the match under way keeps its open record, the next match is refused.
+TEST(RecordDirectory, LostWhileAMatchPlaysOnlyLaterMatchesAreRefused) {
+  TempDir work;
+  const auto records = work.path() / "records";
+  KillableServer server("omok", records, work.path() / "server.log");
+  ASSERT_NE(server.port(), 0);
+  RawClient black(server.port(), game::Kind::Omok, 15);
+  RawClient white(server.port(), game::Kind::Omok, 15);
+  black.hello("black");
+  white.hello("white");
+  black.expect<proto::MatchStart>();
+  white.expect<proto::MatchStart>();
+  black.move(0, point("h8"));
+  black.expect<proto::MoveAccepted>();
+  white.expect<proto::MoveAccepted>();
+
+  const auto moved = work.path() / "moved-away";
+  std::filesystem::rename(records, moved);
+  { std::ofstream(records) << "not a directory"; }
+  expectMatchRefused(server.port(), "late");
+
+  white.move(0, point("h9"));
+  black.expect<proto::MoveAccepted>();
+  white.expect<proto::MoveAccepted>();
+  EXPECT_EQ(server.stop(), 0);
+
+  const auto files = filesIn(moved);
+  ASSERT_EQ(files.size(), 1u);
+  auto loaded = record::readFile(files[0]);
+  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
+  const record::Record& r = std::get<record::Record>(loaded);
+  EXPECT_EQ(r.moves.size(), 2u);
+  ASSERT_TRUE(r.result.has_value());
+  EXPECT_EQ(r.result->reason, game::EndReason::ServerShutdown);
+}
+
+}  // namespace
+}  // namespace servertest

@@ -1,0 +1,72 @@
+// A game_server for the fault tests: unlike the server tests' Server, it is
+// given its record directory (so a second server can reuse it after the
+// first died) and can be killed outright.
+#pragma once
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "harness.h"
+
+namespace servertest {
+
+class KillableServer {
+ public:
+  KillableServer(const std::string& game, const std::filesystem::path& recordDir, const std::filesystem::path& logFile)
+      : logFile_(logFile),
+        process_(GAME_SERVER_PATH,
+                 {"--game", game, "--host", "127.0.0.1", "--port", "0", "--threads", "2", "--log-dir",
+                  recordDir.string()},
+                 logFile) {
+    const std::string prefix = "listening on ";
+    const std::optional<std::string> first = process_.readLine(10s);
+    if (!first || first->rfind(prefix, 0) != 0) {
+      ADD_FAILURE() << "the server did not report its port; its log:\n" << log();
+      return;
+    }
+    port_ = static_cast<std::uint16_t>(std::stoi(first->substr(prefix.size())));
+  }
+
+  std::uint16_t port() const { return port_; }
+
+  // SIGKILL: no handler runs, nothing is flushed or finished.
+  void kill() {
+    process_.signal(SIGKILL);
+    EXPECT_EQ(process_.wait(5s), 128 + SIGKILL);
+  }
+  int stop() { return process_.stop(); }
+
+  std::string log() const {
+    std::ifstream in(logFile_);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+
+ private:
+  std::filesystem::path logFile_;
+  Process process_;
+  std::uint16_t port_ = 0;
+};
+
+// Every regular file in `dir`, sorted.
+inline std::vector<std::filesystem::path> filesIn(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> all;
+  std::error_code ignored;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ignored))
+    if (entry.is_regular_file()) all.push_back(entry.path());
+  std::sort(all.begin(), all.end());
+  return all;
+}
+
+inline std::string contentsOf(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace servertest

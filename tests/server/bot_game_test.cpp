@@ -1,0 +1,109 @@
+// Whole games: two game_bot processes play through a real server to the end,
+// for every omok rule set and for chess; both bots report the same result,
+// and the server's record replays (game_replay) to that result.
+#include <fstream>
+
+#include "harness.h"
+#include "record/reader.h"
+
+namespace servertest {
+namespace {
+
+struct Variant {
+  const char* game;
+  const char* rule;
+};
+
+void PrintTo(const Variant& v, std::ostream* os) { *os << v.game << " " << v.rule; }
+
+class BotGame : public testing::TestWithParam<Variant> {};
+
+std::string resultOf(const std::string& output) {
+  const std::string prefix = "result: ";
+  auto at = output.rfind(prefix);
+  if (at == std::string::npos) return {};
+  auto end = output.find('\n', at);
+  return output.substr(at + prefix.size(), end == std::string::npos ? std::string::npos : end - at - prefix.size());
+}
+
+// prefix + number; spelled out because GCC 12 warns falsely (-Wrestrict) on
+// a literal + std::to_string(...).
+std::string numbered(std::string prefix, int n) { return prefix.append(std::to_string(n)); }
+
+std::string fileText(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST_P(BotGame, PlaysToTheEndAndTheRecordReplaysToTheSameResult) {
+  const Variant v = GetParam();
+  Server server({"--game", v.game, "--rule", v.rule});
+  TempDir dir;
+  // Both connect at once, so each asks for its seat.
+  auto bot = [&](const char* name, const char* seat, const char* seed) {
+    return std::make_unique<Process>(
+        GAME_BOT_PATH,
+        std::vector<std::string>{"--host", "127.0.0.1", "--port", std::to_string(server.port()), "--name", name,
+                                 "--seat", seat, "--seed", seed, "--timeout", "90"},
+        dir.path() / (std::string(name) + ".err"));
+  };
+  auto first = bot("first", "1", "11");
+  auto second = bot("second", "2", "29");
+  const std::string out1 = first->readAll(100s);
+  const std::string out2 = second->readAll(100s);
+  EXPECT_EQ(first->wait(10s), 0) << out1 << fileText(dir.path() / "first.err");
+  EXPECT_EQ(second->wait(10s), 0) << out2 << fileText(dir.path() / "second.err");
+  const std::string result = resultOf(out1);
+  ASSERT_FALSE(result.empty()) << out1;
+  EXPECT_EQ(result, resultOf(out2));
+  EXPECT_EQ(result.find("ongoing"), std::string::npos);
+
+  ASSERT_EQ(server.stop(), 0) << server.log();
+  auto files = server.records();
+  ASSERT_EQ(files.size(), 1u);
+  Process replay(GAME_REPLAY_PATH, {files[0].string()}, dir.path() / "replay.err");
+  const std::string replayed = replay.readAll(30s);
+  EXPECT_EQ(replay.wait(10s), 0) << fileText(dir.path() / "replay.err");
+  EXPECT_NE(replayed.find(result), std::string::npos) << "game_replay says:\n" << replayed << "bots said: " << result;
+
+  auto loaded = record::readFile(files[0]);
+  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
+  const record::Record& r = std::get<record::Record>(loaded);
+  ASSERT_TRUE(r.result.has_value());
+  EXPECT_EQ(r.game->status(), *r.result);  // the replayed moves reach the recorded result
+  EXPECT_EQ(r.player1, "first");
+  EXPECT_EQ(r.player2, "second");
+}
+
+INSTANTIATE_TEST_SUITE_P(AllRules, BotGame,
+                         testing::Values(Variant{"omok", "freestyle"}, Variant{"omok", "standard"},
+                                         Variant{"omok", "renju"}, Variant{"omok", "omok"},
+                                         Variant{"chess", "fide"}),
+                         [](const testing::TestParamInfo<Variant>& info) {
+                           return std::string(info.param.game) + "_" + info.param.rule;
+                         });
+
+TEST(BotGames, ManyMatchesAtOnce) {
+  Server server({"--game", "omok", "--rule", "freestyle"});
+  TempDir dir;
+  constexpr int kMatches = 4;
+  std::vector<std::unique_ptr<Process>> bots;
+  for (int i = 0; i < 2 * kMatches; ++i) {
+    bots.push_back(std::make_unique<Process>(
+        GAME_BOT_PATH,
+        std::vector<std::string>{"--host", "127.0.0.1", "--port", std::to_string(server.port()), "--name",
+                                 numbered("bot", i), "--match", numbered("m", i / 2), "--seed",
+                                 std::to_string(100 + i), "--timeout", "90"},
+        dir.path() / numbered("bot", i).append(".err")));
+  }
+  for (int i = 0; i < 2 * kMatches; ++i) {
+    const std::string out = bots[i]->readAll(100s);
+    EXPECT_EQ(bots[i]->wait(10s), 0) << out;
+    EXPECT_FALSE(resultOf(out).empty()) << out;
+  }
+  ASSERT_EQ(server.stop(), 0);
+  EXPECT_EQ(server.records().size(), static_cast<std::size_t>(kMatches));
+}
+
+}  // namespace
+}  // namespace servertest

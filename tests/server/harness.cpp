@@ -1,0 +1,147 @@
+#include "harness.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace servertest {
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  std::random_device entropy;
+  path_ = std::filesystem::temp_directory_path() /
+          ("game_server_test_" + std::to_string(entropy()) + "_" + std::to_string(counter++));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+namespace {
+
+std::vector<std::string> withDefaults(std::vector<std::string> args, const std::filesystem::path& dir) {
+  const bool ownRecordDir = std::find(args.begin(), args.end(), "--log-dir") != args.end();
+  for (const char* a : {"--host", "127.0.0.1", "--port", "0", "--threads", "2"}) args.emplace_back(a);
+  if (!ownRecordDir) {
+    args.emplace_back("--log-dir");
+    args.emplace_back((dir / "records").string());
+  }
+  return args;
+}
+
+}  // namespace
+
+Server::Server(std::vector<std::string> args)
+    : process_(GAME_SERVER_PATH, withDefaults(std::move(args), dir_.path()), dir_.path() / "server.log") {
+  std::optional<std::string> first = process_.readLine(10s);
+  const std::string prefix = "listening on ";
+  if (!first || first->rfind(prefix, 0) != 0) {
+    ADD_FAILURE() << "the server did not report its port; its log:\n" << log();
+    return;
+  }
+  port_ = static_cast<std::uint16_t>(std::stoi(first->substr(prefix.size())));
+}
+
+std::vector<std::filesystem::path> Server::records() const {
+  std::vector<std::filesystem::path> all;
+  std::error_code ignored;
+  for (const auto& entry : std::filesystem::directory_iterator(recordDir(), ignored)) all.push_back(entry.path());
+  std::sort(all.begin(), all.end());
+  return all;
+}
+
+std::string Server::log() const {
+  std::ifstream in(dir_.path() / "server.log");
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+RawClient::RawClient(std::uint16_t port, game::Kind kind, int boardSize) {
+  std::error_code error;
+  socket_ = net::connectTcp("127.0.0.1", port, 5s, error);
+  EXPECT_TRUE(socket_.valid()) << "cannot connect: " << error.message();
+  context_.from = proto::Sender::Server;
+  context_.game = kind;
+  context_.boardSize = boardSize;
+}
+
+void RawClient::sendBytes(std::span<const std::uint8_t> bytes) {
+  std::error_code error = net::sendAll(socket_.native(), std::as_bytes(bytes));
+  // A server that already closed the connection may reset it: that is the
+  // server's answer, which receive() then reports.
+  (void)error;
+}
+
+std::optional<proto::Packet> RawClient::receive(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    proto::ReadResult r = framer_.next(context_);
+    if (auto* parsed = std::get_if<proto::Parsed>(&r)) return parsed->packet;
+    if (auto* error = std::get_if<proto::ProtocolError>(&r)) {
+      ADD_FAILURE() << "the server sent a malformed stream: " << error->text;
+      return std::nullopt;
+    }
+    if (closed_) return std::nullopt;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return std::nullopt;
+    std::error_code error;
+    auto space = framer_.space();
+    std::size_t n = net::receiveSome(socket_.native(), std::as_writable_bytes(space), left, error);
+    if (error == std::errc::timed_out) return std::nullopt;
+    if (n == 0) {
+      closed_ = true;  // end of stream, or reset
+      continue;
+    }
+    framer_.commit(n);
+  }
+}
+
+bool RawClient::closedByServer(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!closed_ && std::chrono::steady_clock::now() < deadline) {
+    receive(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
+  }
+  return closed_;
+}
+
+proto::Welcome RawClient::hello(std::string_view name, game::Seat seat, const proto::Token& token,
+                                std::string_view code) {
+  proto::Hello h;
+  h.seat = seat;
+  h.reconnect = token;
+  proto::setText(h.name, name);
+  proto::setText(h.matchCode, code);
+  send(h);
+  return expect<proto::Welcome>();
+}
+
+void RawClient::move(std::uint16_t from, std::uint16_t to, game::Promotion promotion) {
+  proto::Move m;
+  m.move = {from, to, promotion};
+  send(m);
+}
+
+std::string RawClient::describe(const proto::Packet& p) {
+  return std::visit(
+      [](const auto& packet) {
+        std::string s(proto::name(std::decay_t<decltype(packet)>::kType));
+        if constexpr (std::is_same_v<std::decay_t<decltype(packet)>, proto::Error>) {
+          s += " (" + std::string(proto::name(packet.code)) + ": " + std::string(proto::text(packet.text)) + ")";
+        }
+        return s;
+      },
+      p);
+}
+
+std::uint16_t point(std::string_view coordinate, int size) {
+  int column = coordinate[0] - 'a';
+  int row = std::stoi(std::string(coordinate.substr(1))) - 1;
+  return static_cast<std::uint16_t>(row * size + column);
+}
+
+}  // namespace servertest

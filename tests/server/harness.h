@@ -1,0 +1,101 @@
+// Integration-test harness: a real game_server process on 127.0.0.1 and an
+// ephemeral port, and a raw protocol client built on game_protocol and
+// game_net that sends exactly what a test wants, malformed bytes included.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "net/socket.h"
+#include "process.h"
+#include "protocol/codec.h"
+#include "protocol/framer.h"
+
+namespace servertest {
+
+using namespace std::chrono_literals;
+
+// A fresh directory under the system's temp directory, removed afterwards.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// game_server started for one test; stopped (SIGINT, then SIGKILL) by its
+// destructor whatever the test's outcome.
+class Server {
+ public:
+  explicit Server(std::vector<std::string> args);
+  std::uint16_t port() const { return port_; }
+  std::filesystem::path recordDir() const { return dir_.path() / "records"; }
+  std::vector<std::filesystem::path> records() const;
+  std::string log() const;  // the server's stderr so far
+  // Graceful stop by `signal`; the exit status.
+  int stop(int signal = SIGINT) { return process_.stop(signal); }
+
+ private:
+  TempDir dir_;
+  Process process_;
+  std::uint16_t port_ = 0;
+};
+
+class RawClient {
+ public:
+  RawClient(std::uint16_t port, game::Kind kind, int boardSize);
+
+  template <proto::PacketStruct P>
+  void send(const P& packet) {
+    auto bytes = proto::encode(packet);
+    sendBytes(bytes);
+  }
+  void sendBytes(std::span<const std::uint8_t> bytes);
+
+  // The next packet; nullopt when the server closed the connection or
+  // nothing came within `timeout`.
+  std::optional<proto::Packet> receive(std::chrono::milliseconds timeout = 5s);
+  // The next packet, which must be a P (a failed expectation otherwise).
+  template <typename P>
+  P expect(std::chrono::milliseconds timeout = 5s) {
+    std::optional<proto::Packet> p = receive(timeout);
+    if (!p) {
+      ADD_FAILURE() << "expected " << proto::name(P::kType) << ", got " << (closed_ ? "end of stream" : "nothing");
+      return P{};
+    }
+    if (const P* wanted = std::get_if<P>(&*p)) return *wanted;
+    ADD_FAILURE() << "expected " << proto::name(P::kType) << ", got " << describe(*p);
+    return P{};
+  }
+  // Whether the server closes the connection within `timeout` (packets
+  // before the end are skipped).
+  bool closedByServer(std::chrono::milliseconds timeout = 5s);
+  // Closes this side.
+  void close() { socket_.close(); }
+
+  proto::Welcome hello(std::string_view name, game::Seat seat = game::Seat::None, const proto::Token& token = {},
+                       std::string_view code = {});
+  void move(std::uint16_t from, std::uint16_t to, game::Promotion promotion = game::Promotion::None);
+
+  static std::string describe(const proto::Packet& p);
+
+ private:
+  net::Socket socket_;
+  proto::Framer framer_;
+  proto::Context context_;
+  bool closed_ = false;
+};
+
+// The omok point of a coordinate like "h8" on a board of `size`.
+std::uint16_t point(std::string_view coordinate, int size = 15);
+
+}  // namespace servertest

@@ -1,0 +1,126 @@
+#include "process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace servertest {
+
+namespace {
+
+// The command line for `program`, honouring the <NAME>_COMMAND override.
+std::vector<std::string> commandFor(const std::string& program) {
+  std::string variable = std::filesystem::path(program).filename().string();
+  for (char& c : variable) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  variable += "_COMMAND";
+  std::vector<std::string> words;
+  if (const char* custom = std::getenv(variable.c_str()); custom && *custom) {
+    std::istringstream in(custom);
+    for (std::string word; in >> word;) words.push_back(word);
+  } else {
+    words.push_back(program);
+  }
+  return words;
+}
+
+}  // namespace
+
+Process::Process(const std::string& program, const std::vector<std::string>& args,
+                 const std::filesystem::path& stderrFile) {
+  int pipeFds[2];
+  if (::pipe(pipeFds) != 0) throw std::runtime_error("pipe failed");
+  int err = ::open(stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  std::vector<std::string> command = commandFor(program);
+  command.insert(command.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& word : command) argv.push_back(word.data());
+  argv.push_back(nullptr);
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    ::dup2(pipeFds[1], 1);
+    if (err >= 0) ::dup2(err, 2);
+    ::close(pipeFds[0]);
+    ::close(pipeFds[1]);
+    ::execvp(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(pipeFds[1]);
+  if (err >= 0) ::close(err);
+  out_ = pipeFds[0];
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+}
+
+Process::~Process() {
+  stop();
+  if (out_ >= 0) ::close(out_);
+}
+
+std::optional<std::string> Process::readLine(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    if (auto nl = pending_.find('\n'); nl != std::string::npos) {
+      std::string line = pending_.substr(0, nl);
+      pending_.erase(0, nl + 1);
+      if (!line.empty() && line.back() == '\r') line.pop_back();  // a Windows build's text-mode output
+      return line;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return std::nullopt;
+    pollfd p{out_, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;
+    char buffer[4096];
+    ssize_t n = ::read(out_, buffer, sizeof buffer);
+    if (n <= 0) return std::nullopt;
+    pending_.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
+std::string Process::readAll(std::chrono::milliseconds timeout) {
+  std::string all;
+  while (auto line = readLine(timeout)) all += *line + "\n";
+  all += pending_;
+  pending_.clear();
+  return all;
+}
+
+std::optional<int> Process::wait(std::chrono::milliseconds timeout) {
+  if (status_) return status_;
+  if (pid_ <= 0) return std::nullopt;
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    int raw = 0;
+    pid_t r = ::waitpid(pid_, &raw, WNOHANG);
+    if (r == pid_) {
+      status_ = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+      pid_ = -1;
+      return status_;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+void Process::signal(int sig) {
+  if (pid_ > 0) ::kill(pid_, sig);
+}
+
+int Process::stop(int signal, std::chrono::milliseconds grace) {
+  if (pid_ > 0) {
+    ::kill(pid_, signal);
+    if (!wait(grace)) {
+      ::kill(pid_, SIGKILL);
+      wait(std::chrono::seconds(5));
+    }
+  }
+  return status_.value_or(-1);
+}
+
+}  // namespace servertest
