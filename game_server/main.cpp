@@ -3,7 +3,7 @@
 //   game_server --game omok|chess [--rule R] [--port 9000] [--log-dir DIR]
 //               [--threads N] [--grace SECONDS] [--host ADDRESS]
 //               [--board-size 15|19] [--hello-timeout SECONDS] [--ping-interval SECONDS]
-//               [--no-records]
+//               [--time MINUTES+SECONDS] [--no-records]
 //
 // The first line on stdout is "listening on PORT" (also for --port 0), so
 // scripts and tests can find the server; the operator log goes to stderr.
@@ -18,6 +18,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "game/clock.h"
 #include "game/game.h"
 #include "game_server/match/log.h"
 #include "game_server/match/match_server.h"
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
   int helloTimeout = 30;
   int pingInterval = 15;
   bool noRecords = false;
+  std::string timeText;
   app.add_option("--game", gameName, "omok or chess")->required()->check(CLI::IsMember({"omok", "chess"}));
   app.add_option("--rule", ruleName, "omok: freestyle, standard, renju (default) or omok; chess: fide")
       ->check(CLI::IsMember({"freestyle", "standard", "renju", "omok", "fide"}));
@@ -62,6 +64,9 @@ int main(int argc, char** argv) {
                  "seconds of silence before a player is pinged; as long again without an answer drops it")
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
+  app.add_option("--time", timeText,
+                 "clock per side: MINUTES+SECONDS added per move, e.g. 5+3 (fractions allowed: 0.5+0); "
+                 "default: untimed");
   app.add_flag("--no-records", noRecords, "write no game records (benchmarks: the cost of durability)");
   CLI11_PARSE(app, argc, argv);
 
@@ -76,6 +81,11 @@ int main(int argc, char** argv) {
     std::cerr << "game_server: " << error << "\n";
     return 1;
   }
+  const auto timeControl = game::parseTimeControl(timeText, error);
+  if (!timeControl) {
+    std::cerr << "game_server: --time: " << error << "\n";
+    return 1;
+  }
 
   net::Platform platform;
   server::ServerConfig config;
@@ -83,6 +93,7 @@ int main(int argc, char** argv) {
   config.match.recordDir = logDir;
   config.match.records = !noRecords;
   config.match.grace = std::chrono::seconds(grace);
+  config.match.timeControl = *timeControl;
   config.host = host;
   config.port = port;
   config.threads = threads;
@@ -98,7 +109,8 @@ int main(int argc, char** argv) {
   std::printf("listening on %u\n", static_cast<unsigned>(matchServer.port()));
   std::fflush(stdout);
   server::logEvent({}, "hosting " + std::string(game::name(setup.kind)) + " (" + std::string(game::name(setup.rule)) +
-                           ") on " + host + ":" + std::to_string(matchServer.port()) +
+                           ", " + game::describe(*timeControl) + ") on " + host + ":" +
+                           std::to_string(matchServer.port()) +
                            (noRecords ? ", no records" : ", records in " + logDir));
 
   // A signal handler may only set a flag; main looks at it ten times a second.

@@ -1,11 +1,16 @@
 #include "core/session.h"
 
+#include <chrono>
 #include <utility>
 
 namespace client {
 namespace {
 
 std::string seatText(game::Seat s) { return std::to_string(static_cast<int>(s)); }
+
+std::array<game::Clock::Ms, 2> times(const proto::Clocks& clocks) {
+  return {game::Clock::Ms(clocks[0]), game::Clock::Ms(clocks[1])};
+}
 
 }  // namespace
 
@@ -89,6 +94,8 @@ void Session::handle(const proto::Packet& packet) {
     moveInFlight_ = false;
   } else if (const auto* p = std::get_if<proto::GameOver>(&packet)) {
     onGameOver(*p);
+  } else if (const auto* p = std::get_if<proto::ClockSync>(&packet)) {
+    clock_.sync(times(p->clocks), p->running, std::chrono::steady_clock::now());
   } else if (std::holds_alternative<proto::DrawOffer>(packet)) {
     opponentOffersDraw_ = true;
   } else if (std::holds_alternative<proto::DrawDecline>(packet)) {
@@ -113,6 +120,7 @@ void Session::onWelcome(const proto::Welcome& welcome) {
   context_.game = welcome.game;
   context_.boardSize = welcome.boardSize;
   history_.clear();
+  clock_ = game::Clock({welcome.clockBaseMs, welcome.clockIncrementMs});
   phase_ = proto::Phase::WaitingForOpponent;
 }
 
@@ -136,6 +144,9 @@ void Session::onMoveAccepted(const proto::MoveAccepted& accepted) {
     return;
   }
   history_.push_back(move);
+  if (clock_.timed())
+    clock_.sync(times(accepted.clocks), status.over() ? game::Seat::None : game::opponent(accepted.seat),
+                std::chrono::steady_clock::now());
   // An offer stands until the player it was made to moves.
   if (accepted.seat == seat()) {
     moveInFlight_ = false;
@@ -153,13 +164,15 @@ void Session::onGameOver(const proto::GameOver& over) {
     return;
   }
   game_->finish(status);
+  if (clock_.timed()) clock_.sync(times(over.clocks), game::Seat::None, std::chrono::steady_clock::now());
   result_ = status;
   moveInFlight_ = false;
   phase_ = proto::Phase::Over;
 }
 
 bool Session::myTurn() const {
-  return phase_ == proto::Phase::Playing && game_ && !game_->status().over() && game_->toMove() == seat();
+  return phase_ == proto::Phase::Playing && game_ && !game_->status().over() && !resigned_ &&
+         game_->toMove() == seat();
 }
 
 bool Session::canPlay(std::string& error) const {
@@ -194,7 +207,12 @@ bool Session::move(const game::Move& move, std::string& error) {
 
 bool Session::resign(std::string& error) {
   if (!canPlay(error)) return false;
+  if (resigned_) {
+    error = "you have already resigned";
+    return false;
+  }
   send(proto::Resign{});
+  resigned_ = true;
   return true;
 }
 

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "game/clock.h"
 #include "game/game.h"
 #include "protocol/framer.h"
 
@@ -52,7 +53,7 @@ class Session {
 
   // Packets received so far that the UI may want to show, oldest first
   // (welcome, match-start, move-accepted, move-rejected, game-over, draw
-  // offers and declines, opponent status, errors). Taking them empties the list.
+  // offers and declines, opponent status, clock syncs, errors). Taking them empties the list.
   std::vector<proto::Packet> takeEvents();
 
   // Requests. Each returns false and says why in `error` when the request
@@ -76,10 +77,16 @@ class Session {
   const game::Setup& setup() const { return setup_; }
   // Moves the server accepted, in order.
   const std::vector<game::Move>& history() const { return history_; }
+  // Our move is due: playing, not over, our side to move, and we have not
+  // resigned (the game-over answering a resignation is on its way).
   bool myTurn() const;
   // A move of ours is on its way and not yet answered.
   bool awaitingReply() const { return moveInFlight_; }
   bool drawOffered() const { return opponentOffersDraw_; }
+  // The server's clocks as last reported, the running side counting down
+  // on this machine's steady clock since; untimed unless the welcome set a
+  // time control.
+  const game::Clock& clock() const { return clock_; }
   // Set by game-over.
   std::optional<game::Status> result() const { return result_; }
   // Why the session failed: a protocol error, a fatal error packet from the
@@ -106,7 +113,9 @@ class Session {
   game::Setup setup_;
   std::unique_ptr<game::Game> game_;
   std::vector<game::Move> history_;
+  game::Clock clock_;
   bool moveInFlight_ = false;
+  bool resigned_ = false;
   bool opponentOffersDraw_ = false;
   bool ownOfferPending_ = false;
   std::optional<game::Status> result_;

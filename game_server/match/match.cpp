@@ -13,7 +13,7 @@ std::string_view seatName(game::Seat s) { return s == game::Seat::Player1 ? "pla
 }  // namespace
 
 Match::Match(std::uint32_t id, const MatchConfig& config, std::unique_ptr<game::Game> game, TimerQueue& timers)
-    : id_(id), config_(config), timers_(timers), game_(std::move(game)) {}
+    : id_(id), config_(config), timers_(timers), game_(std::move(game)), clock_(config.timeControl) {}
 
 Match::~Match() = default;
 
@@ -68,11 +68,13 @@ void Match::welcome(game::Seat seat, bool resumed) {
   w.reconnect = p.token;
   w.resumed = resumed ? 1 : 0;
   proto::setText(w.startFen, config_.setup.fen);
+  w.clockBaseMs = config_.timeControl.baseMs;
+  w.clockIncrementMs = config_.timeControl.incrementMs;
   sendTo(seat, w);
 }
 
 void Match::start() {
-  record::MatchInfo info{id_, config_.setup, players_[0].name, players_[1].name};
+  record::MatchInfo info{id_, config_.setup, players_[0].name, players_[1].name, config_.timeControl};
   std::string error;
   if (config_.records) record_ = record::Writer::create(config_.recordDir, info, error);
   if (config_.records && !record_) {
@@ -92,8 +94,14 @@ void Match::start() {
   proto::setText(m.player1, players_[0].name);
   proto::setText(m.player2, players_[1].name);
   sendBoth(m);
+  if (clock_.timed()) {
+    clock_.start(game::Seat::Player1, TimerQueue::Clock::now());
+    sendBoth(clockSync());
+    armFlag();
+  }
   logEvent({}, label() + " starts: " + players_[0].name + " vs " + players_[1].name + ", " +
                    std::string(game::name(config_.setup.kind)) + " " + std::string(game::name(config_.setup.rule)) +
+                   ", " + game::describe(config_.timeControl) +
                    (record_ ? ", record " + record_->path().string() : ", not recorded"));
 }
 
@@ -119,6 +127,7 @@ std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection,
       sendTo(seat, m);
       for (const proto::MoveAccepted& move : moves_) sendTo(seat, move);
       if (drawOfferBy_ == game::opponent(seat)) sendTo(seat, proto::DrawOffer{});
+      if (clock_.timed()) sendTo(seat, clockSync());
       if (wasAway) {
         proto::OpponentStatus back;
         back.state = proto::OpponentState::Reconnected;
@@ -166,6 +175,36 @@ void Match::graceExpired(game::Seat seat, TimerQueue::Id timer) {
   end({game::winFor(game::opponent(seat)), game::EndReason::OpponentLeft});
 }
 
+proto::ClockSync Match::clockSync() const {
+  proto::ClockSync sync;
+  sync.clocks = clock_.remainingMs(TimerQueue::Clock::now());
+  sync.running = clock_.running();
+  return sync;
+}
+
+void Match::armFlag() {
+  if (flagTimer_ != 0) timers_.cancel(flagTimer_);
+  flagTimer_ = 0;
+  if (clock_.running() == game::Seat::None) return;
+  // The timer holds the match, like a grace timer: time runs out even when
+  // both players are gone.
+  flagTimer_ = timers_.schedule(clock_.untilFlag(TimerQueue::Clock::now()),
+                                [self = shared_from_this()](TimerQueue::Id id) { self->flagFell(id); });
+}
+
+void Match::flagFell(TimerQueue::Id timer) {
+  std::lock_guard lock(mutex_);
+  if (over_ || flagTimer_ != timer) return;  // the side moved in time, or the game ended
+  flagTimer_ = 0;
+  if (clock_.untilFlag(TimerQueue::Clock::now()) > game::Clock::Ms(0)) {
+    armFlag();  // woke a little early
+    return;
+  }
+  const game::Seat flagged = clock_.running();
+  logEvent({}, label() + ": " + player(flagged).name + " ran out of time");
+  end({game::winFor(game::opponent(flagged)), game::EndReason::Timeout});
+}
+
 void Match::handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet) {
   std::lock_guard lock(mutex_);
   if (player(seat).connection != from || over_ || !started_) return;  // a replaced connection's leftovers
@@ -205,9 +244,15 @@ void Match::handle(game::Seat seat, const ConnectionPtr& from, const proto::Pack
 
 void Match::play(game::Seat seat, const ConnectionPtr& from, const proto::WireMove& wire) {
   game::Played played;
+  const auto now = TimerQueue::Clock::now();
   if (game_->toMove() != seat) {
     played.reject = game::Reject::NotYourTurn;
     played.why = std::string(game::describe(game::Reject::NotYourTurn));
+  } else if (clock_.timed() && clock_.untilFlag(now) <= game::Clock::Ms(0)) {
+    // Too late: the flag fell before the move arrived, whatever the timer thread has done so far.
+    logEvent(from->peer(), label() + ": move by " + player(seat).name + " came after the flag fell");
+    end({game::winFor(game::opponent(seat)), game::EndReason::Timeout});
+    return;
   } else {
     played = game_->play(proto::fromWire(wire));
   }
@@ -227,10 +272,21 @@ void Match::play(game::Seat seat, const ConnectionPtr& from, const proto::WireMo
   a.result = played.status.result;
   a.reason = played.status.reason;
   proto::setText(a.notation, played.notation);
+  if (clock_.timed()) {
+    if (played.status.over()) {
+      clock_.stop(now);
+    } else {
+      clock_.press(now);
+    }
+    a.clocks = clock_.remainingMs(now);
+    armFlag();
+  }
   moves_.push_back(a);
   // Recorded before the players hear of it: a crash between the two must not
   // leave a record behind what both players saw.
-  if (record_ && !record_->move(seat, played)) logEvent({}, label() + ": record write failed: " + record_->error());
+  const std::uint32_t moverClock = a.clocks[static_cast<int>(seat) - 1];
+  if (record_ && !record_->move(seat, played, record::Clock::now(), moverClock))
+    logEvent({}, label() + ": record write failed: " + record_->error());
   sendBoth(a);
   if (drawOfferBy_ == game::opponent(seat)) drawOfferBy_ = game::Seat::None;  // moving on declines the offer
   if (played.status.over()) end(played.status);
@@ -241,11 +297,17 @@ void Match::end(game::Status status) {
   over_ = true;
   game_->finish(status);
   const game::Status final = game_->status();
-  if (record_ && !record_->finish(final)) logEvent({}, label() + ": record write failed: " + record_->error());
+  const auto now = TimerQueue::Clock::now();
+  clock_.stop(now);
+  armFlag();  // cancels the flag timer
+  const proto::Clocks clocks = clock_.remainingMs(now);
+  if (record_ && !record_->finish(final, record::Clock::now(), clocks))
+    logEvent({}, label() + ": record write failed: " + record_->error());
   proto::GameOver over;
   over.result = final.result;
   over.reason = final.reason;
   over.moves = static_cast<std::uint16_t>(game_->moveCount());
+  over.clocks = clocks;
   sendBoth(over);
   for (Player& p : players_) {
     if (p.grace != 0) timers_.cancel(p.grace);

@@ -29,6 +29,7 @@
 #include <variant>
 #include <vector>
 
+#include "game/clock.h"
 #include "game/game.h"
 #include "game_server/match/timer_queue.h"
 #include "game_server/net/connection.h"
@@ -42,6 +43,7 @@ struct MatchConfig {
   std::filesystem::path recordDir;
   bool records = true;  // false only to measure what durability costs (game_server --no-records)
   std::chrono::seconds grace{10};
+  game::TimeControl timeControl;  // untimed by default (game_server --time)
 };
 
 // Why a player was not seated; becomes an Error packet.
@@ -99,6 +101,11 @@ class Match : public std::enable_shared_from_this<Match> {
   void play(game::Seat seat, const ConnectionPtr& from, const proto::WireMove& move);
   void end(game::Status status);
   void graceExpired(game::Seat seat, TimerQueue::Id timer);
+  // Timed matches: (re)arms the timer for the running side's flag, and its
+  // expiry, which ends the game by time unless the side moved meanwhile.
+  void armFlag();
+  void flagFell(TimerQueue::Id timer);
+  proto::ClockSync clockSync() const;
   void sendTo(game::Seat seat, const proto::Packet& packet);
   void sendBoth(const proto::Packet& packet);
   void recordEvent(std::string_view what, game::Seat seat);
@@ -113,6 +120,8 @@ class Match : public std::enable_shared_from_this<Match> {
   std::unique_ptr<record::Writer> record_;
   std::array<Player, 2> players_;
   std::vector<proto::MoveAccepted> moves_;
+  game::Clock clock_;          // runs only in timed matches, from the start to the end
+  TimerQueue::Id flagTimer_ = 0;  // the running side's flag, 0 if none
   game::Seat drawOfferBy_ = game::Seat::None;
   bool started_ = false;
   bool over_ = false;

@@ -153,7 +153,7 @@ std::string_view resultText(Outcome outcome) {
   return "*";
 }
 
-std::string writePgn(const Game& game, const std::vector<PgnTag>& tags) {
+std::string writePgn(const Game& game, const std::vector<PgnTag>& tags, const std::vector<std::string>& comments) {
   const std::string_view result = resultText(game.result().outcome);
   std::string out;
   auto tag = [&](std::string_view name, std::string_view value) {
@@ -192,15 +192,21 @@ std::string writePgn(const Game& game, const std::vector<PgnTag>& tags) {
     line += w;
   };
   Position pos = game.start();
-  bool first = true;
+  bool numberBlack = true;  // black's move needs its number first, and after a comment
+  std::size_t ply = 0;
   for (const Move m : game.moves()) {
     // A move number stays on the line of its move.
     std::string number;
     if (pos.sideToMove() == White) number = std::to_string(pos.fullmoveNumber()) + ". ";
-    else if (first) number = std::to_string(pos.fullmoveNumber()) + "... ";
+    else if (numberBlack) number = std::to_string(pos.fullmoveNumber()) + "... ";
     word(number + toSan(pos, m));
     pos.play(m);
-    first = false;
+    numberBlack = false;
+    if (ply < comments.size() && !comments[ply].empty()) {
+      word("{" + comments[ply] + "}");
+      numberBlack = true;
+    }
+    ++ply;
   }
   word(result);
   out += line;

@@ -24,7 +24,10 @@ std::string_view resultText(Outcome outcome);
 // values from `tags` or the PGN defaults ("?", "????.??.??"); Result always
 // comes from the game. Other tags follow in the order given; SetUp and FEN
 // are added when the game does not start from the initial position.
-std::string writePgn(const Game& game, const std::vector<PgnTag>& tags = {});
+// `comments[i]`, when given and not empty, follows move i in braces, e.g.
+// "[%clk 0:04:57]" for the clock after that move.
+std::string writePgn(const Game& game, const std::vector<PgnTag>& tags = {},
+                     const std::vector<std::string>& comments = {});
 
 struct PgnGame {
   std::vector<PgnTag> tags;  // as read, in order

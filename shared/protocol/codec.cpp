@@ -57,6 +57,7 @@ constexpr std::array kTraits{
     row<DrawAccept>("draw-accept", Sender::Client, kPlaying),
     row<DrawDecline>("draw-decline", Sender::Either, kPlaying),
     row<DrawClaim>("draw-claim", Sender::Client, kPlaying),
+    row<ClockSync>("clock-sync", Sender::Server, kPlaying),
 };
 static_assert(kTraits.size() == std::variant_size_v<Packet>);
 
@@ -238,6 +239,7 @@ Problem check(const Hello& p, const Context&) {
 
 Problem check(const Welcome& p, const Context&) {
   if (p.resumed > 1) return "resumed flag " + str(p.resumed) + " is not 0 or 1";
+  if (p.clockBaseMs == 0 && p.clockIncrementMs != 0) return "an untimed match has no clock increment";
   Problem problem = firstOf({checkSeat(p.seat), checkGame(p.game, p.rule, p.boardSize),
                             checkText("start FEN", p.startFen, Charset::Ascii, false)});
   if (problem.empty() && p.game == game::Kind::Omok && p.startFen[0] != '\0') return "an omok game has no start FEN";
@@ -271,6 +273,11 @@ Problem check(const MoveAccepted& p, const Context& context) {
 Problem check(const MoveRejected& p, const Context& context) {
   if (val(p.reject) < 1 || val(p.reject) > game::kLastReject) return "reject code " + str(p.reject) + " is unknown";
   return firstOf({checkMove(p.move, context), checkText("reason", p.why, Charset::Utf8, false)});
+}
+
+Problem check(const ClockSync& p, const Context&) {
+  if (val(p.running) > 2) return "running seat " + str(p.running) + " is not 0, 1 or 2";
+  return {};
 }
 
 Problem check(const GameOver& p, const Context&) {

@@ -29,7 +29,8 @@ namespace proto {
 static_assert(std::endian::native == std::endian::little,
               "the wire format is little-endian and is copied with memcpy");
 
-constexpr std::uint16_t kProtocolVersion = 1;
+// 2: clocks (time controls in welcome, move-accepted and game-over; clock-sync).
+constexpr std::uint16_t kProtocolVersion = 2;
 
 // Largest packet any peer may send. Framers size their buffers from it.
 constexpr std::size_t kMaxPacketSize = 256;
@@ -55,6 +56,7 @@ enum class Type : std::uint16_t {
   DrawAccept = 0x0107,
   DrawDecline = 0x0108,
   DrawClaim = 0x0109,
+  ClockSync = 0x010A,
 };
 
 // Error codes carried by the Error packet. Fatal ones are followed by the
@@ -93,6 +95,10 @@ struct Header {
   Type type{};
 };
 
+// Both players' remaining time in milliseconds, Player1 first. All zero in
+// an untimed match.
+using Clocks = std::array<std::uint32_t, 2>;
+
 // A move as game::Move without its padding: omok puts the point in `to`;
 // chess uses from/to squares 0..63 and `promotion`.
 struct WireMove {
@@ -129,6 +135,8 @@ struct Welcome {
   Token reconnect{};            // keep it to resume this seat after a drop
   std::uint8_t resumed = 0;     // 1: this is a reconnection, the moves so far follow
   char startFen[kFenSize] = {}; // chess: start position, empty = the standard one; omok: empty
+  std::uint32_t clockBaseMs = 0;       // time per side, 0 = untimed
+  std::uint32_t clockIncrementMs = 0;  // added after each of a side's moves
 };
 
 // Server -> both: both seats are taken, the game begins (or, after a
@@ -188,6 +196,7 @@ struct MoveAccepted {
   game::Result result = game::Result::Ongoing;  // the game's status after the move
   game::EndReason reason = game::EndReason::None;
   char notation[kNotationSize] = {};  // omok "h8", chess SAN "Nf3+"
+  Clocks clocks{};  // after the move, the mover's increment added; the opponent's time now runs
 };
 
 // Server -> the sender of the move only.
@@ -207,6 +216,7 @@ struct GameOver {
   game::Result result = game::Result::Draw;
   game::EndReason reason = game::EndReason::Agreement;
   std::uint16_t moves = 0;  // plies played
+  Clocks clocks{};          // when the game ended
 };
 
 // Header-only packets. DrawOffer and DrawDecline are relayed to the opponent.
@@ -232,32 +242,43 @@ struct DrawClaim {
   Header header;
 };
 
+// Server -> player: the clocks as they stand, the running side's time
+// counting down from now. Sent when a timed game starts and after a
+// reconnection's replay, so a client's display needs no earlier history.
+struct ClockSync {
+  static constexpr Type kType = Type::ClockSync;
+  Header header;
+  Clocks clocks{};
+  game::Seat running = game::Seat::None;  // whose time runs; None when stopped
+};
+
 #pragma pack(pop)
 
 // The documented sizes (docs/PROTOCOL.md); changing one is a protocol change.
 static_assert(sizeof(Header) == 4);
 static_assert(sizeof(WireMove) == 5);
 static_assert(sizeof(Hello) == 74);
-static_assert(sizeof(Welcome) == 127);
+static_assert(sizeof(Welcome) == 135);
 static_assert(sizeof(MatchStart) == 68);
 static_assert(sizeof(Ping) == 20);
 static_assert(sizeof(Pong) == 20);
 static_assert(sizeof(Error) == 133);
 static_assert(sizeof(OpponentStatus) == 7);
 static_assert(sizeof(Move) == 9);
-static_assert(sizeof(MoveAccepted) == 30);
+static_assert(sizeof(MoveAccepted) == 38);
 static_assert(sizeof(MoveRejected) == 138);
-static_assert(sizeof(GameOver) == 8);
+static_assert(sizeof(GameOver) == 16);
 static_assert(sizeof(Resign) == 4);
 static_assert(sizeof(DrawOffer) == 4);
 static_assert(sizeof(DrawAccept) == 4);
 static_assert(sizeof(DrawDecline) == 4);
 static_assert(sizeof(DrawClaim) == 4);
+static_assert(sizeof(ClockSync) == 13);
 
 // Every packet, in Type order. Decoding yields one of these.
 using Packet = std::variant<Hello, Welcome, MatchStart, Ping, Pong, Error, OpponentStatus, Move,
                             MoveAccepted, MoveRejected, GameOver, Resign, DrawOffer, DrawAccept,
-                            DrawDecline, DrawClaim>;
+                            DrawDecline, DrawClaim, ClockSync>;
 
 template <typename P>
 concept PacketStruct = std::is_trivially_copyable_v<P> && std::is_standard_layout_v<P> &&

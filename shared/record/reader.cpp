@@ -87,9 +87,9 @@ bool fitsReason(game::Status s) {
 void readStart(const json& line, Record& record) {
   if (text(line, "type") != "start") fail("the first line is not a start line");
   record.format = static_cast<int>(integer(line, "format", 1, 1 << 20));
-  if (record.format != kFormatVersion)
-    fail("record format " + std::to_string(record.format) + " is not supported (this reader knows format " +
-         std::to_string(kFormatVersion) + ")");
+  if (record.format < kOldestFormat || record.format > kFormatVersion)
+    fail("record format " + std::to_string(record.format) + " is not supported (this reader knows formats " +
+         std::to_string(kOldestFormat) + " to " + std::to_string(kFormatVersion) + ")");
   record.matchId = static_cast<std::uint32_t>(integer(line, "match", 0, UINT32_MAX));
   record.setup.kind = named(line, "game", game::parseKind);
   record.setup.rule = named(line, "rule", game::parseRule);
@@ -105,6 +105,12 @@ void readStart(const json& line, Record& record) {
     (s == game::Seat::Player1 ? record.player1 : record.player2) = text(player, "name");
   }
   if (record.player1.empty() || record.player2.empty()) fail("\"players\" does not name both seats");
+  if (line.contains("timeControl")) {
+    const std::string tc = text(line, "timeControl");
+    const auto parsed = game::parsePgnTimeControl(tc);
+    if (!parsed) fail("time control \"" + tc + "\" is not SECONDS+SECONDS");
+    record.timeControl = *parsed;
+  }
   record.startTime = time(line);
   std::string error;
   record.game = game::makeGame(record.setup, error);
@@ -114,7 +120,7 @@ void readStart(const json& line, Record& record) {
 void readMove(const json& line, int number, Record& record) {
   game::Game& g = *record.game;
   MoveLine move{number, static_cast<int>(integer(line, "ply", 1, 1 << 20)), seat(line, 1), time(line),
-                text(line, "notation"), {}};
+                text(line, "notation"), {}, {}};
   if (g.status().over()) fail("move after the game ended");
   if (move.ply != g.moveCount() + 1)
     fail("ply " + std::to_string(move.ply) + " where ply " + std::to_string(g.moveCount() + 1) + " was due");
@@ -123,6 +129,7 @@ void readMove(const json& line, int number, Record& record) {
          std::to_string(static_cast<int>(g.toMove())) + "'s turn");
   const bool chess = record.setup.kind == game::Kind::Chess;
   if (chess) move.uci = text(line, "uci");
+  if (record.timeControl.timed()) move.clockMs = static_cast<std::uint32_t>(integer(line, "clock", 0, UINT32_MAX));
   // Chess is replayed from the unambiguous UCI; the SAN must then agree.
   const std::string& written = chess ? move.uci : move.notation;
   game::Move parsed;
@@ -141,6 +148,13 @@ void readEnd(const json& line, Record& record) {
   game::Game& g = *record.game;
   const game::Status status{named(line, "result", game::parseResult), named(line, "reason", game::parseEndReason)};
   record.endTime = time(line);
+  if (record.timeControl.timed()) {
+    const json& clocks = field(line, "clocks");
+    if (!clocks.is_array() || clocks.size() != 2 || !clocks[0].is_number_unsigned() || !clocks[1].is_number_unsigned() ||
+        clocks[0].get<std::uint64_t>() > UINT32_MAX || clocks[1].get<std::uint64_t>() > UINT32_MAX)
+      fail("\"clocks\" is not a list of two times in milliseconds");
+    record.endClocks = {clocks[0].get<std::uint32_t>(), clocks[1].get<std::uint32_t>()};
+  }
   const auto moves = integer(line, "moves", 0, 1 << 20);
   if (moves != g.moveCount())
     fail("the end line counts " + std::to_string(moves) + " moves, the record has " + std::to_string(g.moveCount()));

@@ -4,6 +4,7 @@
 // the line number.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
@@ -13,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "game/clock.h"
 #include "game/game.h"
 
 namespace record {
@@ -24,6 +26,7 @@ struct MoveLine {
   std::string time;
   std::string notation;  // omok coordinate, chess SAN
   std::string uci;       // chess only
+  std::optional<std::uint32_t> clockMs;  // timed matches: the mover's time left after the move
 };
 
 struct EventLine {
@@ -39,6 +42,7 @@ struct Record {
   game::Setup setup;
   std::string player1;
   std::string player2;
+  game::TimeControl timeControl;  // untimed unless the start line names one
   std::string startTime;
   std::string endTime;  // empty when the record has no end line
   std::vector<MoveLine> moves;
@@ -46,6 +50,7 @@ struct Record {
   // The result of the end line; nullopt when the file stops before it (the
   // match was cut off by a crash).
   std::optional<game::Status> result;
+  std::optional<std::array<std::uint32_t, 2>> endClocks;  // timed matches with an end line
   bool truncated = false;  // the last line was cut mid-way and ignored
   std::unique_ptr<game::Game> game;  // the game after replaying every move
 };

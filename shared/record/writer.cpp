@@ -52,7 +52,7 @@ std::unique_ptr<Writer> Writer::create(const std::filesystem::path& dir, const M
       error = "cannot create record " + path.string() + ": " + systemError();
       return nullptr;
     }
-    std::unique_ptr<Writer> writer(new Writer(file, std::move(path), info.setup.kind));
+    std::unique_ptr<Writer> writer(new Writer(file, std::move(path), info.setup.kind, info.timeControl.timed()));
     json line = {{"type", "start"},
                  {"format", kFormatVersion},
                  {"match", info.matchId},
@@ -62,6 +62,7 @@ std::unique_ptr<Writer> Writer::create(const std::filesystem::path& dir, const M
                  {"players", json::array({{{"seat", 1}, {"name", info.player1}}, {{"seat", 2}, {"name", info.player2}}})},
                  {"time", isoUtc(start)}};
     if (info.setup.kind == game::Kind::Chess) line["startFen"] = game->startPosition();
+    if (info.timeControl.timed()) line["timeControl"] = game::pgnTimeControl(info.timeControl);
     if (!writer->writeLine(dumpLine(line))) {
       error = writer->error();
       return nullptr;
@@ -73,8 +74,8 @@ std::unique_ptr<Writer> Writer::create(const std::filesystem::path& dir, const M
   return nullptr;
 }
 
-Writer::Writer(std::FILE* file, std::filesystem::path path, game::Kind kind)
-    : file_(file), path_(std::move(path)), kind_(kind) {}
+Writer::Writer(std::FILE* file, std::filesystem::path path, game::Kind kind, bool timed)
+    : file_(file), path_(std::move(path)), kind_(kind), timed_(timed) {}
 
 Writer::~Writer() {
   if (file_) std::fclose(file_);
@@ -94,13 +95,14 @@ bool Writer::writeLine(const std::string& line) {
   return true;
 }
 
-bool Writer::move(game::Seat seat, const game::Played& played, Clock::time_point at) {
+bool Writer::move(game::Seat seat, const game::Played& played, Clock::time_point at, std::uint32_t clockMs) {
   json line = {{"type", "move"},
                {"ply", ply_ + 1},
                {"seat", static_cast<int>(seat)},
                {"time", isoUtc(at)},
                {"notation", played.notation}};
   if (kind_ == game::Kind::Chess) line["uci"] = played.uci;
+  if (timed_) line["clock"] = clockMs;
   if (!writeLine(dumpLine(line))) return false;
   ++ply_;
   return true;
@@ -111,12 +113,14 @@ bool Writer::event(std::string_view what, game::Seat seat, Clock::time_point at)
       {{"type", "event"}, {"event", what}, {"seat", static_cast<int>(seat)}, {"time", isoUtc(at)}}));
 }
 
-bool Writer::finish(game::Status status, Clock::time_point at) {
-  const bool ok = writeLine(dumpLine({{"type", "end"},
-                                      {"time", isoUtc(at)},
-                                      {"result", game::name(status.result)},
-                                      {"reason", game::name(status.reason)},
-                                      {"moves", ply_}}));
+bool Writer::finish(game::Status status, Clock::time_point at, std::array<std::uint32_t, 2> clocks) {
+  json line = {{"type", "end"},
+               {"time", isoUtc(at)},
+               {"result", game::name(status.result)},
+               {"reason", game::name(status.reason)},
+               {"moves", ply_}};
+  if (timed_) line["clocks"] = clocks;
+  const bool ok = writeLine(dumpLine(line));
   if (file_) {
     if (std::fclose(file_) != 0 && ok) error_ = "cannot close record " + path_.string() + ": " + systemError();
     file_ = nullptr;

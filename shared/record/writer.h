@@ -7,6 +7,7 @@
 // or the destructor.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -14,18 +15,22 @@
 #include <string>
 #include <string_view>
 
+#include "game/clock.h"
 #include "game/game.h"
 #include "record/time.h"
 
 namespace record {
 
-constexpr int kFormatVersion = 1;
+// 2: clocks (timeControl, a move's clock, the end's clocks). Readers take 1 and 2.
+constexpr int kFormatVersion = 2;
+constexpr int kOldestFormat = 1;
 
 struct MatchInfo {
   std::uint32_t matchId = 0;
   game::Setup setup;
   std::string player1;  // seat 1: black in omok, white in chess
   std::string player2;
+  game::TimeControl timeControl;  // untimed by default
 };
 
 class Writer {
@@ -45,24 +50,29 @@ class Writer {
 
   // Each returns false after a write failure, with the reason in error();
   // nothing more is written after a failure or after finish().
-  bool move(game::Seat seat, const game::Played& played, Clock::time_point at = Clock::now());
+  // `clockMs`: in a timed match, the mover's time left after the move
+  // (increment added); ignored in an untimed one.
+  bool move(game::Seat seat, const game::Played& played, Clock::time_point at = Clock::now(),
+            std::uint32_t clockMs = 0);
   // Something that happened besides moves: "draw-offer", "draw-decline",
   // "disconnected", "reconnected"... Readers keep them for display.
   bool event(std::string_view what, game::Seat seat, Clock::time_point at = Clock::now());
-  // Writes the final line and closes the file.
-  bool finish(game::Status status, Clock::time_point at = Clock::now());
+  // Writes the final line and closes the file. `clocks`: in a timed match,
+  // both players' time left (Player1 first).
+  bool finish(game::Status status, Clock::time_point at = Clock::now(), std::array<std::uint32_t, 2> clocks = {});
 
   const std::filesystem::path& path() const { return path_; }
   const std::string& error() const { return error_; }
   int moves() const { return ply_; }
 
  private:
-  Writer(std::FILE* file, std::filesystem::path path, game::Kind kind);
+  Writer(std::FILE* file, std::filesystem::path path, game::Kind kind, bool timed);
   bool writeLine(const std::string& line);
 
   std::FILE* file_;
   std::filesystem::path path_;
   game::Kind kind_;
+  bool timed_;
   int ply_ = 0;
   std::string error_;
 };

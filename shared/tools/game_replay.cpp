@@ -2,6 +2,7 @@
 // and prints the game, its final position and result; --pgn prints a chess
 // record as PGN. A record that cannot be read exits with status 2.
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <iostream>
 #include <string>
 #include <variant>
@@ -10,6 +11,7 @@
 #include "chess/game.h"
 #include "chess/notation.h"
 #include "chess/pgn.h"
+#include "game/clock.h"
 #include "record/reader.h"
 
 namespace {
@@ -94,7 +96,13 @@ int printPgn(const record::Record& r) {
                                   {"UTCDate", date},
                                   {"UTCTime", r.startTime.substr(11, 8)}};
   tags.push_back({"Termination", termination(r)});
-  std::cout << chess::writePgn(game, tags);
+  std::vector<std::string> clocks;
+  if (r.timeControl.timed()) {
+    tags.push_back({"TimeControl", game::pgnTimeControl(r.timeControl)});
+    for (const record::MoveLine& m : r.moves)
+      clocks.push_back("[%clk " + game::clockText(std::chrono::milliseconds(m.clockMs.value_or(0))) + "]");
+  }
+  std::cout << chess::writePgn(game, tags, clocks);
   return 0;
 }
 
@@ -132,6 +140,7 @@ int main(int argc, char** argv) {
             << r.setup.boardSize << "x" << r.setup.boardSize << "), started " << r.startTime << '\n'
             << "player1 (" << colour(r, game::Seat::Player1) << "): " << r.player1 << '\n'
             << "player2 (" << colour(r, game::Seat::Player2) << "): " << r.player2 << '\n';
+  if (r.timeControl.timed()) std::cout << "time control: " << game::describe(r.timeControl) << '\n';
   if (r.setup.kind == game::Kind::Chess && r.setup.fen != chess::kStartFen) std::cout << "start: " << r.setup.fen << '\n';
   printMoves(r);
   std::cout << "final position:\n" << r.game->position() << '\n' << "result: " << resultLine(r) << '\n';

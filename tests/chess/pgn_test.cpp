@@ -39,6 +39,20 @@ TEST(Pgn, ExportsSevenTagRosterAndMoves) {
             "1. f3 e5 2. g4 Qh4# 0-1\n");
 }
 
+TEST(Pgn, ExportsMoveCommentsAndNumbersBlackAfterThem) {
+  const Game game = playUci(Position(), {"f2f3", "e7e5", "g2g4", "d8h4"});
+  const std::string pgn = writePgn(game, {{"TimeControl", "60+1"}},
+                                   {"[%clk 0:01:00]", "[%clk 0:00:59]", "", "[%clk 0:00:58]"});
+  EXPECT_NE(pgn.find("[TimeControl \"60+1\"]\n"), std::string::npos) << pgn;
+  EXPECT_NE(pgn.find("1. f3 {[%clk 0:01:00]} 1... e5 {[%clk 0:00:59]} 2. g4 Qh4# {[%clk 0:00:58]} 0-1\n"),
+            std::string::npos)
+      << pgn;
+  PgnGame back;
+  std::string error;
+  ASSERT_TRUE(readPgn(pgn, back, error)) << error;
+  EXPECT_EQ(back.game.moves(), game.moves());
+}
+
 TEST(Pgn, ExportsSetUpAndBlackToMove) {
   Position start;
   std::string error;

@@ -102,7 +102,7 @@ TEST(Codec, RejectsImpossibleSizes) {
 }
 
 TEST(Codec, RejectsUnknownTypes) {
-  for (std::uint16_t type : {0x0000, 0x0008, 0x0100, 0x010a, 0x0200, 0xffff}) {
+  for (std::uint16_t type : {0x0000, 0x0008, 0x0100, 0x010b, 0x0200, 0xffff}) {
     std::vector<std::uint8_t> bytes{4, 0, static_cast<std::uint8_t>(type & 0xff), static_cast<std::uint8_t>(type >> 8)};
     expectMalformed(bytes, {}, "unknown packet type");
   }
@@ -202,6 +202,11 @@ TEST(Codec, ValidatesWelcomeFields) {
   bad.resumed = 2;
   expectMalformed(bytesOf(bad), {}, "resumed flag 2");
   bad = w;
+  bad.clockIncrementMs = 2000;
+  expectMalformed(bytesOf(bad), {}, "an untimed match has no clock increment");
+  bad.clockBaseMs = 60'000;
+  EXPECT_TRUE(std::holds_alternative<Packet>(decode(bytesOf(bad), {})));
+  bad = w;
   setText(bad.startFen, "8/8/8/8/8/8/8/8 w - - 0 1");
   expectMalformed(bytesOf(bad), {}, "an omok game has no start FEN");
   Welcome chess = w;
@@ -268,6 +273,12 @@ TEST(Codec, ValidatesEnumsOfTheOtherPackets) {
   MatchStart m;
   setText(m.player1, "p");
   expectMalformed(bytesOf(m), {}, "player 2 name is empty");
+
+  ClockSync c;
+  c.running = game::Seat::Player2;
+  EXPECT_TRUE(std::holds_alternative<Packet>(decode(bytesOf(c), {})));
+  c.running = static_cast<game::Seat>(3);
+  expectMalformed(bytesOf(c), {}, "running seat 3 is not 0, 1 or 2");
 }
 
 TEST(Codec, ChecksCoordinatesAgainstTheBoard) {

@@ -23,21 +23,22 @@ struct DocumentedSize {
 TEST(Packets, SizesMatchTheDocumentedTable) {
   const DocumentedSize table[] = {
       {Type::Hello, 74, sizeof(Hello)},
-      {Type::Welcome, 127, sizeof(Welcome)},
+      {Type::Welcome, 135, sizeof(Welcome)},
       {Type::MatchStart, 68, sizeof(MatchStart)},
       {Type::Ping, 20, sizeof(Ping)},
       {Type::Pong, 20, sizeof(Pong)},
       {Type::Error, 133, sizeof(Error)},
       {Type::OpponentStatus, 7, sizeof(OpponentStatus)},
       {Type::Move, 9, sizeof(Move)},
-      {Type::MoveAccepted, 30, sizeof(MoveAccepted)},
+      {Type::MoveAccepted, 38, sizeof(MoveAccepted)},
       {Type::MoveRejected, 138, sizeof(MoveRejected)},
-      {Type::GameOver, 8, sizeof(GameOver)},
+      {Type::GameOver, 16, sizeof(GameOver)},
       {Type::Resign, 4, sizeof(Resign)},
       {Type::DrawOffer, 4, sizeof(DrawOffer)},
       {Type::DrawAccept, 4, sizeof(DrawAccept)},
       {Type::DrawDecline, 4, sizeof(DrawDecline)},
       {Type::DrawClaim, 4, sizeof(DrawClaim)},
+      {Type::ClockSync, 13, sizeof(ClockSync)},
   };
   ASSERT_EQ(std::size(table), std::variant_size_v<Packet>);
   for (const auto& row : table) {
@@ -99,7 +100,7 @@ TEST(Packets, ProtocolDocumentTableMatchesTheCode) {
 }
 
 TEST(Packets, UnknownTypesHaveNoSizeSenderOrPhase) {
-  for (std::uint16_t raw : {0x0000, 0x0008, 0x0100, 0x010a, 0x0200, 0x0301, 0xffff}) {
+  for (std::uint16_t raw : {0x0000, 0x0008, 0x0100, 0x010b, 0x0200, 0x0301, 0xffff}) {
     const auto t = static_cast<Type>(raw);
     EXPECT_EQ(sizeOf(t), 0u);
     EXPECT_FALSE(senderOf(t).has_value());

@@ -21,6 +21,8 @@ std::vector<Packet> samples() {
   welcome.matchId = 42;
   welcome.reconnect.fill(0x5a);
   welcome.resumed = 1;
+  welcome.clockBaseMs = 300'000;
+  welcome.clockIncrementMs = 3'000;
 
   MatchStart start;
   setText(start.player1, "alice");
@@ -51,6 +53,7 @@ std::vector<Packet> samples() {
   accepted.result = game::Result::Player1Wins;
   accepted.reason = game::EndReason::FiveInARow;
   setText(accepted.notation, "o15");
+  accepted.clocks = {287'512, 301'004};
 
   MoveRejected rejected;
   rejected.move.to = 113;
@@ -61,9 +64,14 @@ std::vector<Packet> samples() {
   over.result = game::Result::Player2Wins;
   over.reason = game::EndReason::Resignation;
   over.moves = 31;
+  over.clocks = {12'000, 0};
+
+  ClockSync sync;
+  sync.clocks = {300'000, 299'250};
+  sync.running = game::Seat::Player2;
 
   return {hello, welcome, start, ping, pong, error, status, move, accepted, rejected,
-          over, Resign{}, DrawOffer{}, DrawAccept{}, DrawDecline{}, DrawClaim{}};
+          over, Resign{}, DrawOffer{}, DrawAccept{}, DrawDecline{}, DrawClaim{}, sync};
 }
 
 std::vector<std::uint8_t> bytesOf(const Packet& packet) {

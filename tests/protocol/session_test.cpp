@@ -137,6 +137,10 @@ TEST(Session, PlaysAGameToItsEnd) {
 
   ASSERT_TRUE(s.resign(error)) << error;
   EXPECT_TRUE(std::holds_alternative<proto::Resign>(sentBy(s).at(0)));
+  // Until the game-over arrives the move is no longer ours, nor a second resignation.
+  EXPECT_FALSE(s.myTurn());
+  EXPECT_FALSE(s.resign(error));
+  EXPECT_EQ(error, "you have already resigned");
   proto::GameOver over;
   over.result = game::Result::Player2Wins;
   over.reason = game::EndReason::Resignation;
@@ -154,6 +158,41 @@ TEST(Session, PlaysAGameToItsEnd) {
   EXPECT_TRUE(std::holds_alternative<proto::Welcome>(events[0]));
   EXPECT_TRUE(std::holds_alternative<proto::GameOver>(events[4]));
   EXPECT_TRUE(s.takeEvents().empty());
+}
+
+TEST(Session, MirrorsTheServersClocks) {
+  Options options;
+  Session s(options);
+  sentBy(s);
+  proto::Welcome w = welcome(game::Seat::Player1);
+  w.clockBaseMs = 60'000;
+  w.clockIncrementMs = 1'000;
+  ASSERT_TRUE(s.receive(bytes(w)));
+  EXPECT_TRUE(s.clock().timed());
+  EXPECT_EQ(s.clock().control(), (game::TimeControl{60'000, 1'000}));
+  ASSERT_TRUE(s.receive(bytes(start())));
+  proto::ClockSync sync;
+  sync.clocks = {60'000, 60'000};
+  sync.running = game::Seat::Player1;
+  ASSERT_TRUE(s.receive(bytes(sync)));
+  EXPECT_EQ(s.clock().running(), game::Seat::Player1);
+
+  proto::MoveAccepted a = accepted(1, game::Seat::Player1, kH8, "h8");
+  a.clocks = {58'500, 60'000};
+  ASSERT_TRUE(s.receive(bytes(a)));
+  const auto now = std::chrono::steady_clock::now();
+  EXPECT_EQ(s.clock().running(), game::Seat::Player2);  // the opponent's time runs after our move
+  EXPECT_EQ(s.clock().remaining(game::Seat::Player1, now + std::chrono::seconds(5)), game::Clock::Ms(58'500));
+  EXPECT_LE(s.clock().remaining(game::Seat::Player2, now + std::chrono::seconds(5)), game::Clock::Ms(55'000));
+
+  proto::GameOver over;
+  over.result = game::Result::Player1Wins;
+  over.reason = game::EndReason::Timeout;
+  over.moves = 1;
+  over.clocks = {58'500, 0};
+  ASSERT_TRUE(s.receive(bytes(over)));
+  EXPECT_EQ(s.clock().running(), game::Seat::None);
+  EXPECT_EQ(s.clock().remaining(game::Seat::Player2, now), game::Clock::Ms(0));
 }
 
 TEST(Session, AcceptsBytesInAnyPieces) {

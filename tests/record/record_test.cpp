@@ -37,7 +37,7 @@ class Records : public ::testing::Test {
     std::string error;
     auto g = game::makeGame(setup, error);
     EXPECT_TRUE(g) << error;
-    auto writer = Writer::create(dir_, {42, setup, "alice", "bob"}, error, kStart);
+    auto writer = Writer::create(dir_, {42, setup, "alice", "bob", {}}, error, kStart);
     EXPECT_TRUE(writer) << error;
     if (!g || !writer) return {};
     auto at = kStart;
@@ -152,7 +152,7 @@ TEST_F(Records, EndingsDecidedOffTheBoard) {
 
 TEST_F(Records, EventsAreKept) {
   std::string error;
-  auto writer = Writer::create(dir_, {7, kChess, "a", "b"}, error, kStart);
+  auto writer = Writer::create(dir_, {7, kChess, "a", "b", {}}, error, kStart);
   ASSERT_TRUE(writer) << error;
   EXPECT_TRUE(writer->event("draw-offer", game::Seat::Player1, kStart + 1s));
   EXPECT_TRUE(writer->event("disconnected", game::Seat::Player2, kStart + 2s));
@@ -246,7 +246,7 @@ TEST_F(Records, InconsistentLinesAreErrors) {
       {2, "\"seat\":2", "\"seat\":1", "seat 1 moved on seat 2's turn"},
       {8, "\"result\":\"player1\"", "\"result\":\"player2\"", "the record says player2 by checkmate"},
       {8, "\"moves\":7", "\"moves\":6", "counts 6 moves"},
-      {0, "\"format\":1", "\"format\":2", "record format 2 is not supported"},
+      {0, "\"format\":2", "\"format\":3", "record format 3 is not supported"},
       {0, "\"game\":\"chess\"", "\"game\":\"go\"", "unknown game \"go\""},
       {0, "\"boardSize\":8", "\"boardSize\":9", "board size 9 is not chess's 8"},
       {0, "\"seat\":2", "\"seat\":1", "does not name both seats"},
@@ -265,6 +265,54 @@ TEST_F(Records, InconsistentLinesAreErrors) {
     EXPECT_NE(e.message.find(c.message), std::string::npos) << e.message;
     fs::remove(file);
   }
+}
+
+TEST_F(Records, TimedMatchKeepsTheTimeControlAndEveryClock) {
+  std::string error;
+  auto g = game::makeGame(kChess, error);
+  auto writer = Writer::create(dir_, {43, kChess, "alice", "bob", {180'000, 2'000}}, error, kStart);
+  ASSERT_TRUE(writer) << error;
+  const std::uint32_t clocks[] = {181'500, 178'000, 175'250};
+  for (std::size_t i = 0; i < 3; ++i) {
+    game::Move m;
+    ASSERT_TRUE(g->parseMove(std::vector<std::string>{"e4", "c5", "Nf3"}[i], m, error));
+    const game::Seat mover = g->toMove();
+    EXPECT_TRUE(writer->move(mover, g->play(m), kStart + seconds(i + 1), clocks[i]));
+  }
+  g->finish({game::Result::Player1Wins, game::EndReason::Timeout});
+  EXPECT_TRUE(writer->finish(g->status(), kStart + 1min, {175'250, 0}));
+  const fs::path file = writer->path();
+
+  const Record r = load(file);
+  EXPECT_EQ(r.timeControl, (game::TimeControl{180'000, 2'000}));
+  ASSERT_EQ(r.moves.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(r.moves[i].clockMs, clocks[i]);
+  EXPECT_EQ(r.endClocks, (std::array<std::uint32_t, 2>{175'250, 0}));
+  EXPECT_EQ(r.result, (game::Status{game::Result::Player1Wins, game::EndReason::Timeout}));
+
+  // A timed record must carry the clocks it promises.
+  auto all = lines(file);
+  const auto at = all[1].find("\"clock\":181500,");
+  ASSERT_NE(at, std::string::npos) << all[1];
+  all[1].erase(at, std::string("\"clock\":181500,").size());
+  rewrite(file, all);
+  const LoadError e = errorOf(file);
+  EXPECT_EQ(e.line, 2);
+  EXPECT_NE(e.message.find("missing field \"clock\""), std::string::npos) << e.message;
+}
+
+TEST_F(Records, UntimedMatchWritesNoClocksAndOldFormatStillReads) {
+  const fs::path file = write(kChess, kScholarsMate);
+  for (const std::string& line : lines(file)) EXPECT_EQ(line.find("clock"), std::string::npos) << line;
+  const Record r = load(file);
+  EXPECT_FALSE(r.timeControl.timed());
+  EXPECT_FALSE(r.moves[0].clockMs);
+  EXPECT_FALSE(r.endClocks);
+
+  auto all = lines(file);
+  all[0].replace(all[0].find("\"format\":2"), 10, "\"format\":1");
+  rewrite(file, all);
+  EXPECT_EQ(load(file).format, 1);
 }
 
 TEST_F(Records, EndingsMustFitThePosition) {
@@ -310,7 +358,7 @@ TEST_F(Records, NamesNeverCollide) {
   std::set<fs::path> paths;
   std::vector<std::unique_ptr<Writer>> writers;
   for (int i = 0; i < 5; ++i) {
-    writers.push_back(Writer::create(dir_, {42, kChess, "a", "b"}, error, kStart));
+    writers.push_back(Writer::create(dir_, {42, kChess, "a", "b", {}}, error, kStart));
     ASSERT_TRUE(writers.back()) << error;
     paths.insert(writers.back()->path());
   }
@@ -327,17 +375,17 @@ TEST_F(Records, CreateReportsWhyItCannotRecord) {
   const fs::path notADirectory = dir_ / "file";
   rewrite(notADirectory, {"x"});
   std::string error;
-  EXPECT_FALSE(Writer::create(notADirectory, {1, kChess, "a", "b"}, error, kStart));
+  EXPECT_FALSE(Writer::create(notADirectory, {1, kChess, "a", "b", {}}, error, kStart));
   EXPECT_NE(error.find("cannot create record directory"), std::string::npos) << error;
   game::Setup bad = kChess;
   bad.rule = game::Rule::Renju;
-  EXPECT_FALSE(Writer::create(dir_, {1, bad, "a", "b"}, error, kStart));
+  EXPECT_FALSE(Writer::create(dir_, {1, bad, "a", "b", {}}, error, kStart));
   EXPECT_NE(error.find("cannot record match 1"), std::string::npos) << error;
 }
 
 TEST_F(Records, OddBytesInNamesDoNotStopTheRecord) {
   std::string error;
-  auto writer = Writer::create(dir_, {3, kChess, "bad\xff name", "b"}, error, kStart);
+  auto writer = Writer::create(dir_, {3, kChess, "bad\xff name", "b", {}}, error, kStart);
   ASSERT_TRUE(writer) << error;
   EXPECT_TRUE(writer->finish({game::Result::Draw, game::EndReason::Agreement}, kStart));
   const Record r = load(writer->path());
