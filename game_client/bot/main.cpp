@@ -2,10 +2,14 @@
 // game with seeded random (or first) legal moves through the real protocol,
 // and prints the result as its last line, e.g.
 //   result: player1 five-in-a-row after 37 moves
+// With --engine uci:COMMAND or gomocup:COMMAND an engine process picks the
+// moves instead (game_client/engine); an engine that fails makes the bot
+// resign, so the game still ends properly.
 // With --drop-after N it vanishes once N moves are played and takes its seat
 // back with the reconnection token, to exercise the server's reconnection.
 // Exit status: 0 when a game finished, 1 on a connection, protocol or server
-// error, 3 when --timeout passed first.
+// error or when the engine failed and the bot resigned, 3 when --timeout
+// passed first.
 #include <CLI/CLI.hpp>
 #include <array>
 #include <chrono>
@@ -17,6 +21,7 @@
 
 #include "core/chooser.h"
 #include "core/session.h"
+#include "engine/engine_player.h"
 #include "net/socket.h"
 
 namespace {
@@ -39,7 +44,29 @@ struct Args {
   std::string rule;
   double timeoutSeconds = 60;
   int dropAfter = 0;
+  std::string engine;
+  int moveTimeMs = 100;
   bool verbose = false;
+};
+
+// Where the bot's moves come from, decided once: the seeded chooser, or with
+// --engine an engine process.
+struct MoveSource {
+  client::MoveChooser chooser;
+  std::unique_ptr<engine::EnginePlayer> engine;
+  std::string engineFailure;  // why the engine made us resign
+
+  // The move to send, or nullopt to resign (no legal move left, or the
+  // engine failed). False, with `error` set, when the bot itself is out of step.
+  bool next(const client::Session& session, std::optional<game::Move>& move, std::string& error) {
+    if (!engine) {
+      move = chooser.choose(session.setup(), session.history(), error);
+      return error.empty();
+    }
+    move = engine->move(session.setup(), session.history(), engineFailure);
+    if (!move) std::cerr << "game_bot: the engine failed, resigning: " << engineFailure << '\n';
+    return true;
+  }
 };
 
 std::string describe(game::Status s, int moves) {
@@ -98,13 +125,20 @@ int play(const Args& args) {
 
   const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                            std::chrono::duration<double>(args.timeoutSeconds));
+  const auto strategy = args.strategy == "first" ? client::Strategy::First : client::Strategy::Random;
+  MoveSource source{client::MoveChooser(strategy, args.seed), nullptr, {}};
+  if (!args.engine.empty()) {
+    std::string why;
+    const engine::Settings settings{.moveTime = std::chrono::milliseconds(args.moveTimeMs)};
+    source.engine = engine::makeEnginePlayer(args.engine, settings, why);
+    if (!source.engine) return fail(why);
+  }
   net::Platform platform;
   net::Socket socket;
   std::unique_ptr<client::Session> session;
   if (auto status = connect(args, options, socket, session)) return *status;
   bool dropped = false;
 
-  client::MoveChooser chooser(args.strategy == "first" ? client::Strategy::First : client::Strategy::Random, args.seed);
   std::array<std::uint8_t, 4096> buffer;
   for (;;) {
     const auto out = session->outgoing();
@@ -135,8 +169,8 @@ int play(const Args& args) {
     std::string why;
     if (session->drawOffered() && !session->declineDraw(why)) return fail(why);
     if (session->myTurn() && !session->awaitingReply()) {
-      const auto move = chooser.choose(session->setup(), session->history(), why);
-      if (!why.empty()) return fail(why);
+      std::optional<game::Move> move;
+      if (!source.next(*session, move, why)) return fail(why);
       if (!(move ? session->move(*move, why) : session->resign(why))) return fail(why);
       continue;  // send it before waiting
     }
@@ -159,13 +193,13 @@ int play(const Args& args) {
     session->receive(std::span(buffer).first(n));
   }
   std::cout << "result: " << describe(*session->result(), static_cast<int>(session->history().size())) << std::endl;
-  return 0;
+  return source.engineFailure.empty() ? 0 : kFailed;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Plays one game against a game server with random legal moves and prints the result."};
+  CLI::App app{"Plays one game against a game server with random legal moves (or an engine's) and prints the result."};
   Args args;
   app.add_option("--host", args.host, "server address")->capture_default_str();
   app.add_option("--port", args.port, "server port")->capture_default_str();
@@ -187,6 +221,12 @@ int main(int argc, char** argv) {
                  "drop the connection once this many moves are played and resume the seat with the "
                  "reconnection token (tests the server's reconnection); 0 never")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--engine", args.engine,
+                 "play an engine's moves: uci:COMMAND (chess) or gomocup:COMMAND (omok), COMMAND a shell "
+                 "command line, e.g. uci:/usr/games/stockfish");
+  app.add_option("--movetime", args.moveTimeMs, "the engine's thinking time per move, in milliseconds")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.add_flag("-v,--verbose", args.verbose, "print every move and notice");
   CLI11_PARSE(app, argc, argv);
   return play(args);

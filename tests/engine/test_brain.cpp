@@ -1,0 +1,126 @@
+// A small Gomocup brain for the engine tests: it keeps a board, answers
+// START, INFO, BEGIN, TURN, BOARD and END, and plays the empty point that
+// makes its longest line through that point, nearest the centre on ties, so
+// it wins against random moves and only ever plays legal freestyle and
+// standard moves. Everything it receives is logged to stderr.
+//
+//   test_brain                 plays
+//   test_brain --die-after N   plays N moves, then exits (status 3) instead of the next
+//   test_brain --chatty        sends MESSAGE, DEBUG and ERROR lines before each move
+#ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
+#endif
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace {
+
+struct Brain {
+  int size = 0;
+  std::vector<int> board;  // [y * size + x]: 0 empty, 1 ours, 2 theirs
+
+  int& at(int x, int y) { return board[static_cast<std::size_t>(y * size + x)]; }
+  bool inside(int x, int y) const { return x >= 0 && y >= 0 && x < size && y < size; }
+
+  // Our stones in a row through (x, y) along the longest of the four lines.
+  int line(int x, int y) {
+    int best = 0;
+    for (const auto& [dx, dy] : {std::pair{1, 0}, std::pair{0, 1}, std::pair{1, 1}, std::pair{1, -1}}) {
+      int run = 1;
+      for (int sign : {1, -1})
+        for (int cx = x + sign * dx, cy = y + sign * dy; inside(cx, cy) && at(cx, cy) == 1; cx += sign * dx, cy += sign * dy)
+          ++run;
+      best = std::max(best, run);
+    }
+    return best;
+  }
+
+  std::string play() {
+    int bestX = -1, bestY = -1, bestLine = -1, bestDistance = 0;
+    for (int y = 0; y < size; ++y)
+      for (int x = 0; x < size; ++x) {
+        if (at(x, y) != 0) continue;
+        const int run = line(x, y);
+        const int distance = (2 * x - size + 1) * (2 * x - size + 1) + (2 * y - size + 1) * (2 * y - size + 1);
+        if (run > bestLine || (run == bestLine && distance < bestDistance)) {
+          bestX = x, bestY = y, bestLine = run, bestDistance = distance;
+        }
+      }
+    if (bestX < 0) return "ERROR the board is full";
+    at(bestX, bestY) = 1;
+    return std::to_string(bestX) + "," + std::to_string(bestY);
+  }
+};
+
+void say(const std::string& line) { std::cout << line << "\r\n" << std::flush; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+#ifdef _WIN32
+  _setmode(_fileno(stdout), _O_BINARY);  // our CR LF, not a text-mode CR CR LF
+#endif
+  const std::string mode = argc > 1 ? argv[1] : "";
+  int movesLeft = mode == "--die-after" && argc > 2 ? std::atoi(argv[2]) : -1;  // -1: no end
+  Brain brain;
+  std::string line;
+  auto move = [&] {
+    if (movesLeft-- == 0) std::exit(3);
+    if (mode == "--chatty") {
+      say("MESSAGE thinking");
+      say("DEBUG nothing to see");
+      say("ERROR not really an error");
+    }
+    say(brain.play());
+  };
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::cerr << "brain< " << line << '\n';
+    std::istringstream words(line);
+    std::string command;
+    words >> command;
+    if (command == "START") {
+      words >> brain.size;
+      if (brain.size < 5 || brain.size > 30) {
+        say("ERROR unsupported size");
+        continue;
+      }
+      brain.board.assign(static_cast<std::size_t>(brain.size * brain.size), 0);
+      say("OK");
+    } else if (command == "INFO") {
+    } else if (command == "BEGIN") {
+      move();
+    } else if (command == "TURN") {
+      int x = 0, y = 0;
+      char comma = 0;
+      words >> x >> comma >> y;
+      brain.at(x, y) = 2;
+      move();
+    } else if (command == "BOARD") {
+      brain.board.assign(brain.board.size(), 0);
+      while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::cerr << "brain< " << line << '\n';
+        if (line == "DONE") break;
+        int x = 0, y = 0, field = 0;
+        std::sscanf(line.c_str(), "%d,%d,%d", &x, &y, &field);
+        brain.at(x, y) = field;
+      }
+      move();
+    } else if (command == "END") {
+      return 0;
+    } else if (command == "ABOUT") {
+      say("name=\"test_brain\", version=\"1\"");
+    } else {
+      say("UNKNOWN " + command);
+    }
+  }
+}
