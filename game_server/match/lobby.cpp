@@ -15,15 +15,20 @@ bool isZero(const proto::Token& t) {
 
 Lobby::Lobby(MatchConfig config, TimerQueue& timers) : config_(std::move(config)), timers_(timers) {}
 
-std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connection, const proto::Hello& hello) {
-  const game::Setup& setup = config_.setup;
-  if (hello.version != proto::kProtocolVersion) {
+std::optional<Refusal> Lobby::refuseEarly(std::uint16_t version) const {
+  if (version != proto::kProtocolVersion) {
     return Refusal{proto::ErrorCode::UnsupportedVersion, "this server speaks protocol version " +
                                                              std::to_string(proto::kProtocolVersion) + ", not " +
-                                                             std::to_string(hello.version)};
+                                                             std::to_string(version)};
   }
-  std::lock_guard lock(mutex_);
   if (stopping_) return Refusal{proto::ErrorCode::ServerShutdown, "the server is shutting down"};
+  return std::nullopt;
+}
+
+std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connection, const proto::Hello& hello) {
+  const game::Setup& setup = config_.setup;
+  std::lock_guard lock(mutex_);
+  if (auto refusal = refuseEarly(hello.version)) return *refusal;
   forgetFinished();
 
   if (!isZero(hello.reconnect)) {
@@ -48,7 +53,7 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
   std::shared_ptr<Match>& slot = waitingMatch(code);
   if (!slot || !slot->joinable()) {
     std::string error;
-    slot = newMatch(error);
+    slot = newMatch(code.empty(), error);
     if (!slot) return Refusal{proto::ErrorCode::ServerError, error};
   }
   std::shared_ptr<Match> match = slot;
@@ -67,14 +72,40 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
   return Seated{match, std::get<game::Seat>(result)};
 }
 
+std::variant<Lobby::Seated, Refusal> Lobby::watch(const ConnectionPtr& connection, const proto::Watch& watch) {
+  std::lock_guard lock(mutex_);
+  if (auto refusal = refuseEarly(watch.version)) return *refusal;
+  auto it = matches_.find(watch.matchId);
+  std::shared_ptr<Match> match = it == matches_.end() ? nullptr : it->second.lock();
+  if (!match) {
+    return Refusal{proto::ErrorCode::NoSuchMatch,
+                   "no match " + std::to_string(watch.matchId) + " is waiting or playing"};
+  }
+  auto result = match->watch(connection, std::string(proto::text(watch.name)));
+  if (const auto* refusal = std::get_if<Refusal>(&result)) return *refusal;
+  return Seated{match, game::Seat::None};
+}
+
+std::vector<proto::MatchEntry> Lobby::list() {
+  std::lock_guard lock(mutex_);
+  std::vector<proto::MatchEntry> entries;
+  // Ids grow with time: the newest match has the largest.
+  for (auto it = matches_.rbegin(); it != matches_.rend() && entries.size() < kMaxListed; ++it) {
+    if (std::shared_ptr<Match> match = it->second.lock()) {
+      if (auto entry = match->entry()) entries.push_back(*entry);
+    }
+  }
+  return entries;
+}
+
 std::shared_ptr<Match>& Lobby::waitingMatch(const std::string& code) {
   return code.empty() ? openPublic_ : openPrivate_[code];
 }
 
-std::shared_ptr<Match> Lobby::newMatch(std::string& error) {
+std::shared_ptr<Match> Lobby::newMatch(bool listed, std::string& error) {
   std::unique_ptr<game::Game> game = game::makeGame(config_.setup, error);
   if (!game) return nullptr;
-  auto match = std::make_shared<Match>(nextId_++, config_, std::move(game), timers_);
+  auto match = std::make_shared<Match>(nextId_++, config_, std::move(game), timers_, listed);
   matches_.emplace(match->id(), match);
   return match;
 }

@@ -1,10 +1,11 @@
 // Seats connections in matches: the public queue (the first connection is
 // player 1, the second player 2, the third opens the next match), private
-// matches by code, and seats taken back with a reconnection token.
+// matches by code, seats taken back with a reconnection token, spectators
+// by match id; and lists the public matches.
 //
 // Ownership: holds the matches still waiting for a player; remembers every
-// match weakly (for tokens and shutdown), so a finished match is freed when
-// its players' sessions let go.
+// match weakly (for tokens, spectators, the list and shutdown), so a
+// finished match is freed when its players' and spectators' sessions let go.
 // Threading: every member takes the lobby's mutex and may call into a match
 // while holding it (lobby before match, never the reverse).
 #pragma once
@@ -13,10 +14,12 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 #include <unordered_map>
 #include <variant>
+#include <vector>
 
 #include "game_server/match/match.h"
 
@@ -24,6 +27,8 @@ namespace server {
 
 class Lobby {
  public:
+  static constexpr std::size_t kMaxListed = 200;
+
   Lobby(MatchConfig config, TimerQueue& timers);
 
   struct Seated {
@@ -33,13 +38,20 @@ class Lobby {
   // Answers a hello: seats the connection (the match sends the welcome) or
   // says why not.
   std::variant<Seated, Refusal> admit(const ConnectionPtr& connection, const proto::Hello& hello);
+  // Answers a watch: the connection becomes a spectator of a waiting or
+  // running match (seat None; the match sends the welcome), or why not.
+  std::variant<Seated, Refusal> watch(const ConnectionPtr& connection, const proto::Watch& watch);
+  // The public matches waiting or playing, newest first, at most kMaxListed.
+  std::vector<proto::MatchEntry> list();
   // Ends every match (ServerShutdown) and refuses every later hello.
   void shutdown();
 
   const MatchConfig& config() const { return config_; }
 
  private:
-  std::shared_ptr<Match> newMatch(std::string& error);
+  // Why a hello or watch is refused before anything else, if it is. Under the lock.
+  std::optional<Refusal> refuseEarly(std::uint16_t version) const;
+  std::shared_ptr<Match> newMatch(bool listed, std::string& error);
   std::shared_ptr<Match>& waitingMatch(const std::string& code);
   proto::Token newToken();
   // Drops entries of matches that are gone, once the maps have doubled since

@@ -1,5 +1,7 @@
 #include "game_server/match/match.h"
 
+#include <algorithm>
+
 #include "game_server/match/log.h"
 #include "game_server/match/outbox.h"
 
@@ -10,10 +12,28 @@ constexpr game::Seat kSeats[] = {game::Seat::Player1, game::Seat::Player2};
 
 std::string_view seatName(game::Seat s) { return s == game::Seat::Player1 ? "player1" : "player2"; }
 
+const Refusal kNoDrawOffer{proto::ErrorCode::NoDrawOffer, "your opponent has not offered a draw"};
+const Refusal kNoTakebackRequest{proto::ErrorCode::NoTakebackRequest,
+                                 "your opponent has not asked to take a move back"};
+
 }  // namespace
 
-Match::Match(std::uint32_t id, const MatchConfig& config, std::unique_ptr<game::Game> game, TimerQueue& timers)
-    : id_(id), config_(config), timers_(timers), game_(std::move(game)), clock_(config.timeControl) {}
+template <typename F>
+void Match::forEveryone(F f) {
+  for (Player& p : players_) {
+    if (p.connection) f(p.connection);
+  }
+  for (Spectator& s : spectators_) f(s.connection);
+}
+
+template <typename F>
+void Match::writeRecord(F write) {
+  if (record_ && !write(*record_)) logEvent({}, label() + ": record write failed: " + record_->error());
+}
+
+Match::Match(std::uint32_t id, const MatchConfig& config, std::unique_ptr<game::Game> game, TimerQueue& timers,
+             bool listed)
+    : id_(id), config_(config), timers_(timers), listed_(listed), game_(std::move(game)), clock_(config.timeControl) {}
 
 Match::~Match() = default;
 
@@ -39,6 +59,30 @@ bool Match::empty() const {
   return !players_[0].seated && !players_[1].seated;
 }
 
+std::optional<proto::MatchEntry> Match::entry() const {
+  std::lock_guard lock(mutex_);
+  if (!listed_ || over_ || (!players_[0].seated && !players_[1].seated)) return std::nullopt;
+  proto::MatchEntry e;
+  e.matchId = id_;
+  e.game = config_.setup.kind;
+  e.rule = config_.setup.rule;
+  e.boardSize = static_cast<std::uint8_t>(config_.setup.boardSize);
+  e.state = started_ ? proto::MatchState::Playing : proto::MatchState::Waiting;
+  e.moves = static_cast<std::uint16_t>(moves_.size());
+  e.spectators = static_cast<std::uint16_t>(spectators_.size());
+  e.clockBaseMs = config_.timeControl.baseMs;
+  e.clockIncrementMs = config_.timeControl.incrementMs;
+  proto::setText(e.player1, players_[0].name);  // a free seat's name is empty
+  proto::setText(e.player2, players_[1].name);
+  return e;
+}
+
+const Match::Spectator* Match::spectator(const ConnectionPtr& connection) const {
+  auto it = std::find_if(spectators_.begin(), spectators_.end(),
+                         [&](const Spectator& s) { return s.connection == connection; });
+  return it == spectators_.end() ? nullptr : &*it;
+}
+
 std::variant<game::Seat, Refusal> Match::join(const ConnectionPtr& connection, game::Seat wanted, std::string name,
                                                const proto::Token& token) {
   std::lock_guard lock(mutex_);
@@ -51,26 +95,32 @@ std::variant<game::Seat, Refusal> Match::join(const ConnectionPtr& connection, g
                    std::string(seatName(seat)) + " of " + label() + " is taken by " + p.name};
   }
   p = Player{connection, std::move(name), token, true, 0};
-  welcome(seat, false);
+  welcome(connection, seat, token, false);
   logEvent(connection->peer(), label() + ": " + p.name + " takes " + std::string(seatName(seat)));
   if (players_[0].seated && players_[1].seated) start();
   return seat;
 }
 
-void Match::welcome(game::Seat seat, bool resumed) {
-  const Player& p = player(seat);
+void Match::welcome(const ConnectionPtr& to, game::Seat seat, const proto::Token& token, bool resumed) {
   proto::Welcome w;
   w.seat = seat;
   w.game = config_.setup.kind;
   w.rule = config_.setup.rule;
   w.boardSize = static_cast<std::uint8_t>(config_.setup.boardSize);
   w.matchId = id_;
-  w.reconnect = p.token;
+  w.reconnect = token;
   w.resumed = resumed ? 1 : 0;
   proto::setText(w.startFen, config_.setup.fen);
   w.clockBaseMs = config_.timeControl.baseMs;
   w.clockIncrementMs = config_.timeControl.incrementMs;
-  sendTo(seat, w);
+  sendPacket(*to, w);
+}
+
+proto::MatchStart Match::matchStart() const {
+  proto::MatchStart m;
+  proto::setText(m.player1, players_[0].name);
+  proto::setText(m.player2, players_[1].name);
+  return m;
 }
 
 void Match::start() {
@@ -78,31 +128,38 @@ void Match::start() {
   std::string error;
   if (config_.records) record_ = record::Writer::create(config_.recordDir, info, error);
   if (config_.records && !record_) {
-    // Not played unrecorded: both players are told and let go.
+    // Not played unrecorded: everybody is told and let go.
     logEvent({}, label() + " refused: cannot open its record: " + error);
-    for (game::Seat s : kSeats) {
-      if (ConnectionPtr& c = player(s).connection) {
-        sendError(c, proto::ErrorCode::ServerError, "the server cannot record this match: " + error, timers_);
-        c.reset();
-      }
-    }
+    forEveryone([&](const ConnectionPtr& c) {
+      sendError(c, proto::ErrorCode::ServerError, "the server cannot record this match: " + error, timers_);
+    });
+    releaseEveryone();
     over_ = true;
     return;
   }
   started_ = true;
-  proto::MatchStart m;
-  proto::setText(m.player1, players_[0].name);
-  proto::setText(m.player2, players_[1].name);
-  sendBoth(m);
+  sendAll(matchStart());
   if (clock_.timed()) {
     clock_.start(game::Seat::Player1, TimerQueue::Clock::now());
-    sendBoth(clockSync());
+    sendAll(clockSync());
     armFlag();
   }
   logEvent({}, label() + " starts: " + players_[0].name + " vs " + players_[1].name + ", " +
                    std::string(game::name(config_.setup.kind)) + " " + std::string(game::name(config_.setup.rule)) +
                    ", " + game::describe(config_.timeControl) +
                    (record_ ? ", record " + record_->path().string() : ", not recorded"));
+}
+
+void Match::replay(const ConnectionPtr& to, game::Seat viewer) {
+  if (!started_) return;
+  sendPacket(*to, matchStart());
+  for (const proto::MoveAccepted& move : moves_) sendPacket(*to, move);
+  if (viewer != game::Seat::None) {
+    const game::Seat other = game::opponent(viewer);
+    if (drawOfferBy_ == other) sendPacket(*to, proto::DrawOffer{});
+    if (takebackBy_ == other) sendPacket(*to, proto::TakebackRequest{});
+  }
+  if (clock_.timed()) sendPacket(*to, clockSync());
 }
 
 std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection, const proto::Token& token) {
@@ -119,21 +176,13 @@ std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection,
     p.grace = 0;
     bool wasAway = !p.connection;
     p.connection = connection;
-    welcome(seat, true);
-    if (started_) {
-      proto::MatchStart m;
-      proto::setText(m.player1, players_[0].name);
-      proto::setText(m.player2, players_[1].name);
-      sendTo(seat, m);
-      for (const proto::MoveAccepted& move : moves_) sendTo(seat, move);
-      if (drawOfferBy_ == game::opponent(seat)) sendTo(seat, proto::DrawOffer{});
-      if (clock_.timed()) sendTo(seat, clockSync());
-      if (wasAway) {
-        proto::OpponentStatus back;
-        back.state = proto::OpponentState::Reconnected;
-        sendTo(game::opponent(seat), back);
-        recordEvent("reconnected", seat);
-      }
+    welcome(connection, seat, p.token, true);
+    replay(connection, seat);
+    if (started_ && wasAway) {
+      proto::OpponentStatus back;
+      back.state = proto::OpponentState::Reconnected;
+      sendTo(game::opponent(seat), back);
+      recordEvent("reconnected", seat);
     }
     logEvent(connection->peer(), label() + ": " + p.name + " resumes " + std::string(seatName(seat)) + " after " +
                                      std::to_string(moves_.size()) + " moves");
@@ -142,8 +191,34 @@ std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection,
   return Refusal{proto::ErrorCode::BadReconnectToken, "no seat is held for that reconnection token"};
 }
 
+std::variant<game::Seat, Refusal> Match::watch(const ConnectionPtr& connection, std::string name) {
+  std::lock_guard lock(mutex_);
+  if (over_) return Refusal{proto::ErrorCode::NoSuchMatch, label() + " is over"};
+  if (spectators_.size() >= kMaxSpectators) {
+    return Refusal{proto::ErrorCode::ServerFull,
+                   label() + " has " + std::to_string(kMaxSpectators) + " spectators already"};
+  }
+  spectators_.push_back({connection, std::move(name)});
+  welcome(connection, game::Seat::None, {}, started_);
+  replay(connection, game::Seat::None);
+  sendSpectatorCount();
+  logEvent(connection->peer(), label() + ": " + spectators_.back().name + " watches (" +
+                                   std::to_string(spectators_.size()) + " spectators)");
+  return game::Seat::None;
+}
+
 void Match::leave(game::Seat seat, const ConnectionPtr& connection) {
   std::lock_guard lock(mutex_);
+  if (seat == game::Seat::None) {
+    const Spectator* s = spectator(connection);
+    if (!s) return;  // let go at the end of the game
+    const std::string name = s->name;
+    spectators_.erase(spectators_.begin() + (s - spectators_.data()));
+    sendSpectatorCount();
+    logEvent(connection->peer(), label() + ": " + name + " stops watching (" + std::to_string(spectators_.size()) +
+                                     " spectators)");
+    return;
+  }
   Player& p = player(seat);
   if (p.connection != connection) return;  // replaced by a reconnection, or already let go
   p.connection.reset();
@@ -196,18 +271,30 @@ void Match::flagFell(TimerQueue::Id timer) {
   std::lock_guard lock(mutex_);
   if (over_ || flagTimer_ != timer) return;  // the side moved in time, or the game ended
   flagTimer_ = 0;
-  if (clock_.untilFlag(TimerQueue::Clock::now()) > game::Clock::Ms(0)) {
-    armFlag();  // woke a little early
-    return;
-  }
+  if (!outOfTime(TimerQueue::Clock::now())) armFlag();  // woke a little early
+}
+
+bool Match::outOfTime(TimerQueue::Clock::time_point now) {
+  if (!clock_.timed() || clock_.untilFlag(now) > game::Clock::Ms(0)) return false;
   const game::Seat flagged = clock_.running();
   logEvent({}, label() + ": " + player(flagged).name + " ran out of time");
   end({game::winFor(game::opponent(flagged)), game::EndReason::Timeout});
+  return true;
 }
 
 void Match::handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet) {
   std::lock_guard lock(mutex_);
-  if (player(seat).connection != from || over_ || !started_) return;  // a replaced connection's leftovers
+  // A replaced connection's leftovers, or a spectator already let go.
+  if (over_ || (seat == game::Seat::None ? !spectator(from) : player(seat).connection != from)) return;
+  if (const auto* line = std::get_if<proto::Chat>(&packet)) {
+    chat(seat, from, proto::text(line->text));
+    return;
+  }
+  if (!started_) return;
+  if (seat == game::Seat::None) {
+    refuseSpectator(from, packet);
+    return;
+  }
   const game::Seat other = game::opponent(seat);
   if (const auto* move = std::get_if<proto::Move>(&packet)) {
     play(seat, from, move->move);
@@ -215,23 +302,12 @@ void Match::handle(game::Seat seat, const ConnectionPtr& from, const proto::Pack
     recordEvent("resign", seat);
     end({game::winFor(other), game::EndReason::Resignation});
   } else if (std::holds_alternative<proto::DrawOffer>(packet)) {
-    drawOfferBy_ = seat;
-    recordEvent("draw-offer", seat);
-    sendTo(other, proto::DrawOffer{});
+    propose(drawOfferBy_, seat, "draw-offer", proto::DrawOffer{});
   } else if (std::holds_alternative<proto::DrawAccept>(packet)) {
-    if (drawOfferBy_ != other) {
-      sendError(from, proto::ErrorCode::NoDrawOffer, "your opponent has not offered a draw", timers_);
-      return;
-    }
-    end({game::Result::Draw, game::EndReason::Agreement});
+    if (opponentProposed(drawOfferBy_, seat, from, kNoDrawOffer)) end({game::Result::Draw, game::EndReason::Agreement});
   } else if (std::holds_alternative<proto::DrawDecline>(packet)) {
-    if (drawOfferBy_ != other) {
-      sendError(from, proto::ErrorCode::NoDrawOffer, "your opponent has not offered a draw", timers_);
-      return;
-    }
-    drawOfferBy_ = game::Seat::None;
-    recordEvent("draw-decline", seat);
-    sendTo(other, proto::DrawDecline{});
+    if (opponentProposed(drawOfferBy_, seat, from, kNoDrawOffer))
+      decline(drawOfferBy_, seat, "draw-decline", proto::DrawDecline{});
   } else if (std::holds_alternative<proto::DrawClaim>(packet)) {
     game::EndReason claim = game_->toMove() == seat ? game_->claimableDraw() : game::EndReason::None;
     if (claim == game::EndReason::None) {
@@ -239,7 +315,100 @@ void Match::handle(game::Seat seat, const ConnectionPtr& from, const proto::Pack
       return;
     }
     end({game::Result::Draw, claim});
+  } else if (std::holds_alternative<proto::TakebackRequest>(packet)) {
+    requestTakeback(seat, from);
+  } else if (std::holds_alternative<proto::TakebackAccept>(packet)) {
+    if (opponentProposed(takebackBy_, seat, from, kNoTakebackRequest)) takeBack(other);
+  } else if (std::holds_alternative<proto::TakebackDecline>(packet)) {
+    if (opponentProposed(takebackBy_, seat, from, kNoTakebackRequest))
+      decline(takebackBy_, seat, "takeback-decline", proto::TakebackDecline{});
   }
+}
+
+void Match::refuseSpectator(const ConnectionPtr& from, const proto::Packet& packet) {
+  if (const auto* move = std::get_if<proto::Move>(&packet)) {
+    proto::MoveRejected r;
+    r.move = move->move;
+    r.reject = game::Reject::NotASpectator;
+    proto::setText(r.why, game::describe(game::Reject::NotASpectator));
+    sendPacket(*from, r);
+    return;
+  }
+  sendError(from, proto::ErrorCode::NotAPlayer,
+            "a spectator cannot send " + std::string(proto::name(proto::typeOf(packet))), timers_);
+}
+
+void Match::chat(game::Seat seat, const ConnectionPtr& from, std::string_view text) {
+  const std::string& name = seat == game::Seat::None ? spectator(from)->name : player(seat).name;
+  proto::ChatMessage m;
+  m.seat = seat;
+  proto::setText(m.name, name);
+  proto::setText(m.text, text);
+  // A match has a record from its start on: lines before it are relayed only.
+  writeRecord([&](record::Writer& w) { return w.chat(seat, name, text); });
+  sendAll(m);
+}
+
+void Match::propose(game::Seat& pending, game::Seat seat, std::string_view event, const proto::Packet& relay) {
+  pending = seat;
+  recordEvent(event, seat);
+  sendTo(game::opponent(seat), relay);
+}
+
+bool Match::opponentProposed(game::Seat pending, game::Seat seat, const ConnectionPtr& from,
+                             const Refusal& otherwise) {
+  if (pending == game::opponent(seat)) return true;
+  sendError(from, otherwise.code, otherwise.text, timers_);
+  return false;
+}
+
+void Match::decline(game::Seat& pending, game::Seat seat, std::string_view event, const proto::Packet& relay) {
+  pending = game::Seat::None;
+  recordEvent(event, seat);
+  sendTo(game::opponent(seat), relay);
+}
+
+void Match::requestTakeback(game::Seat seat, const ConnectionPtr& from) {
+  const bool hasMoved = std::any_of(moves_.begin(), moves_.end(), [&](const auto& m) { return m.seat == seat; });
+  std::string refusal;
+  if (takebackBy_ != game::Seat::None) {
+    refusal = "a take-back request is already pending";
+  } else if (!hasMoved) {
+    refusal = "you have no move to take back";
+  } else if (!game_->canTakeBack()) {
+    refusal = "this game has no take-backs";
+  }
+  if (!refusal.empty()) {
+    sendError(from, proto::ErrorCode::TakebackRefused, refusal, timers_);
+    return;
+  }
+  propose(takebackBy_, seat, "takeback-request", proto::TakebackRequest{});
+}
+
+void Match::takeBack(game::Seat requester) {
+  const auto now = TimerQueue::Clock::now();
+  if (outOfTime(now)) return;  // the flag fell before the answer arrived
+  takebackBy_ = game::Seat::None;
+  // The opponent's reply goes first if there was one, then the requester's move.
+  while (!moves_.empty() && game_->takeBack()) {
+    const game::Seat mover = moves_.back().seat;
+    moves_.pop_back();
+    if (mover == requester) break;
+  }
+  proto::TakenBack t;
+  t.moves = static_cast<std::uint16_t>(game_->moveCount());
+  t.by = requester;
+  if (clock_.timed()) {
+    // The time the running side spent so far counts; the requester moves next.
+    clock_.stop(now);
+    clock_.start(requester, now);
+    t.clocks = clock_.remainingMs(now);
+    armFlag();
+  }
+  writeRecord([&](record::Writer& w) { return w.takeBack(requester, game_->moveCount()); });
+  sendAll(t);
+  logEvent({}, label() + ": " + player(requester).name + " takes back to " + std::to_string(t.moves) +
+                   " moves, accepted by " + player(game::opponent(requester)).name);
 }
 
 void Match::play(game::Seat seat, const ConnectionPtr& from, const proto::WireMove& wire) {
@@ -248,11 +417,8 @@ void Match::play(game::Seat seat, const ConnectionPtr& from, const proto::WireMo
   if (game_->toMove() != seat) {
     played.reject = game::Reject::NotYourTurn;
     played.why = std::string(game::describe(game::Reject::NotYourTurn));
-  } else if (clock_.timed() && clock_.untilFlag(now) <= game::Clock::Ms(0)) {
-    // Too late: the flag fell before the move arrived, whatever the timer thread has done so far.
-    logEvent(from->peer(), label() + ": move by " + player(seat).name + " came after the flag fell");
-    end({game::winFor(game::opponent(seat)), game::EndReason::Timeout});
-    return;
+  } else if (outOfTime(now)) {
+    return;  // too late: the flag fell before the move arrived
   } else {
     played = game_->play(proto::fromWire(wire));
   }
@@ -285,10 +451,11 @@ void Match::play(game::Seat seat, const ConnectionPtr& from, const proto::WireMo
   // Recorded before the players hear of it: a crash between the two must not
   // leave a record behind what both players saw.
   const std::uint32_t moverClock = a.clocks[static_cast<int>(seat) - 1];
-  if (record_ && !record_->move(seat, played, record::Clock::now(), moverClock))
-    logEvent({}, label() + ": record write failed: " + record_->error());
-  sendBoth(a);
-  if (drawOfferBy_ == game::opponent(seat)) drawOfferBy_ = game::Seat::None;  // moving on declines the offer
+  writeRecord([&](record::Writer& w) { return w.move(seat, played, record::Clock::now(), moverClock); });
+  sendAll(a);
+  // Moving on declines what the opponent proposed.
+  if (drawOfferBy_ == game::opponent(seat)) drawOfferBy_ = game::Seat::None;
+  if (takebackBy_ == game::opponent(seat)) takebackBy_ = game::Seat::None;
   if (played.status.over()) end(played.status);
 }
 
@@ -301,20 +468,19 @@ void Match::end(game::Status status) {
   clock_.stop(now);
   armFlag();  // cancels the flag timer
   const proto::Clocks clocks = clock_.remainingMs(now);
-  if (record_ && !record_->finish(final, record::Clock::now(), clocks))
-    logEvent({}, label() + ": record write failed: " + record_->error());
+  writeRecord([&](record::Writer& w) { return w.finish(final, record::Clock::now(), clocks); });
   proto::GameOver over;
   over.result = final.result;
   over.reason = final.reason;
   over.moves = static_cast<std::uint16_t>(game_->moveCount());
   over.clocks = clocks;
-  sendBoth(over);
+  sendAll(over);
   for (Player& p : players_) {
     if (p.grace != 0) timers_.cancel(p.grace);
     p.grace = 0;
-    if (p.connection) hangUp(p.connection, timers_);
-    p.connection.reset();
   }
+  forEveryone([&](const ConnectionPtr& c) { hangUp(c, timers_); });
+  releaseEveryone();
   logEvent({}, label() + " over: " + std::string(game::name(final.result)) + " by " +
                    std::string(game::name(final.reason)) + " after " + std::to_string(over.moves) + " moves");
 }
@@ -327,22 +493,33 @@ void Match::shutdown() {
     return;
   }
   over_ = true;
-  for (Player& p : players_) {
-    if (p.connection) sendError(p.connection, proto::ErrorCode::ServerShutdown, "the server is shutting down", timers_);
-    p.connection.reset();
-  }
+  forEveryone([&](const ConnectionPtr& c) {
+    sendError(c, proto::ErrorCode::ServerShutdown, "the server is shutting down", timers_);
+  });
+  releaseEveryone();
+}
+
+void Match::releaseEveryone() {
+  for (Player& p : players_) p.connection.reset();
+  spectators_.clear();
 }
 
 void Match::sendTo(game::Seat seat, const proto::Packet& packet) {
   if (const ConnectionPtr& c = player(seat).connection) sendPacket(*c, packet);
 }
 
-void Match::sendBoth(const proto::Packet& packet) {
-  for (game::Seat s : kSeats) sendTo(s, packet);
+void Match::sendAll(const proto::Packet& packet) {
+  forEveryone([&](const ConnectionPtr& c) { sendPacket(*c, packet); });
+}
+
+void Match::sendSpectatorCount() {
+  proto::Spectators count;
+  count.count = static_cast<std::uint16_t>(spectators_.size());
+  sendAll(count);
 }
 
 void Match::recordEvent(std::string_view what, game::Seat seat) {
-  if (record_ && !record_->event(what, seat)) logEvent({}, label() + ": record write failed: " + record_->error());
+  writeRecord([&](record::Writer& w) { return w.event(what, seat); });
 }
 
 }  // namespace server

@@ -5,16 +5,25 @@
 
 #include "game_server/match/log.h"
 #include "game_server/match/outbox.h"
+#include "game_server/match/rate_limiter.h"
 #include "protocol/framer.h"
 
 namespace server {
+namespace {
+
+// The chat limit the protocol states: 5 lines in any 10 seconds per connection.
+constexpr std::size_t kChatLines = 5;
+constexpr std::chrono::seconds kChatWindow{10};
+
+}  // namespace
 
 // Per-connection state, in the connection's context(). Touched only by that
 // connection's callbacks, which never run on two threads at once.
 struct MatchServer::Session {
   proto::Framer framer;
   std::shared_ptr<Match> match;
-  game::Seat seat = game::Seat::None;
+  game::Seat seat = game::Seat::None;  // None in a match: a spectator
+  RateLimiter chat{kChatLines, kChatWindow};
   // Set by the connection's callbacks, read by its timers on the timer thread.
   std::atomic<bool> greeted{false};
   std::atomic<bool> heard{false};  // something arrived since the last keep-alive round
@@ -135,20 +144,44 @@ bool MatchServer::handle(Session& session, const ConnectionPtr& connection, cons
     pong.sentAtMs = ping->sentAtMs;
     sendPacket(*connection, pong);
   } else if (const auto* hello = std::get_if<proto::Hello>(&packet)) {
-    auto admitted = lobby_.admit(connection, *hello);
-    if (const auto* refusal = std::get_if<Refusal>(&admitted)) {
-      logEvent(connection->peer(), "hello refused: " + refusal->text);
-      return !sendError(connection, refusal->code, refusal->text, timers_);
-    }
-    const auto& seated = std::get<Lobby::Seated>(admitted);
-    session.match = seated.match;
-    session.seat = seated.seat;
-    session.greeted = true;
-    keepAlive(connection);
+    return enter(session, connection, type, lobby_.admit(connection, *hello));
+  } else if (const auto* watch = std::get_if<proto::Watch>(&packet)) {
+    return enter(session, connection, type, lobby_.watch(connection, *watch));
+  } else if (std::holds_alternative<proto::ListMatches>(packet)) {
+    sendMatchList(*connection);  // still awaiting a hello: its timeout runs on
+  } else if (std::holds_alternative<proto::Chat>(packet) && !session.chat.allow(RateLimiter::Clock::now())) {
+    logEvent(connection->peer(), "match " + std::to_string(session.match->id()) + ": chat over the limit, dropped");
+    sendError(connection, proto::ErrorCode::ChatLimited,
+              "at most " + std::to_string(kChatLines) + " chat lines in " + std::to_string(kChatWindow.count()) +
+                  " s; that line was dropped",
+              timers_);
   } else if (!std::holds_alternative<proto::Pong>(packet)) {
+    // Every packet left belongs to a match phase, so the session has a match.
     session.match->handle(session.seat, connection, packet);
   }
   return !connection->closing();
+}
+
+bool MatchServer::enter(Session& session, const ConnectionPtr& connection, proto::Type asked,
+                        const std::variant<Lobby::Seated, Refusal>& admitted) {
+  if (const auto* refusal = std::get_if<Refusal>(&admitted)) {
+    logEvent(connection->peer(), std::string(proto::name(asked)) + " refused: " + refusal->text);
+    return !sendError(connection, refusal->code, refusal->text, timers_);
+  }
+  const auto& seated = std::get<Lobby::Seated>(admitted);
+  session.match = seated.match;
+  session.seat = seated.seat;
+  session.greeted = true;
+  keepAlive(connection);
+  return !connection->closing();
+}
+
+void MatchServer::sendMatchList(Connection& connection) {
+  const std::vector<proto::MatchEntry> entries = lobby_.list();
+  for (const proto::MatchEntry& entry : entries) sendPacket(connection, entry);
+  proto::MatchListEnd end;
+  end.count = static_cast<std::uint16_t>(entries.size());
+  sendPacket(connection, end);
 }
 
 void MatchServer::onClose(const ConnectionPtr& connection) {

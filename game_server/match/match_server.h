@@ -1,5 +1,6 @@
 // The match server: the completion-port TCP server below, sessions (one per
-// connection: its framer, its match and seat) and the lobby above.
+// connection: its framer, its match and seat or spectator place, its chat
+// rate limit) and the lobby above.
 //
 // Ownership: owns the timer thread, the lobby and the TCP server (declared in
 // that order so the TCP server stops first and the timers go last).
@@ -28,8 +29,8 @@ struct ServerConfig {
   int threads = 0;  // 0: one per processor
   // A connection that has not said hello by then is told (timeout) and closed.
   std::chrono::seconds helloTimeout{30};
-  // A seated player's connection quiet this long is pinged; quiet for another
-  // interval after the ping, it is dropped (its seat's grace period starts).
+  // A player's or spectator's connection quiet this long is pinged; quiet for
+  // another interval after the ping, it is dropped (a seat's grace period starts).
   std::chrono::seconds pingInterval{15};
 };
 
@@ -54,9 +55,14 @@ class MatchServer {
   void onClose(const ConnectionPtr& connection);
   // False once the connection must not read further packets.
   bool handle(Session& session, const ConnectionPtr& connection, const proto::Packet& packet);
-  // Runs the keep-alive rounds of a seated player's connection.
+  // The lobby's answer to a hello or a watch: the session enters its match,
+  // or the connection is told why not. False once the connection closes.
+  bool enter(Session& session, const ConnectionPtr& connection, proto::Type asked,
+             const std::variant<Lobby::Seated, Refusal>& admitted);
+  void sendMatchList(Connection& connection);
+  // Runs the keep-alive rounds of a player's or spectator's connection.
   void keepAlive(const std::weak_ptr<Connection>& connection);
-  // The player is gone for its match (the connection may still be flushing).
+  // The player or spectator is gone for its match (the connection may still be flushing).
   void leaveMatch(Session& session, const ConnectionPtr& connection);
 
   ServerConfig config_;

@@ -120,6 +120,9 @@ class ChessGame final : public Game {
     return true;
   }
 
+  bool canTakeBack() const override { return false; }
+  bool takeBack() override { return false; }
+
   EndReason claimableDraw() const override { return toEndReason(game_.claimableDraw()); }
 
   // Decisions from outside the rules end the game as given. A draw claim

@@ -61,6 +61,14 @@ class Game {
   // leaves the game exactly as it was.
   virtual Played play(const Move& move) = 0;
 
+  // Whether takeBack() would take a move back now: the game's custom allows
+  // take-backs (omok, as Korean sites do; chess not: the FIDE Laws have
+  // none), a move was played and the game is still in progress.
+  virtual bool canTakeBack() const = 0;
+  // Takes back the last move when canTakeBack(); false with nothing changed
+  // otherwise.
+  virtual bool takeBack() = 0;
+
   // Reads a move written in the game's notation (omok "h8"; chess SAN or UCI)
   // in the current position. On failure returns false and says why in `error`.
   virtual bool parseMove(std::string_view text, Move& out, std::string& error) const = 0;

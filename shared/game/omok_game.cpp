@@ -83,6 +83,9 @@ class OmokGame final : public Game {
     return played;
   }
 
+  bool canTakeBack() const override { return !status().over() && !game_.history().empty(); }
+  bool takeBack() override { return canTakeBack() && game_.undo(); }
+
   bool parseMove(std::string_view text, Move& out, std::string& error) const override {
     omok::Point p;
     const int size = game_.board().size();

@@ -38,6 +38,8 @@ constexpr Traits row(std::string_view name, Sender from, std::uint8_t phases) {
 }
 
 constexpr auto kPlaying = bit(Phase::Playing);
+constexpr auto kInMatch = static_cast<std::uint8_t>(bit(Phase::WaitingForOpponent) | bit(Phase::Playing));
+constexpr auto kBeforeHello = bit(Phase::AwaitingHello);
 
 // In the order of the Packet variant.
 constexpr std::array kTraits{
@@ -58,6 +60,17 @@ constexpr std::array kTraits{
     row<DrawDecline>("draw-decline", Sender::Either, kPlaying),
     row<DrawClaim>("draw-claim", Sender::Client, kPlaying),
     row<ClockSync>("clock-sync", Sender::Server, kPlaying),
+    row<TakebackRequest>("takeback-request", Sender::Either, kPlaying),
+    row<TakebackAccept>("takeback-accept", Sender::Client, kPlaying),
+    row<TakebackDecline>("takeback-decline", Sender::Either, kPlaying),
+    row<TakenBack>("taken-back", Sender::Server, kPlaying),
+    row<Watch>("watch", Sender::Client, kBeforeHello),
+    row<Spectators>("spectators", Sender::Server, kInMatch),
+    row<Chat>("chat", Sender::Client, kInMatch),
+    row<ChatMessage>("chat-message", Sender::Server, kInMatch),
+    row<ListMatches>("list-matches", Sender::Client, kBeforeHello),
+    row<MatchEntry>("match-entry", Sender::Server, kBeforeHello),
+    row<MatchListEnd>("match-list-end", Sender::Server, kBeforeHello),
 };
 static_assert(kTraits.size() == std::variant_size_v<Packet>);
 
@@ -237,10 +250,21 @@ Problem check(const Hello& p, const Context&) {
                  checkText("match code", p.matchCode, Charset::Code, false)});
 }
 
+Problem checkSeatOrSpectator(game::Seat seat) {
+  if (val(seat) <= 2) return {};
+  return "seat " + str(seat) + " is not 0, 1 or 2";
+}
+
+Problem checkClock(std::uint32_t baseMs, std::uint32_t incrementMs) {
+  if (baseMs == 0 && incrementMs != 0) return "an untimed match has no clock increment";
+  return {};
+}
+
 Problem check(const Welcome& p, const Context&) {
   if (p.resumed > 1) return "resumed flag " + str(p.resumed) + " is not 0 or 1";
-  if (p.clockBaseMs == 0 && p.clockIncrementMs != 0) return "an untimed match has no clock increment";
-  Problem problem = firstOf({checkSeat(p.seat), checkGame(p.game, p.rule, p.boardSize),
+  if (p.seat == game::Seat::None && p.reconnect != Token{}) return "a spectator's welcome has no reconnection token";
+  Problem problem = firstOf({checkSeatOrSpectator(p.seat), checkClock(p.clockBaseMs, p.clockIncrementMs),
+                            checkGame(p.game, p.rule, p.boardSize),
                             checkText("start FEN", p.startFen, Charset::Ascii, false)});
   if (problem.empty() && p.game == game::Kind::Omok && p.startFen[0] != '\0') return "an omok game has no start FEN";
   return problem;
@@ -278,6 +302,25 @@ Problem check(const MoveRejected& p, const Context& context) {
 Problem check(const ClockSync& p, const Context&) {
   if (val(p.running) > 2) return "running seat " + str(p.running) + " is not 0, 1 or 2";
   return {};
+}
+
+Problem check(const TakenBack& p, const Context&) { return checkSeat(p.by); }
+
+Problem check(const Watch& p, const Context&) { return checkText("name", p.name, Charset::Utf8, true); }
+
+Problem check(const Chat& p, const Context&) { return checkText("text", p.text, Charset::Utf8, true); }
+
+Problem check(const ChatMessage& p, const Context&) {
+  return firstOf({checkSeatOrSpectator(p.seat), checkText("name", p.name, Charset::Utf8, true),
+                 checkText("text", p.text, Charset::Utf8, true)});
+}
+
+Problem check(const MatchEntry& p, const Context&) {
+  if (p.state != MatchState::Waiting && p.state != MatchState::Playing)
+    return "match state " + str(p.state) + " is unknown";
+  return firstOf({checkGame(p.game, p.rule, p.boardSize), checkClock(p.clockBaseMs, p.clockIncrementMs),
+                 checkText("player 1 name", p.player1, Charset::Utf8, false),
+                 checkText("player 2 name", p.player2, Charset::Utf8, false)});
 }
 
 Problem check(const GameOver& p, const Context&) {

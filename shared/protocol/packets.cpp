@@ -18,6 +18,11 @@ std::string_view name(ErrorCode c) {
     case ErrorCode::ServerError: return "server-error";
     case ErrorCode::Timeout: return "timeout";
     case ErrorCode::ServerShutdown: return "server-shutdown";
+    case ErrorCode::ChatLimited: return "chat-limited";
+    case ErrorCode::NoTakebackRequest: return "no-takeback-request";
+    case ErrorCode::TakebackRefused: return "takeback-refused";
+    case ErrorCode::NoSuchMatch: return "no-such-match";
+    case ErrorCode::NotAPlayer: return "not-a-player";
   }
   return "unknown";
 }
@@ -26,6 +31,14 @@ std::string_view name(OpponentState s) {
   switch (s) {
     case OpponentState::Disconnected: return "disconnected";
     case OpponentState::Reconnected: return "reconnected";
+  }
+  return "unknown";
+}
+
+std::string_view name(MatchState s) {
+  switch (s) {
+    case MatchState::Waiting: return "waiting";
+    case MatchState::Playing: return "playing";
   }
   return "unknown";
 }
@@ -43,7 +56,10 @@ std::string_view name(Phase p) {
 bool closesConnection(ErrorCode c) {
   // Only mistakes a well-behaved client can make by racing the server keep
   // the connection: a move or offer that arrived just after the state changed.
-  return c != ErrorCode::UnexpectedPacket && c != ErrorCode::NoDrawOffer && c != ErrorCode::NoClaimableDraw;
+  // Chat over the limit and a spectator's misplaced request are refused, not punished.
+  return c != ErrorCode::UnexpectedPacket && c != ErrorCode::NoDrawOffer && c != ErrorCode::NoClaimableDraw &&
+         c != ErrorCode::ChatLimited && c != ErrorCode::NoTakebackRequest && c != ErrorCode::TakebackRefused &&
+         c != ErrorCode::NotAPlayer;
 }
 
 bool setText(char* field, std::size_t size, std::string_view s) {

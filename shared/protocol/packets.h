@@ -29,7 +29,8 @@ namespace proto {
 static_assert(std::endian::native == std::endian::little,
               "the wire format is little-endian and is copied with memcpy");
 
-// 2: clocks (time controls in welcome, move-accepted and game-over; clock-sync).
+// 2: clocks (time controls in welcome, move-accepted and game-over;
+//    clock-sync), take-backs, spectators, chat and the match list.
 constexpr std::uint16_t kProtocolVersion = 2;
 
 // Largest packet any peer may send. Framers size their buffers from it.
@@ -37,7 +38,7 @@ constexpr std::size_t kMaxPacketSize = 256;
 
 // Packet types. The high byte groups them so later features get their own
 // ranges without renumbering: 0x00 session, 0x01 play, 0x02 spectators,
-// 0x03 chat, 0x04 lobby (the last three reserved).
+// 0x03 chat, 0x04 lobby.
 enum class Type : std::uint16_t {
   Hello = 0x0001,
   Welcome = 0x0002,
@@ -57,6 +58,20 @@ enum class Type : std::uint16_t {
   DrawDecline = 0x0108,
   DrawClaim = 0x0109,
   ClockSync = 0x010A,
+  TakebackRequest = 0x010B,
+  TakebackAccept = 0x010C,
+  TakebackDecline = 0x010D,
+  TakenBack = 0x010E,
+
+  Watch = 0x0201,
+  Spectators = 0x0202,
+
+  Chat = 0x0301,
+  ChatMessage = 0x0302,
+
+  ListMatches = 0x0401,
+  MatchEntry = 0x0402,
+  MatchListEnd = 0x0403,
 };
 
 // Error codes carried by the Error packet. Fatal ones are followed by the
@@ -74,10 +89,18 @@ enum class ErrorCode : std::uint8_t {
   ServerError = 10,        // the server cannot run the match (e.g. cannot write its record)
   Timeout = 11,            // no Hello in time, or no Pong to a Ping in time
   ServerShutdown = 12,     // the server is stopping
+  ChatLimited = 13,        // a chat line over the rate limit (5 lines in 10 s per connection)
+  NoTakebackRequest = 14,  // accept/decline without a pending take-back request from the opponent
+  TakebackRefused = 15,    // a take-back the game does not allow (chess, no move of yours to take back)
+  NoSuchMatch = 16,        // watch: no running or waiting match has that id
+  NotAPlayer = 17,         // a spectator sent what only players send
 };
-constexpr std::uint8_t kLastErrorCode = static_cast<std::uint8_t>(ErrorCode::ServerShutdown);
+constexpr std::uint8_t kLastErrorCode = static_cast<std::uint8_t>(ErrorCode::NotAPlayer);
 
 enum class OpponentState : std::uint8_t { Disconnected = 1, Reconnected = 2 };
+
+// Where a listed match stands.
+enum class MatchState : std::uint8_t { Waiting = 1, Playing = 2 };
 
 // 128 random bits that let a dropped player take their seat back. All zero = none.
 using Token = std::array<std::uint8_t, 16>;
@@ -121,19 +144,20 @@ struct Hello {
   char matchCode[kCodeSize] = {};  // empty = the public queue
 };
 
-// Server -> client: the seat is yours. Player1 moves first, so in omok it is
-// black and in chess white; colour is implied by seat and game.
+// Server -> client: the seat is yours (seat None: you watch the match).
+// Player1 moves first, so in omok it is black and in chess white; colour is
+// implied by seat and game.
 struct Welcome {
   static constexpr Type kType = Type::Welcome;
   Header header;
   std::uint16_t version = kProtocolVersion;
-  game::Seat seat = game::Seat::None;
+  game::Seat seat = game::Seat::None;  // None: a spectator's welcome
   game::Kind game = game::Kind::Omok;
   game::Rule rule = game::Rule::Renju;
   std::uint8_t boardSize = 15;  // omok 15 or 19; chess 8
   std::uint32_t matchId = 0;
-  Token reconnect{};            // keep it to resume this seat after a drop
-  std::uint8_t resumed = 0;     // 1: this is a reconnection, the moves so far follow
+  Token reconnect{};            // keep it to resume this seat after a drop; zero for spectators
+  std::uint8_t resumed = 0;     // 1: a reconnection or a spectator joining a running game: the moves so far follow
   char startFen[kFenSize] = {}; // chess: start position, empty = the standard one; omok: empty
   std::uint32_t clockBaseMs = 0;       // time per side, 0 = untimed
   std::uint32_t clockIncrementMs = 0;  // added after each of a side's moves
@@ -252,6 +276,96 @@ struct ClockSync {
   game::Seat running = game::Seat::None;  // whose time runs; None when stopped
 };
 
+// Take-backs (omok): a player asks to take back its last move. The server
+// relays the request to the opponent, who accepts or declines; a move by
+// the opponent declines it too. Header-only, like the draw packets.
+struct TakebackRequest {
+  static constexpr Type kType = Type::TakebackRequest;
+  Header header;
+};
+struct TakebackAccept {
+  static constexpr Type kType = Type::TakebackAccept;
+  Header header;
+};
+struct TakebackDecline {
+  static constexpr Type kType = Type::TakebackDecline;
+  Header header;
+};
+
+// Server -> players and spectators: moves were taken back; the game now
+// has `moves` plies (the requester's last move is gone, and the opponent's
+// reply after it if there was one), so the requester is to move.
+struct TakenBack {
+  static constexpr Type kType = Type::TakenBack;
+  Header header;
+  std::uint16_t moves = 0;
+  game::Seat by = game::Seat::None;  // who asked
+  Clocks clocks{};                   // as they stand now; zero when untimed
+};
+
+// Client -> server, instead of a hello: watch match `matchId`. Answered by
+// a welcome with seat None, then the game so far as a reconnection gets it.
+struct Watch {
+  static constexpr Type kType = Type::Watch;
+  Header header;
+  std::uint16_t version = kProtocolVersion;
+  std::uint32_t matchId = 0;
+  char name[kNameSize] = {};
+};
+
+// Server -> players and spectators: how many watch the match now.
+struct Spectators {
+  static constexpr Type kType = Type::Spectators;
+  Header header;
+  std::uint16_t count = 0;
+};
+
+// Client -> server: a line of chat for everybody in the match.
+struct Chat {
+  static constexpr Type kType = Type::Chat;
+  Header header;
+  char text[kTextSize] = {};
+};
+
+// Server -> players and spectators: a line of chat, with who wrote it.
+struct ChatMessage {
+  static constexpr Type kType = Type::ChatMessage;
+  Header header;
+  game::Seat seat = game::Seat::None;  // None: a spectator
+  char name[kNameSize] = {};
+  char text[kTextSize] = {};
+};
+
+// Client -> server, instead of a hello: list the matches one may join or
+// watch. Answered by one match-entry per public match and match-list-end;
+// the connection stays open for a hello or a watch.
+struct ListMatches {
+  static constexpr Type kType = Type::ListMatches;
+  Header header;
+};
+
+struct MatchEntry {
+  static constexpr Type kType = Type::MatchEntry;
+  Header header;
+  std::uint32_t matchId = 0;
+  game::Kind game = game::Kind::Omok;
+  game::Rule rule = game::Rule::Renju;
+  std::uint8_t boardSize = 15;
+  MatchState state = MatchState::Waiting;
+  std::uint16_t moves = 0;       // plies played
+  std::uint16_t spectators = 0;
+  std::uint32_t clockBaseMs = 0;  // the time control, as in the welcome
+  std::uint32_t clockIncrementMs = 0;
+  char player1[kNameSize] = {};  // empty while the seat is free
+  char player2[kNameSize] = {};
+};
+
+struct MatchListEnd {
+  static constexpr Type kType = Type::MatchListEnd;
+  Header header;
+  std::uint16_t count = 0;  // match-entry packets sent before it
+};
+
 #pragma pack(pop)
 
 // The documented sizes (docs/PROTOCOL.md); changing one is a protocol change.
@@ -274,11 +388,23 @@ static_assert(sizeof(DrawAccept) == 4);
 static_assert(sizeof(DrawDecline) == 4);
 static_assert(sizeof(DrawClaim) == 4);
 static_assert(sizeof(ClockSync) == 13);
+static_assert(sizeof(TakebackRequest) == 4);
+static_assert(sizeof(TakebackAccept) == 4);
+static_assert(sizeof(TakebackDecline) == 4);
+static_assert(sizeof(TakenBack) == 15);
+static_assert(sizeof(Watch) == 42);
+static_assert(sizeof(Spectators) == 6);
+static_assert(sizeof(Chat) == 132);
+static_assert(sizeof(ChatMessage) == 165);
+static_assert(sizeof(ListMatches) == 4);
+static_assert(sizeof(MatchEntry) == 88);
+static_assert(sizeof(MatchListEnd) == 6);
 
 // Every packet, in Type order. Decoding yields one of these.
 using Packet = std::variant<Hello, Welcome, MatchStart, Ping, Pong, Error, OpponentStatus, Move,
                             MoveAccepted, MoveRejected, GameOver, Resign, DrawOffer, DrawAccept,
-                            DrawDecline, DrawClaim, ClockSync>;
+                            DrawDecline, DrawClaim, ClockSync, TakebackRequest, TakebackAccept, TakebackDecline,
+                            TakenBack, Watch, Spectators, Chat, ChatMessage, ListMatches, MatchEntry, MatchListEnd>;
 
 template <typename P>
 concept PacketStruct = std::is_trivially_copyable_v<P> && std::is_standard_layout_v<P> &&
@@ -298,6 +424,7 @@ enum class Phase : std::uint8_t { AwaitingHello, WaitingForOpponent, Playing, Ov
 std::string_view name(Type t);
 std::string_view name(ErrorCode c);
 std::string_view name(OpponentState s);
+std::string_view name(MatchState s);
 std::string_view name(Phase p);
 
 // Which side may send packets of type `t`; nullopt for an unknown type.

@@ -144,6 +144,26 @@ void readMove(const json& line, int number, Record& record) {
   record.moves.push_back(std::move(move));
 }
 
+// Takes moves back until the game has the line's count, as the server did.
+void readTakeback(const json& line, int number, Record& record) {
+  game::Game& g = *record.game;
+  TakebackLine takeback{number, seat(line, 1), static_cast<int>(integer(line, "moves", 0, 1 << 20)), time(line), {}};
+  if (g.status().over()) fail("take-back after the game ended");
+  if (takeback.moves >= g.moveCount())
+    fail("take-back to " + std::to_string(takeback.moves) + " moves, but the game has " +
+         std::to_string(g.moveCount()));
+  while (g.moveCount() > takeback.moves) {
+    if (!g.takeBack()) fail("this game does not allow taking moves back");
+    takeback.undone.insert(takeback.undone.begin(), std::move(record.moves.back()));
+    record.moves.pop_back();
+  }
+  // The requester's own move goes back, so it is to move again.
+  if (g.toMove() != takeback.seat)
+    fail("seat " + std::to_string(static_cast<int>(takeback.seat)) + "'s take-back leaves seat " +
+         std::to_string(static_cast<int>(g.toMove())) + " to move");
+  record.takebacks.push_back(std::move(takeback));
+}
+
 void readEnd(const json& line, Record& record) {
   game::Game& g = *record.game;
   const game::Status status{named(line, "result", game::parseResult), named(line, "reason", game::parseEndReason)};
@@ -210,6 +230,10 @@ std::variant<Record, LoadError> read(std::istream& in) {
         readMove(line, number, record);
       } else if (type == "event") {
         record.events.push_back({number, text(line, "event"), seat(line, 0), time(line)});
+      } else if (type == "chat") {
+        record.chat.push_back({number, seat(line, 0), text(line, "name"), text(line, "text"), time(line)});
+      } else if (type == "takeback") {
+        readTakeback(line, number, record);
       } else if (type == "end") {
         readEnd(line, record);
         ended = true;

@@ -1,5 +1,5 @@
-// Loads a match record and replays it through the rules engine, so a record
-// that loads is a legal game. A last line cut mid-way (the server died while
+// Loads a match record and replays it through the rules engine, take-backs
+// included, so a record that loads is a legal game. A last line cut mid-way (the server died while
 // writing it) is tolerated and reported; anything else wrong is an error with
 // the line number.
 #pragma once
@@ -36,6 +36,26 @@ struct EventLine {
   std::string time;
 };
 
+// A chat line; seat None for a spectator.
+struct ChatLine {
+  int line = 0;
+  game::Seat seat = game::Seat::None;
+  std::string name;
+  std::string text;
+  std::string time;
+};
+
+// An accepted take-back: `seat` asked, and the game went back to `moves`
+// plies. The moves it took back are gone from Record::moves and kept here,
+// in the order they were played.
+struct TakebackLine {
+  int line = 0;
+  game::Seat seat = game::Seat::None;
+  int moves = 0;
+  std::string time;
+  std::vector<MoveLine> undone;
+};
+
 struct Record {
   int format = 0;
   std::uint32_t matchId = 0;
@@ -45,8 +65,10 @@ struct Record {
   game::TimeControl timeControl;  // untimed unless the start line names one
   std::string startTime;
   std::string endTime;  // empty when the record has no end line
-  std::vector<MoveLine> moves;
+  std::vector<MoveLine> moves;  // the game as it stands: without the moves taken back
   std::vector<EventLine> events;
+  std::vector<ChatLine> chat;
+  std::vector<TakebackLine> takebacks;
   // The result of the end line; nullopt when the file stops before it (the
   // match was cut off by a crash).
   std::optional<game::Status> result;

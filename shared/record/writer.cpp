@@ -113,6 +113,22 @@ bool Writer::event(std::string_view what, game::Seat seat, Clock::time_point at)
       {{"type", "event"}, {"event", what}, {"seat", static_cast<int>(seat)}, {"time", isoUtc(at)}}));
 }
 
+bool Writer::chat(game::Seat seat, std::string_view name, std::string_view text, Clock::time_point at) {
+  return writeLine(dumpLine({{"type", "chat"},
+                             {"seat", static_cast<int>(seat)},
+                             {"name", name},
+                             {"text", text},
+                             {"time", isoUtc(at)}}));
+}
+
+bool Writer::takeBack(game::Seat seat, int moves, Clock::time_point at) {
+  if (!writeLine(dumpLine(
+          {{"type", "takeback"}, {"seat", static_cast<int>(seat)}, {"moves", moves}, {"time", isoUtc(at)}})))
+    return false;
+  ply_ = moves;
+  return true;
+}
+
 bool Writer::finish(game::Status status, Clock::time_point at, std::array<std::uint32_t, 2> clocks) {
   json line = {{"type", "end"},
                {"time", isoUtc(at)},

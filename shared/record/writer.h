@@ -55,8 +55,14 @@ class Writer {
   bool move(game::Seat seat, const game::Played& played, Clock::time_point at = Clock::now(),
             std::uint32_t clockMs = 0);
   // Something that happened besides moves: "draw-offer", "draw-decline",
-  // "disconnected", "reconnected"... Readers keep them for display.
+  // "takeback-request", "takeback-decline", "disconnected", "reconnected"...
+  // Readers keep them for display.
   bool event(std::string_view what, game::Seat seat, Clock::time_point at = Clock::now());
+  // A chat line; `seat` None for a spectator.
+  bool chat(game::Seat seat, std::string_view name, std::string_view text, Clock::time_point at = Clock::now());
+  // `seat`'s take-back was accepted: the game goes back to `moves` plies,
+  // and the next move line is ply `moves` + 1.
+  bool takeBack(game::Seat seat, int moves, Clock::time_point at = Clock::now());
   // Writes the final line and closes the file. `clocks`: in a timed match,
   // both players' time left (Player1 first).
   bool finish(game::Status status, Clock::time_point at = Clock::now(), std::array<std::uint32_t, 2> clocks = {});

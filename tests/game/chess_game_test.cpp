@@ -50,6 +50,17 @@ TEST(ChessGame, RejectsBadSetups) {
   EXPECT_NE(error.find("no king"), std::string::npos) << error;
 }
 
+TEST(ChessGame, HasNoTakeBacks) {
+  auto g = chessGame();
+  std::string error;
+  Move m;
+  ASSERT_TRUE(g->parseMove("e4", m, error)) << error;
+  ASSERT_TRUE(g->play(m).accepted());
+  EXPECT_FALSE(g->canTakeBack());
+  EXPECT_FALSE(g->takeBack());
+  EXPECT_EQ(g->moveCount(), 1);
+}
+
 TEST(ChessGame, PlaysAndNamesMoves) {
   const auto game = chessGame();
   const Played e4 = game->play({sq("e2"), sq("e4"), 0});

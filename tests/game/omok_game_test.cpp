@@ -129,6 +129,24 @@ TEST(OmokAdapter, FiveWinsAndEndsTheGame) {
             (Status{Result::Player2Wins, EndReason::FiveInARow}));
 }
 
+TEST(OmokAdapter, TakeBackUndoesTheLastMoveOfAGameInProgress) {
+  auto g = omok(Rule::Renju);
+  EXPECT_FALSE(g->canTakeBack());
+  EXPECT_FALSE(g->takeBack());  // nothing to take back
+  ASSERT_TRUE(playAll(*g, "h8 h9 i8").accepted());
+  EXPECT_TRUE(g->canTakeBack());
+  ASSERT_TRUE(g->takeBack());
+  EXPECT_EQ(g->moveCount(), 2);
+  EXPECT_EQ(g->toMove(), Seat::Player1);
+  EXPECT_TRUE(g->play(at(*g, "i8")).accepted());  // the point is free again
+
+  auto won = omok(Rule::Standard);
+  ASSERT_TRUE(playAll(*won, "d8 a15 e8 c15 f8 e15 g8 g15 h8").status.over());
+  EXPECT_FALSE(won->canTakeBack());
+  EXPECT_FALSE(won->takeBack());  // a finished game stays finished
+  EXPECT_EQ(won->moveCount(), 9);
+}
+
 TEST(OmokAdapter, FullBoardIsADraw) {
   auto g = omok(Rule::Renju);
   // ((column / 2) + row) % 2 colours the board with no three in a row anywhere.

@@ -102,7 +102,7 @@ TEST(Codec, RejectsImpossibleSizes) {
 }
 
 TEST(Codec, RejectsUnknownTypes) {
-  for (std::uint16_t type : {0x0000, 0x0008, 0x0100, 0x010b, 0x0200, 0xffff}) {
+  for (std::uint16_t type : {0x0000, 0x0008, 0x0100, 0x010f, 0x0203, 0x0303, 0x0404, 0xffff}) {
     std::vector<std::uint8_t> bytes{4, 0, static_cast<std::uint8_t>(type & 0xff), static_cast<std::uint8_t>(type >> 8)};
     expectMalformed(bytes, {}, "unknown packet type");
   }
@@ -187,8 +187,8 @@ TEST(Codec, ValidatesWelcomeFields) {
   w.seat = game::Seat::Player2;
   EXPECT_TRUE(std::holds_alternative<Packet>(decode(bytesOf(w), {})));
   Welcome bad = w;
-  bad.seat = game::Seat::None;
-  expectMalformed(bytesOf(bad), {}, "seat 0 is not 1 or 2");
+  bad.seat = static_cast<game::Seat>(3);
+  expectMalformed(bytesOf(bad), {}, "seat 3 is not 0, 1 or 2");
   bad = w;
   bad.game = static_cast<game::Kind>(0);
   expectMalformed(bytesOf(bad), {}, "game 0 is unknown");
@@ -273,6 +273,38 @@ TEST(Codec, ValidatesEnumsOfTheOtherPackets) {
   MatchStart m;
   setText(m.player1, "p");
   expectMalformed(bytesOf(m), {}, "player 2 name is empty");
+
+  TakenBack t;
+  expectMalformed(bytesOf(t), {}, "seat 0 is not 1 or 2");
+
+  Chat chat;
+  expectMalformed(bytesOf(chat), {}, "text is empty");
+  setText(chat.text, "hi\n");
+  expectMalformed(bytesOf(chat), {}, "text is not printable UTF-8");
+
+  ChatMessage message;
+  setText(message.name, "kibitzer");
+  setText(message.text, "hi");
+  EXPECT_TRUE(std::holds_alternative<Packet>(decode(bytesOf(message), {})));  // seat 0: a spectator wrote it
+  message.seat = static_cast<game::Seat>(3);
+  expectMalformed(bytesOf(message), {}, "seat 3 is not 0, 1 or 2");
+
+  Watch watch;
+  expectMalformed(bytesOf(watch), {}, "name is empty");
+
+  MatchEntry entry;
+  EXPECT_TRUE(std::holds_alternative<Packet>(decode(bytesOf(entry), {})));  // free seats have empty names
+  entry.state = static_cast<MatchState>(3);
+  expectMalformed(bytesOf(entry), {}, "match state 3 is unknown");
+  entry.state = MatchState::Waiting;
+  entry.rule = game::Rule::Fide;
+  expectMalformed(bytesOf(entry), {}, "rule 5 is not a rule of omok");
+
+  Welcome spectator;
+  spectator.seat = game::Seat::None;
+  EXPECT_TRUE(std::holds_alternative<Packet>(decode(bytesOf(spectator), {})));
+  spectator.reconnect.fill(1);
+  expectMalformed(bytesOf(spectator), {}, "a spectator's welcome has no reconnection token");
 
   ClockSync c;
   c.running = game::Seat::Player2;

@@ -39,6 +39,17 @@ TEST(Packets, SizesMatchTheDocumentedTable) {
       {Type::DrawDecline, 4, sizeof(DrawDecline)},
       {Type::DrawClaim, 4, sizeof(DrawClaim)},
       {Type::ClockSync, 13, sizeof(ClockSync)},
+      {Type::TakebackRequest, 4, sizeof(TakebackRequest)},
+      {Type::TakebackAccept, 4, sizeof(TakebackAccept)},
+      {Type::TakebackDecline, 4, sizeof(TakebackDecline)},
+      {Type::TakenBack, 15, sizeof(TakenBack)},
+      {Type::Watch, 42, sizeof(Watch)},
+      {Type::Spectators, 6, sizeof(Spectators)},
+      {Type::Chat, 132, sizeof(Chat)},
+      {Type::ChatMessage, 165, sizeof(ChatMessage)},
+      {Type::ListMatches, 4, sizeof(ListMatches)},
+      {Type::MatchEntry, 88, sizeof(MatchEntry)},
+      {Type::MatchListEnd, 6, sizeof(MatchListEnd)},
   };
   ASSERT_EQ(std::size(table), std::variant_size_v<Packet>);
   for (const auto& row : table) {
@@ -100,7 +111,7 @@ TEST(Packets, ProtocolDocumentTableMatchesTheCode) {
 }
 
 TEST(Packets, UnknownTypesHaveNoSizeSenderOrPhase) {
-  for (std::uint16_t raw : {0x0000, 0x0008, 0x0100, 0x010b, 0x0200, 0x0301, 0xffff}) {
+  for (std::uint16_t raw : {0x0000, 0x0008, 0x0100, 0x010f, 0x0203, 0x0303, 0xffff}) {
     const auto t = static_cast<Type>(raw);
     EXPECT_EQ(sizeOf(t), 0u);
     EXPECT_FALSE(senderOf(t).has_value());
@@ -141,7 +152,9 @@ TEST(Packets, OnlyRaceableErrorsKeepTheConnection) {
     const auto code = static_cast<ErrorCode>(c);
     EXPECT_NE(name(code), "unknown");
     const bool keeps = code == ErrorCode::UnexpectedPacket || code == ErrorCode::NoDrawOffer ||
-                       code == ErrorCode::NoClaimableDraw;
+                       code == ErrorCode::NoClaimableDraw || code == ErrorCode::ChatLimited ||
+                       code == ErrorCode::NoTakebackRequest || code == ErrorCode::TakebackRefused ||
+                       code == ErrorCode::NotAPlayer;
     EXPECT_EQ(closesConnection(code), !keeps) << name(code);
   }
 }

@@ -70,8 +70,47 @@ std::vector<Packet> samples() {
   sync.clocks = {300'000, 299'250};
   sync.running = game::Seat::Player2;
 
-  return {hello, welcome, start, ping, pong, error, status, move, accepted, rejected,
-          over, Resign{}, DrawOffer{}, DrawAccept{}, DrawDecline{}, DrawClaim{}, sync};
+  TakenBack takenBack;
+  takenBack.moves = 6;
+  takenBack.by = game::Seat::Player2;
+  takenBack.clocks = {250'000, 241'500};
+
+  Watch watch;
+  watch.matchId = 42;
+  setText(watch.name, "kibitzer");
+
+  Spectators spectators;
+  spectators.count = 3;
+
+  Chat chat;
+  setText(chat.text, "좋은 수! nice move");
+
+  ChatMessage message;
+  message.seat = game::Seat::None;
+  setText(message.name, "kibitzer");
+  setText(message.text, "좋은 수! nice move");
+
+  MatchEntry entry;
+  entry.matchId = 42;
+  entry.game = game::Kind::Chess;
+  entry.rule = game::Rule::Fide;
+  entry.boardSize = 8;
+  entry.state = MatchState::Playing;
+  entry.moves = 17;
+  entry.spectators = 2;
+  entry.clockBaseMs = 300'000;
+  entry.clockIncrementMs = 3'000;
+  setText(entry.player1, "alice");
+  setText(entry.player2, "bob");
+
+  MatchListEnd end;
+  end.count = 1;
+
+  return {hello,      welcome,          start,          ping,      pong,          error,          status,
+          move,       accepted,         rejected,       over,      Resign{},      DrawOffer{},    DrawAccept{},
+          DrawDecline{}, DrawClaim{},   sync,           TakebackRequest{}, TakebackAccept{}, TakebackDecline{},
+          takenBack,  watch,            spectators,     chat,      message,       ListMatches{},  entry,
+          end};
 }
 
 std::vector<std::uint8_t> bytesOf(const Packet& packet) {

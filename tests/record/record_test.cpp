@@ -165,6 +165,107 @@ TEST_F(Records, EventsAreKept) {
   EXPECT_EQ(r.events[1].line, 3);
 }
 
+// Plays `moves` on `g` and records them, one second apart from `at` on.
+void playAndRecord(game::Game& g, Writer& writer, const std::vector<std::string>& moves, Clock::time_point& at) {
+  for (const std::string& text : moves) {
+    game::Move m;
+    std::string error;
+    ASSERT_TRUE(g.parseMove(text, m, error)) << text << ": " << error;
+    const game::Seat mover = g.toMove();
+    at += 1s;
+    EXPECT_TRUE(writer.move(mover, g.play(m), at)) << writer.error();
+  }
+}
+
+TEST_F(Records, ChatLinesAreKept) {
+  std::string error;
+  auto writer = Writer::create(dir_, {8, kOmok, "alice", "bob", {}}, error, kStart);
+  ASSERT_TRUE(writer) << error;
+  EXPECT_TRUE(writer->chat(game::Seat::Player1, "alice", "good luck", kStart + 1s));
+  EXPECT_TRUE(writer->chat(game::Seat::None, "carol", "\"quoted\" \xea\xb0\x80", kStart + 2s));
+  EXPECT_TRUE(writer->finish({game::Result::Draw, game::EndReason::Agreement}, kStart + 3s));
+  EXPECT_NE(lines(writer->path())[2].find("\"type\":\"chat\""), std::string::npos);
+  const Record r = load(writer->path());
+  ASSERT_EQ(r.chat.size(), 2u);
+  EXPECT_EQ(r.chat[0].seat, game::Seat::Player1);
+  EXPECT_EQ(r.chat[0].name, "alice");
+  EXPECT_EQ(r.chat[0].text, "good luck");
+  EXPECT_EQ(r.chat[0].line, 2);
+  EXPECT_EQ(r.chat[1].seat, game::Seat::None);
+  EXPECT_EQ(r.chat[1].text, "\"quoted\" \xea\xb0\x80");
+  EXPECT_EQ(r.chat[1].time, "2026-11-23T08:15:04.000Z");
+}
+
+TEST_F(Records, TakebacksReplayToTheGameAsItEnded) {
+  std::string error;
+  auto g = game::makeGame(kOmok, error);
+  auto writer = Writer::create(dir_, {9, kOmok, "alice", "bob", {}}, error, kStart);
+  ASSERT_TRUE(g && writer) << error;
+  auto at = kStart;
+  playAndRecord(*g, *writer, {"h8", "a1", "o15"}, at);
+  // Black takes back o15, unanswered; then white takes back a1 after black's reply i8.
+  EXPECT_TRUE(writer->event("takeback-request", game::Seat::Player1, at));
+  ASSERT_TRUE(g->takeBack());
+  EXPECT_TRUE(writer->takeBack(game::Seat::Player1, 2, at));
+  playAndRecord(*g, *writer, {"i8"}, at);
+  ASSERT_TRUE(g->takeBack() && g->takeBack());
+  EXPECT_TRUE(writer->takeBack(game::Seat::Player2, 1, at));
+  playAndRecord(*g, *writer, {"h9", "i8"}, at);
+  EXPECT_EQ(writer->moves(), 3);
+  g->finish({game::Result::Player2Wins, game::EndReason::Resignation});
+  EXPECT_TRUE(writer->finish(g->status(), at));
+
+  const Record r = load(writer->path());
+  ASSERT_TRUE(r.game);
+  EXPECT_EQ(r.game->position(), g->position());
+  ASSERT_EQ(r.moves.size(), 3u);
+  EXPECT_EQ(r.moves[1].notation, "h9");
+  EXPECT_EQ(r.moves[2].ply, 3);
+  ASSERT_EQ(r.takebacks.size(), 2u);
+  EXPECT_EQ(r.takebacks[0].seat, game::Seat::Player1);
+  EXPECT_EQ(r.takebacks[0].moves, 2);
+  EXPECT_EQ(r.takebacks[0].line, 6);
+  ASSERT_EQ(r.takebacks[0].undone.size(), 1u);
+  EXPECT_EQ(r.takebacks[0].undone[0].notation, "o15");
+  ASSERT_EQ(r.takebacks[1].undone.size(), 2u);
+  EXPECT_EQ(r.takebacks[1].undone[0].notation, "a1");
+  EXPECT_EQ(r.takebacks[1].undone[1].notation, "i8");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].what, "takeback-request");
+}
+
+TEST_F(Records, ImpossibleTakebacksAreErrorsWithTheirLine) {
+  // Line 4 takes the omok game of two moves back to `moves`, for `seat`.
+  struct Case {
+    std::string takeback, message;
+  };
+  const std::vector<Case> cases{
+      {R"({"type":"takeback","seat":1,"moves":5,"time":"2026-11-23T08:15:05.000Z"})",
+       "take-back to 5 moves, but the game has 2"},
+      {R"({"type":"takeback","seat":1,"moves":2,"time":"2026-11-23T08:15:05.000Z"})",
+       "take-back to 2 moves, but the game has 2"},
+      {R"({"type":"takeback","seat":1,"moves":1,"time":"2026-11-23T08:15:05.000Z"})",
+       "seat 1's take-back leaves seat 2 to move"},
+      {R"({"type":"takeback","seat":3,"moves":0,"time":"2026-11-23T08:15:05.000Z"})", "field \"seat\" is 3"},
+  };
+  for (const Case& c : cases) {
+    const fs::path file = write(kOmok, {"h8", "a1"}, game::Status{game::Result::Player2Wins, game::EndReason::Resignation});
+    auto all = lines(file);
+    all.insert(all.begin() + 3, c.takeback);
+    rewrite(file, all);
+    const LoadError e = errorOf(file);
+    EXPECT_EQ(e.line, 4) << c.message;
+    EXPECT_NE(e.message.find(c.message), std::string::npos) << e.message;
+    fs::remove(file);
+  }
+  // Chess has no take-backs.
+  const fs::path file = write(kChess, {"e4", "e5"}, game::Status{game::Result::Draw, game::EndReason::Agreement});
+  auto all = lines(file);
+  all.insert(all.begin() + 3, R"({"type":"takeback","seat":1,"moves":0,"time":"2026-11-23T08:15:05.000Z"})");
+  rewrite(file, all);
+  EXPECT_EQ(errorOf(file).describe(), "line 4: this game does not allow taking moves back");
+}
+
 TEST_F(Records, TruncatedLastLineIsToleratedAndReported) {
   const fs::path file = write(kChess, kScholarsMate);
   auto all = lines(file);

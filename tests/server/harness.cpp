@@ -120,6 +120,20 @@ proto::Welcome RawClient::hello(std::string_view name, game::Seat seat, const pr
   return expect<proto::Welcome>();
 }
 
+proto::Welcome RawClient::watch(std::uint32_t matchId, std::string_view name) {
+  proto::Watch w;
+  w.matchId = matchId;
+  proto::setText(w.name, name);
+  send(w);
+  return expect<proto::Welcome>();
+}
+
+void RawClient::chat(std::string_view text) {
+  proto::Chat c;
+  proto::setText(c.text, text);
+  send(c);
+}
+
 void RawClient::move(std::uint16_t from, std::uint16_t to, game::Promotion promotion) {
   proto::Move m;
   m.move = {from, to, promotion};
@@ -142,6 +156,41 @@ std::uint16_t point(std::string_view coordinate, int size) {
   int column = coordinate[0] - 'a';
   int row = std::stoi(std::string(coordinate.substr(1))) - 1;
   return static_cast<std::uint16_t>(row * size + column);
+}
+
+Pair::Pair(const Server& server, std::string_view name1, std::string_view name2)
+    : black(server.port(), game::Kind::Omok, 15), white(server.port(), game::Kind::Omok, 15) {
+  blackWelcome = black.hello(name1);
+  whiteWelcome = white.hello(name2);
+  black.expect<proto::MatchStart>();
+  white.expect<proto::MatchStart>();
+}
+
+proto::MoveAccepted Pair::play(game::Seat seat, std::string_view coordinate, std::vector<RawClient*> watchers) {
+  client(seat).move(0, point(coordinate));
+  proto::MoveAccepted a = black.expect<proto::MoveAccepted>();
+  proto::MoveAccepted b = white.expect<proto::MoveAccepted>();
+  EXPECT_EQ(+a.ply, +b.ply);  // +: a copy, packed fields must not be bound to references
+  EXPECT_EQ(a.seat, seat);
+  EXPECT_EQ(proto::text(a.notation), coordinate);
+  for (RawClient* w : watchers) EXPECT_EQ(+w->expect<proto::MoveAccepted>().ply, +a.ply);
+  return a;
+}
+
+proto::MoveRejected expectRejected(RawClient& client, game::Reject reject) {
+  proto::MoveRejected r = client.expect<proto::MoveRejected>();
+  EXPECT_EQ(r.reject, reject) << proto::text(r.why);
+  EXPECT_FALSE(proto::text(r.why).empty());
+  return r;
+}
+
+void expectError(RawClient& client, proto::ErrorCode code) {
+  const proto::Error e = client.expect<proto::Error>();
+  EXPECT_EQ(e.code, code) << proto::name(e.code) << ": " << proto::text(e.text);
+}
+
+void expectSpectators(std::vector<RawClient*> clients, int count) {
+  for (RawClient* c : clients) EXPECT_EQ(+c->expect<proto::Spectators>().count, count);
 }
 
 }  // namespace servertest

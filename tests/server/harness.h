@@ -84,6 +84,9 @@ class RawClient {
 
   proto::Welcome hello(std::string_view name, game::Seat seat = game::Seat::None, const proto::Token& token = {},
                        std::string_view code = {});
+  // Watches match `matchId`: the welcome (a refusal is a failed expectation).
+  proto::Welcome watch(std::uint32_t matchId, std::string_view name);
+  void chat(std::string_view text);
   void move(std::uint16_t from, std::uint16_t to, game::Promotion promotion = game::Promotion::None);
 
   static std::string describe(const proto::Packet& p);
@@ -97,5 +100,27 @@ class RawClient {
 
 // The omok point of a coordinate like "h8" on a board of `size`.
 std::uint16_t point(std::string_view coordinate, int size = 15);
+
+// Two raw clients seated in a freshly started omok match on 15x15.
+struct Pair {
+  RawClient black;
+  RawClient white;
+  proto::Welcome blackWelcome;
+  proto::Welcome whiteWelcome;
+
+  explicit Pair(const Server& server, std::string_view name1 = "alice", std::string_view name2 = "bob");
+
+  RawClient& client(game::Seat seat) { return seat == game::Seat::Player1 ? black : white; }
+  // Plays `coordinate` for `seat` and checks both players, and `watchers`,
+  // hear of it.
+  proto::MoveAccepted play(game::Seat seat, std::string_view coordinate, std::vector<RawClient*> watchers = {});
+};
+
+// The next packet of `client` is a move-rejected with `reject`.
+proto::MoveRejected expectRejected(RawClient& client, game::Reject reject);
+// The next packet of `client` is an error with `code`.
+void expectError(RawClient& client, proto::ErrorCode code);
+// The next packet of each of `clients` is spectators with `count`.
+void expectSpectators(std::vector<RawClient*> clients, int count);
 
 }  // namespace servertest

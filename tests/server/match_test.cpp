@@ -14,41 +14,6 @@ namespace {
 
 using game::Seat;
 
-// Two raw clients seated in a freshly started match.
-struct Pair {
-  RawClient black;
-  RawClient white;
-  proto::Welcome blackWelcome;
-  proto::Welcome whiteWelcome;
-
-  Pair(const Server& server, std::string_view name1 = "alice", std::string_view name2 = "bob")
-      : black(server.port(), game::Kind::Omok, 15), white(server.port(), game::Kind::Omok, 15) {
-    blackWelcome = black.hello(name1);
-    whiteWelcome = white.hello(name2);
-    black.expect<proto::MatchStart>();
-    white.expect<proto::MatchStart>();
-  }
-
-  // Plays `coordinate` for `seat` and checks both players hear of it.
-  proto::MoveAccepted play(Seat seat, std::string_view coordinate) {
-    RawClient& mover = seat == Seat::Player1 ? black : white;
-    mover.move(0, point(coordinate));
-    proto::MoveAccepted a = black.expect<proto::MoveAccepted>();
-    proto::MoveAccepted b = white.expect<proto::MoveAccepted>();
-    EXPECT_EQ(+a.ply, +b.ply);  // +: a copy, packed fields must not be bound to references
-    EXPECT_EQ(a.seat, seat);
-    EXPECT_EQ(proto::text(a.notation), coordinate);
-    return a;
-  }
-};
-
-proto::MoveRejected expectRejected(RawClient& client, game::Reject reject) {
-  proto::MoveRejected r = client.expect<proto::MoveRejected>();
-  EXPECT_EQ(r.reject, reject) << proto::text(r.why);
-  EXPECT_FALSE(proto::text(r.why).empty());
-  return r;
-}
-
 TEST(MatchServer, FirstConnectionIsPlayer1SecondPlayer2AndBothLearnTheNames) {
   Server server({"--game", "omok", "--rule", "renju"});
   RawClient a(server.port(), game::Kind::Omok, 15);

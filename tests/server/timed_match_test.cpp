@@ -39,14 +39,20 @@ struct TimedPair {
       EXPECT_EQ(sync.clocks, (proto::Clocks{kBaseMs, kBaseMs}));
     }
   }
+
+  // `mover` plays `coordinate`; both hear of it. Black's move-accepted.
+  proto::MoveAccepted play(RawClient& mover, std::string_view coordinate) {
+    mover.move(0, point(coordinate));
+    const proto::MoveAccepted a = black.expect<proto::MoveAccepted>();
+    EXPECT_EQ(white.expect<proto::MoveAccepted>().clocks, a.clocks);
+    return a;
+  }
 };
 
 TEST(TimedMatch, MovesCarryBothClocksAndTheIncrement) {
   Server server(kTimed);
   TimedPair p(server);
-  p.black.move(0, point("h8"));
-  const proto::MoveAccepted a = p.black.expect<proto::MoveAccepted>();
-  EXPECT_EQ(p.white.expect<proto::MoveAccepted>().clocks, a.clocks);
+  const proto::MoveAccepted a = p.play(p.black, "h8");
   // Black spent a little and got the increment; white's time has not run.
   EXPECT_GT(a.clocks[0], kBaseMs);
   EXPECT_LE(a.clocks[0], kBaseMs + kIncrementMs);
@@ -56,9 +62,7 @@ TEST(TimedMatch, MovesCarryBothClocksAndTheIncrement) {
 TEST(TimedMatch, TheSideToMoveLosesWhenItsFlagFalls) {
   Server server(kTimed);
   TimedPair p(server);
-  p.black.move(0, point("h8"));
-  p.black.expect<proto::MoveAccepted>();
-  p.white.expect<proto::MoveAccepted>();
+  p.play(p.black, "h8");
   // White does not move: its 1.5 s run out and black wins on time.
   for (RawClient* c : {&p.black, &p.white}) {
     const proto::GameOver over = c->expect<proto::GameOver>(5s);
@@ -84,12 +88,8 @@ TEST(TimedMatch, TheSideToMoveLosesWhenItsFlagFalls) {
 TEST(TimedMatch, AReconnectingPlayerLearnsTheClocksAndTheyKeepRunning) {
   Server server(kTimed);
   TimedPair p(server);
-  p.black.move(0, point("h8"));
-  p.black.expect<proto::MoveAccepted>();
-  p.white.expect<proto::MoveAccepted>();
-  p.white.move(0, point("h9"));
-  p.black.expect<proto::MoveAccepted>();
-  p.white.expect<proto::MoveAccepted>();
+  p.play(p.black, "h8");
+  p.play(p.white, "h9");
   p.black.close();  // black's clock runs on while it is away
   p.white.expect<proto::OpponentStatus>();
   std::this_thread::sleep_for(300ms);

@@ -1,0 +1,88 @@
+// Chat through the raw protocol: relayed with the writer's seat and name to
+// everybody in the match, limited per connection, kept in the record.
+#include "harness.h"
+#include "record/reader.h"
+
+namespace servertest {
+namespace {
+
+using game::Seat;
+
+proto::ChatMessage expectChat(RawClient& client, Seat seat, std::string_view name, std::string_view text) {
+  const proto::ChatMessage m = client.expect<proto::ChatMessage>();
+  EXPECT_EQ(m.seat, seat);
+  EXPECT_EQ(proto::text(m.name), name);
+  EXPECT_EQ(proto::text(m.text), text);
+  return m;
+}
+
+TEST(Chat, LinesReachPlayersAndSpectatorsTheSixthInTenSecondsIsDroppedAndTheRecordKeepsThem) {
+  Server server({"--game", "omok"});
+  Pair p(server);
+  RawClient watcher(server.port(), game::Kind::Omok, 15);
+  watcher.watch(p.blackWelcome.matchId, "carol");
+  watcher.expect<proto::MatchStart>();
+  expectSpectators({&watcher, &p.black, &p.white}, 1);
+  const std::vector<RawClient*> everybody{&p.black, &p.white, &watcher};
+
+  p.black.chat("good luck");
+  for (RawClient* c : everybody) expectChat(*c, Seat::Player1, "alice", "good luck");
+  watcher.chat("다들 화이팅");  // names and lines are UTF-8
+  for (RawClient* c : everybody) expectChat(*c, Seat::None, "carol", "다들 화이팅");
+  for (int i = 2; i <= 5; ++i) {
+    p.black.chat("line " + std::to_string(i));
+    for (RawClient* c : everybody) expectChat(*c, Seat::Player1, "alice", "line " + std::to_string(i));
+  }
+  // Alice's sixth line within 10 s: refused, not relayed, and she stays.
+  p.black.chat("line 6");
+  expectError(p.black, proto::ErrorCode::ChatLimited);
+  EXPECT_FALSE(p.white.receive(300ms).has_value());
+  EXPECT_FALSE(watcher.receive(100ms).has_value());
+  // The limit is per connection: bob still talks, and alice still plays.
+  p.white.chat("thanks");
+  for (RawClient* c : everybody) expectChat(*c, Seat::Player2, "bob", "thanks");
+  p.play(Seat::Player1, "h8", {&watcher});
+  p.white.send(proto::Resign{});
+  for (RawClient* c : everybody) EXPECT_EQ(c->expect<proto::GameOver>().reason, game::EndReason::Resignation);
+  EXPECT_NE(server.log().find("chat over the limit"), std::string::npos) << server.log();
+
+  ASSERT_EQ(server.stop(), 0);
+  const auto files = server.records();
+  ASSERT_EQ(files.size(), 1u);
+  auto loaded = record::readFile(files[0]);
+  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
+  const record::Record& r = std::get<record::Record>(loaded);
+  ASSERT_EQ(r.chat.size(), 7u);
+  EXPECT_EQ(r.chat[0].seat, Seat::Player1);
+  EXPECT_EQ(r.chat[0].name, "alice");
+  EXPECT_EQ(r.chat[0].text, "good luck");
+  EXPECT_EQ(r.chat[1].seat, Seat::None);
+  EXPECT_EQ(r.chat[1].name, "carol");
+  EXPECT_EQ(r.chat[1].text, "다들 화이팅");
+  EXPECT_EQ(r.chat[5].text, "line 5");
+  EXPECT_EQ(r.chat[6].name, "bob");
+  EXPECT_EQ(r.moves.size(), 1u);
+  EXPECT_EQ(r.result, (game::Status{game::Result::Player1Wins, game::EndReason::Resignation}));
+}
+
+TEST(Chat, WorksWhileTheMatchWaitsForItsSecondPlayer) {
+  Server server({"--game", "omok"});
+  RawClient black(server.port(), game::Kind::Omok, 15);
+  const proto::Welcome wb = black.hello("alice");
+  RawClient watcher(server.port(), game::Kind::Omok, 15);
+  watcher.watch(wb.matchId, "carol");
+  expectSpectators({&watcher, &black}, 1);
+  watcher.chat("anyone?");
+  for (RawClient* c : {&black, &watcher}) expectChat(*c, Seat::None, "carol", "anyone?");
+}
+
+TEST(Chat, BeforeAHelloIsUnexpected) {
+  Server server({"--game", "omok"});
+  RawClient early(server.port(), game::Kind::Omok, 15);
+  early.chat("hello?");
+  expectError(early, proto::ErrorCode::UnexpectedPacket);
+  EXPECT_EQ(early.hello("alice").seat, Seat::Player1);
+}
+
+}  // namespace
+}  // namespace servertest

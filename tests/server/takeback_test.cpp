@@ -1,0 +1,214 @@
+// Take-backs through the raw protocol: request, accept and decline, what is
+// refused, what cancels a request, the clocks, a reconnection afterwards and
+// the record.
+#include "harness.h"
+#include "record/reader.h"
+
+namespace servertest {
+namespace {
+
+using game::Seat;
+
+// Both players (and `watchers`) get taken-back with `moves` plies, by `by`.
+void expectTakenBack(Pair& p, int moves, Seat by, std::vector<RawClient*> watchers = {}) {
+  watchers.push_back(&p.black);
+  watchers.push_back(&p.white);
+  for (RawClient* c : watchers) {
+    const proto::TakenBack t = c->expect<proto::TakenBack>();
+    EXPECT_EQ(+t.moves, moves);
+    EXPECT_EQ(t.by, by);
+  }
+}
+
+// `seat` asks, its opponent hears of it.
+void request(Pair& p, Seat seat) {
+  p.client(seat).send(proto::TakebackRequest{});
+  p.client(game::opponent(seat)).expect<proto::TakebackRequest>();
+}
+
+TEST(Takeback, AcceptedTheRequestersMoveGoesAndThePointCanBePlayedAgain) {
+  Server server({"--game", "omok"});
+  Pair p(server);
+  RawClient watcher(server.port(), game::Kind::Omok, 15);
+  watcher.watch(p.blackWelcome.matchId, "carol");
+  watcher.expect<proto::MatchStart>();
+  expectSpectators({&watcher, &p.black, &p.white}, 1);
+  p.play(Seat::Player1, "h8", {&watcher});
+  p.play(Seat::Player2, "h9", {&watcher});
+  p.play(Seat::Player1, "j8", {&watcher});
+  // Black takes back j8, which white has not answered yet.
+  request(p, Seat::Player1);
+  p.white.send(proto::TakebackAccept{});
+  expectTakenBack(p, 2, Seat::Player1, {&watcher});
+  // Black is to move again, and j8 is free.
+  p.white.move(0, point("j9"));
+  expectRejected(p.white, game::Reject::NotYourTurn);
+  EXPECT_EQ(+p.play(Seat::Player1, "j8", {&watcher}).ply, 3);
+  EXPECT_NE(server.log().find("alice takes back to 2 moves"), std::string::npos) << server.log();
+}
+
+TEST(Takeback, AcceptedAfterTheOpponentRepliedBothMovesGo) {
+  Server server({"--game", "omok"});
+  Pair p(server);
+  p.play(Seat::Player1, "h8");
+  p.play(Seat::Player2, "h9");
+  p.play(Seat::Player1, "j8");
+  // White asks after black answered its h9 with j8.
+  request(p, Seat::Player2);
+  p.black.send(proto::TakebackAccept{});
+  expectTakenBack(p, 1, Seat::Player2);
+  // White moves again: both h9 and j8 are free.
+  EXPECT_EQ(+p.play(Seat::Player2, "h9").ply, 2);
+  EXPECT_EQ(+p.play(Seat::Player1, "j8").ply, 3);
+}
+
+TEST(Takeback, DeclineIsRelayedAndAnswersNeedARequest) {
+  Server server({"--game", "omok"});
+  Pair p(server);
+  p.white.send(proto::TakebackAccept{});  // nothing was asked
+  expectError(p.white, proto::ErrorCode::NoTakebackRequest);
+  p.black.send(proto::TakebackRequest{});  // black has no move yet
+  expectError(p.black, proto::ErrorCode::TakebackRefused);
+  p.play(Seat::Player1, "h8");
+  request(p, Seat::Player1);
+  p.black.send(proto::TakebackRequest{});  // one request at a time
+  expectError(p.black, proto::ErrorCode::TakebackRefused);
+  p.black.send(proto::TakebackAccept{});  // one cannot accept one's own
+  expectError(p.black, proto::ErrorCode::NoTakebackRequest);
+  p.white.send(proto::TakebackDecline{});
+  p.black.expect<proto::TakebackDecline>();
+  p.white.send(proto::TakebackAccept{});  // declined already
+  expectError(p.white, proto::ErrorCode::NoTakebackRequest);
+  EXPECT_EQ(+p.play(Seat::Player2, "h9").ply, 2);  // the game goes on unchanged
+}
+
+TEST(Takeback, AMoveByTheOpponentDeclinesTheRequest) {
+  Server server({"--game", "omok"});
+  Pair p(server);
+  p.play(Seat::Player1, "h8");
+  request(p, Seat::Player1);
+  p.play(Seat::Player2, "h9");  // white plays on instead of answering
+  p.white.send(proto::TakebackAccept{});
+  expectError(p.white, proto::ErrorCode::NoTakebackRequest);
+  EXPECT_EQ(+p.play(Seat::Player1, "j8").ply, 3);
+}
+
+TEST(Takeback, ChessHasNone) {
+  Server server({"--game", "chess"});
+  RawClient white(server.port(), game::Kind::Chess, 8);
+  RawClient black(server.port(), game::Kind::Chess, 8);
+  white.hello("alice");
+  black.hello("bob");
+  white.expect<proto::MatchStart>();
+  black.expect<proto::MatchStart>();
+  white.move(12, 28);  // e2e4
+  white.expect<proto::MoveAccepted>();
+  black.expect<proto::MoveAccepted>();
+  white.send(proto::TakebackRequest{});
+  expectError(white, proto::ErrorCode::TakebackRefused);
+  EXPECT_FALSE(black.receive(300ms).has_value());  // never asked
+  black.move(52, 36);  // e7e5: the position is as it was
+  EXPECT_EQ(proto::text(white.expect<proto::MoveAccepted>().notation), "e5");
+}
+
+TEST(Takeback, ATakeBackRunsTheRequestersClock) {
+  Server server({"--game", "omok", "--time", "1+0"});
+  Pair p(server);
+  for (RawClient* c : {&p.black, &p.white}) c->expect<proto::ClockSync>();
+  p.play(Seat::Player1, "h8");
+  const proto::MoveAccepted reply = p.play(Seat::Player2, "h9");
+  request(p, Seat::Player2);  // black's time runs while white waits for the answer
+  p.black.send(proto::TakebackAccept{});
+  for (RawClient* c : {&p.black, &p.white}) {
+    const proto::TakenBack t = c->expect<proto::TakenBack>();
+    EXPECT_EQ(+t.moves, 1);
+    EXPECT_LE(t.clocks[0], reply.clocks[0]);  // black was charged until now
+    EXPECT_EQ(t.clocks[1], reply.clocks[1]);  // white's runs from now
+  }
+  // White's clock runs: its next move is charged, black's time stands.
+  const proto::MoveAccepted again = p.play(Seat::Player2, "h9");
+  EXPECT_LE(again.clocks[1], reply.clocks[1]);
+  EXPECT_GT(again.clocks[1], 0u);
+}
+
+TEST(Takeback, AReconnectingPlayerGetsTheShortenedGameAndThePendingRequest) {
+  Server server({"--game", "omok", "--grace", "30"});
+  Pair p(server);
+  p.play(Seat::Player1, "h8");
+  p.play(Seat::Player2, "h9");
+  p.play(Seat::Player1, "j8");
+  request(p, Seat::Player1);
+  p.white.send(proto::TakebackAccept{});
+  expectTakenBack(p, 2, Seat::Player1);
+  p.play(Seat::Player1, "k8");
+  request(p, Seat::Player1);  // pending while white is away
+  p.white.close();
+  EXPECT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
+
+  RawClient back(server.port(), game::Kind::Omok, 15);
+  EXPECT_EQ(back.hello("bob", Seat::None, p.whiteWelcome.reconnect).resumed, 1);
+  back.expect<proto::MatchStart>();
+  for (const char* coordinate : {"h8", "h9", "k8"}) {
+    EXPECT_EQ(proto::text(back.expect<proto::MoveAccepted>().notation), coordinate);
+  }
+  back.expect<proto::TakebackRequest>();
+  EXPECT_FALSE(back.receive(200ms).has_value());
+  EXPECT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
+  back.send(proto::TakebackAccept{});
+  for (RawClient* c : {&p.black, &back}) EXPECT_EQ(+c->expect<proto::TakenBack>().moves, 2);
+}
+
+TEST(Takeback, TheRecordReplaysToTheFinalGame) {
+  Server server({"--game", "omok", "--rule", "freestyle"});
+  Pair p(server);
+  p.play(Seat::Player1, "a1");
+  p.play(Seat::Player2, "a3");
+  p.play(Seat::Player1, "o15");  // a slip
+  request(p, Seat::Player1);
+  p.white.send(proto::TakebackDecline{});
+  p.black.expect<proto::TakebackDecline>();
+  request(p, Seat::Player1);
+  p.white.send(proto::TakebackAccept{});
+  expectTakenBack(p, 2, Seat::Player1);
+  const char* black[] = {"b1", "c1", "d1", "e1"};
+  const char* white[] = {"b3", "c3", "d3"};
+  for (int i = 0; i < 3; ++i) {
+    p.play(Seat::Player1, black[i]);
+    p.play(Seat::Player2, white[i]);
+  }
+  p.play(Seat::Player1, black[3]);
+  for (RawClient* c : {&p.black, &p.white}) EXPECT_EQ(+c->expect<proto::GameOver>().moves, 9);
+
+  ASSERT_EQ(server.stop(), 0);
+  const auto files = server.records();
+  ASSERT_EQ(files.size(), 1u);
+  auto loaded = record::readFile(files[0]);
+  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
+  const record::Record& r = std::get<record::Record>(loaded);
+  const std::vector<std::string> final{"a1", "a3", "b1", "b3", "c1", "c3", "d1", "d3", "e1"};
+  ASSERT_EQ(r.moves.size(), final.size());
+  for (std::size_t i = 0; i < final.size(); ++i) {
+    EXPECT_EQ(r.moves[i].notation, final[i]);
+    EXPECT_EQ(r.moves[i].ply, static_cast<int>(i) + 1);
+  }
+  ASSERT_EQ(r.takebacks.size(), 1u);
+  EXPECT_EQ(r.takebacks[0].seat, Seat::Player1);
+  EXPECT_EQ(r.takebacks[0].moves, 2);
+  ASSERT_EQ(r.takebacks[0].undone.size(), 1u);
+  EXPECT_EQ(r.takebacks[0].undone[0].notation, "o15");
+  std::vector<std::string> events;
+  for (const record::EventLine& e : r.events) events.push_back(e.what);
+  EXPECT_EQ(events, (std::vector<std::string>{"takeback-request", "takeback-decline", "takeback-request"}));
+  EXPECT_EQ(r.result, (game::Status{game::Result::Player1Wins, game::EndReason::FiveInARow}));
+
+  // game_replay shows the game as it ended.
+  TempDir dir;
+  Process replay(GAME_REPLAY_PATH, {files[0].string()}, dir.path() / "stderr");
+  const std::string out = replay.readAll(10s);
+  EXPECT_EQ(replay.wait(10s), 0);
+  EXPECT_NE(out.find("1. a1 a3\n2. b1 b3\n3. c1 c3\n4. d1 d3\n5. e1\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("result: player1 five-in-a-row after 9 moves"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace servertest
