@@ -56,6 +56,24 @@ bool App::panelClick(Vec2 p) {
   return mode_->selectMove(std::get<int>(*hit));
 }
 
+bool App::pointerMoved(Vec2 p) {
+  bool changed = panel_.pointerMoved(p);
+  if (mode_->lobby()) changed |= lobbyView_.pointerMoved(p);
+  if (const auto geo = geometry()) changed |= mode_->board()->pointerMoved(p, *geo);
+  return changed;
+}
+
+bool App::pressed(Vec2 p) {
+  if (layout_.board.contains(p)) {
+    if (mode_->lobby()) {
+      const auto index = lobbyView_.hit(p);
+      return index && mode_->openMatch(*index);
+    }
+    if (const auto geo = geometry()) return boardInput(mode_->board()->pointerPressed(p, *geo));
+  }
+  return panelClick(p);
+}
+
 bool App::handle(const sf::Event& event) {
   BoardView* board = mode_->board();
   const auto geo = geometry();
@@ -68,51 +86,57 @@ bool App::handle(const sf::Event& event) {
       layout_ = layoutWindow(w, h);
       return true;
     }
-    case sf::Event::MouseMoved: {
-      const Vec2 p{static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)};
-      bool changed = panel_.pointerMoved(p);
-      if (board && geo) changed |= board->pointerMoved(p, *geo);
-      return changed;
-    }
+    case sf::Event::MouseMoved:
+      return pointerMoved({static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)});
     case sf::Event::MouseLeft: return board && board->pointerLeft();
-    case sf::Event::MouseButtonPressed: {
+    case sf::Event::MouseButtonPressed:
       if (event.mouseButton.button != sf::Mouse::Left) return false;
-      const Vec2 p{static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)};
-      if (board && geo && layout_.board.contains(p)) return boardInput(board->pointerPressed(p, *geo));
-      return panelClick(p);
-    }
+      return pressed({static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
     case sf::Event::MouseButtonReleased: {
       if (event.mouseButton.button != sf::Mouse::Left || !board || !geo) return false;
       const Vec2 p{static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)};
       return boardInput(board->pointerReleased(p, *geo));
     }
-    case sf::Event::MouseWheelScrolled: return panel_.scroll(event.mouseWheelScroll.delta > 0 ? 1 : -1);
+    case sf::Event::MouseWheelScrolled: {
+      const int rows = event.mouseWheelScroll.delta > 0 ? 1 : -1;
+      const Vec2 p{static_cast<float>(event.mouseWheelScroll.x), static_cast<float>(event.mouseWheelScroll.y)};
+      if (mode_->lobby() && layout_.board.contains(p)) return lobbyView_.scroll(rows);
+      return panel_.scroll(rows);
+    }
     case sf::Event::KeyPressed:
-      if (event.key.code == sf::Keyboard::Escape) return board && board->cancelGesture();
-      return mode_->key(event.key.code);
+      // The mode first: Escape leaves the chat line before it drops a half-made move.
+      if (mode_->key(event.key.code)) return true;
+      return event.key.code == sf::Keyboard::Escape && board && board->cancelGesture();
+    case sf::Event::TextEntered: return mode_->text(event.text.unicode);
     default: return false;
+  }
+}
+
+void App::renderStage(sf::RenderTarget& target) {
+  if (const LobbyModel* lobby = mode_->lobby()) {
+    lobbyView_.arrange(layout_.board, *lobby);
+    lobbyView_.draw(target, *lobby, fonts_);
+    return;
+  }
+  // No board yet (connecting) or none at all (a bad record): say why where it would be.
+  const PanelModel& model = mode_->panel();
+  const bool failed = !model.error.empty();
+  const float width = layout_.board.width * 0.8f;
+  const auto lines = wrapText(fonts_.regular, failed ? model.error : model.status, 15, width);
+  const Vec2 c = layout_.board.center();
+  float y = c.y - static_cast<float>(lines.size()) * 11 - 14;
+  drawText(target, fonts_.bold, model.title, 22, theme::kText, {c.x, y});
+  y += 36;
+  for (const auto& line : lines) {
+    drawText(target, fonts_.regular, line, 15, failed ? theme::kError : theme::kTextDim, {c.x, y});
+    y += 22;
   }
 }
 
 void App::render(sf::RenderTarget& target) {
   target.clear(theme::kBackground);
-  if (const auto geo = geometry()) {
-    mode_->board()->draw(target, *geo, fonts_);
-  } else {
-    // No board yet (connecting) or none at all (a bad record): say why where it would be.
-    const PanelModel& model = mode_->panel();
-    const bool failed = !model.error.empty();
-    const float width = layout_.board.width * 0.8f;
-    const auto lines = wrapText(fonts_.regular, failed ? model.error : model.status, 15, width);
-    const Vec2 c = layout_.board.center();
-    float y = c.y - static_cast<float>(lines.size()) * 11 - 14;
-    drawText(target, fonts_.bold, model.title, 22, theme::kText, {c.x, y});
-    y += 36;
-    for (const auto& line : lines) {
-      drawText(target, fonts_.regular, line, 15, failed ? theme::kError : theme::kTextDim, {c.x, y});
-      y += 22;
-    }
-  }
+  if (const auto geo = geometry()) mode_->board()->draw(target, *geo, fonts_);
+  else renderStage(target);
   panel_.arrange(layout_.panel, mode_->panel(), fonts_);
   panel_.draw(target, mode_->panel(), fonts_);
 }
@@ -143,6 +167,10 @@ int App::run() {
     while (window_.pollEvent(event)) dirty |= handle(event);
     if (!window_.isOpen()) break;
     dirty |= mode_->update();
+    if (auto next = mode_->next()) {
+      mode_ = std::move(next);
+      dirty = true;
+    }
     const bool animating = mode_->board() && mode_->board()->animating();
     if (dirty || animating) {
       render(window_);

@@ -3,9 +3,9 @@
 // animation runs, sleeping in between (in the network link's wait when live),
 // so an idle client costs almost no CPU.
 //
-// Ownership and threading: App owns the window, the panel and the mode; it
-// borrows the fonts, which must outlive it. Everything runs on the thread
-// that calls run().
+// Ownership and threading: App owns the window, the panel, the lobby view and
+// the mode (replaced when the mode hands over to its next()); it borrows the
+// fonts, which must outlive it. Everything runs on the thread that calls run().
 #pragma once
 
 #include <filesystem>
@@ -16,6 +16,7 @@
 
 #include "app/mode.h"
 #include "ui/layout.h"
+#include "ui/lobby_view.h"
 #include "ui/resources.h"
 #include "ui/side_panel.h"
 
@@ -43,7 +44,10 @@ class App {
   bool handle(const sf::Event& event);
   bool boardInput(bool changed);
   bool panelClick(Vec2 p);
+  bool pointerMoved(Vec2 p);
+  bool pressed(Vec2 p);
   void render(sf::RenderTarget& target);
+  void renderStage(sf::RenderTarget& target);  // the board area when there is no board
   bool saveScreenshot(const std::filesystem::path& file);
 
   std::unique_ptr<Mode> mode_;
@@ -51,6 +55,7 @@ class App {
   WindowOptions options_;
   sf::RenderWindow window_;
   SidePanel panel_;
+  LobbyView lobbyView_;
   WindowLayout layout_;
 };
 

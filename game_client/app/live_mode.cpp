@@ -1,10 +1,12 @@
 #include "app/live_mode.h"
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <utility>
 
 #include "app/words.h"
+#include "ui/clock_face.h"
 
 namespace client {
 
@@ -21,6 +23,7 @@ bool worthRetrying(proto::ErrorCode code) {
     case proto::ErrorCode::GameUnavailable:
     case proto::ErrorCode::SeatTaken:
     case proto::ErrorCode::BadReconnectToken:
+    case proto::ErrorCode::NoSuchMatch:
     case proto::ErrorCode::Malformed:
     case proto::ErrorCode::UnexpectedPacket: return false;
     default: return true;
@@ -29,7 +32,17 @@ bool worthRetrying(proto::ErrorCode code) {
 
 }  // namespace
 
-LiveMode::LiveMode(LiveOptions options) : options_(std::move(options)) { connect(); }
+LiveMode::LiveMode(LiveOptions options)
+    : options_(std::move(options)), link_(std::make_unique<NetworkLink>()), chatInput_(proto::kTextSize - 1) {
+  connect();
+}
+
+LiveMode::LiveMode(LiveOptions options, std::unique_ptr<NetworkLink> link, std::unique_ptr<Session> session)
+    : options_(std::move(options)), link_(std::move(link)), session_(std::move(session)),
+      chatInput_(proto::kTextSize - 1) {
+  status_ = "Asking for the match…";
+  refreshPanel();
+}
 
 void LiveMode::connect() {
   Options hello = options_.session;
@@ -45,12 +58,12 @@ void LiveMode::connect() {
   status_ = attempts_ == 0 ? "Connecting to " + where + "…"
                            : "Reconnecting to " + where + " (attempt " + std::to_string(attempts_) + " of " +
                                  std::to_string(kMaxAttempts) + ")…";
-  link_.connect(options_.host, options_.port);
+  link_->connect(options_.host, options_.port);
   refreshPanel();
 }
 
 void LiveMode::lost(const std::string& why, bool retry) {
-  link_.close();
+  link_->close();
   if (retry && attempts_ < kMaxAttempts) {
     ++attempts_;
     retryDelay_ = std::min(kLongestRetry, kFirstRetry * static_cast<float>(1 << std::min(attempts_ - 1, 4)));
@@ -69,7 +82,19 @@ void LiveMode::lost(const std::string& why, bool retry) {
   refreshPanel();
 }
 
-void LiveMode::idle(sf::Time timeout) { link_.waitReadable(timeout); }
+void LiveMode::idle(sf::Time timeout) { link_->waitReadable(timeout); }
+
+bool LiveMode::tickClocks() {
+  const sf::Time kTick = sf::milliseconds(100);
+  if (!session_->clock().timed() || session_->clock().running() == game::Seat::None ||
+      sinceTick_.getElapsedTime() < kTick)
+    return false;
+  sinceTick_.restart();
+  const auto before = panel_.players;
+  refreshPlayers();
+  return panel_.players[0].clock != before[0].clock || panel_.players[1].clock != before[1].clock ||
+         panel_.players[0].clockLow != before[0].clockLow || panel_.players[1].clockLow != before[1].clockLow;
+}
 
 bool LiveMode::update() {
   if (stage_ == Stage::Retrying) {
@@ -78,10 +103,11 @@ bool LiveMode::update() {
     return true;
   }
   if (stage_ == Stage::Over || stage_ == Stage::Failed) return false;
+  const bool ticked = tickClocks();
 
-  const auto before = link_.state();
+  const auto before = link_->state();
   std::size_t sent = 0;
-  const auto state = link_.pump(session_->outgoing(), sent, received_);
+  const auto state = link_->pump(session_->outgoing(), sent, received_);
   session_->sent(sent);
   bool changed = state != before;
   if (!received_.empty()) {
@@ -100,11 +126,11 @@ bool LiveMode::update() {
   if (state == NetworkLink::State::Closed) {
     session_->closed();
     if (const auto& failure = session_->failure()) {
-      lost(link_.closeReason(), worthRetrying(failure->code));
+      lost(link_->closeReason(), worthRetrying(failure->code));
       return true;
     }
   }
-  if (!changed) return false;
+  if (!changed) return ticked;
 
   switch (session_->phase()) {
     case proto::Phase::AwaitingHello: break;
@@ -114,7 +140,7 @@ bool LiveMode::update() {
       stage_ = Stage::Over;
       result_ = session_->result();
       notice_.clear();  // the result says it all; "seat held" and offers are moot now
-      link_.close();
+      link_->close();
       break;
   }
   syncBoard();
@@ -134,7 +160,9 @@ void LiveMode::handleEvents() {
         board_ = makeBoardView(session_->setup(), error);
         if (!board_) error_ = "cannot show this game: " + error;
       }
-      if (p->resumed) notice_ = "Reconnected: the game goes on.";
+      // A new session rebuilds the game from its first move; so does the board.
+      boardStale_ = true;
+      if (p->resumed) notice_ = seat_ == game::Seat::None ? "" : "Reconnected: the game goes on.";
     } else if (std::holds_alternative<proto::MatchStart>(packet)) {
       hadGame_ = true;
     } else if (const auto* p = std::get_if<proto::MoveAccepted>(&packet)) {
@@ -142,7 +170,7 @@ void LiveMode::handleEvents() {
       notation_.resize(p->ply - 1u);
       notation_.emplace_back(proto::text(p->notation));
       // A new move (not one replayed after a reconnect) makes older news stale.
-      const bool fresh = !board_ || p->ply > board_->plies();
+      const bool fresh = !board_ || boardStale_ || p->ply > board_->plies();
       if (fresh && p->seat == seat_) error_.clear();
       if (fresh && p->seat != seat_) notice_.clear();
     } else if (const auto* p = std::get_if<proto::MoveRejected>(&packet)) {
@@ -153,13 +181,24 @@ void LiveMode::handleEvents() {
       notice_ = "Your opponent offers a draw.";
     } else if (std::holds_alternative<proto::DrawDecline>(packet)) {
       notice_ = "Your opponent declined the draw.";
+    } else if (std::holds_alternative<proto::TakebackRequest>(packet)) {
+      notice_ = "Your opponent asks to take back their last move.";
+    } else if (std::holds_alternative<proto::TakebackDecline>(packet)) {
+      notice_ = "Your opponent declined your take-back request.";
+    } else if (const auto* p = std::get_if<proto::TakenBack>(&packet)) {
+      notation_.resize(p->moves);
+      boardStale_ = true;
+      notice_ = p->by == seat_ ? "Take-back accepted: your move again."
+                : seat_ != game::Seat::None ? "Move taken back: your opponent moves again."
+                : board_ ? capitalized(board_->side(p->by).name) + " took a move back."
+                         : "A move was taken back.";
     } else if (const auto* p = std::get_if<proto::OpponentStatus>(&packet)) {
       notice_ = p->state == proto::OpponentState::Disconnected
                     ? "Your opponent lost the connection; their seat is held for " +
                           std::to_string(p->graceSeconds) + " s."
                     : "Your opponent is back.";
     } else if (const auto* p = std::get_if<proto::Error>(&packet)) {
-      error_ = std::string(proto::text(p->text));
+      error_ = errorWords(*p);
     }
   }
 }
@@ -167,8 +206,7 @@ void LiveMode::handleEvents() {
 void LiveMode::syncBoard() {
   if (!board_ || !session_->game()) return;
   const auto& history = session_->history();
-  // A new session after a reconnect replays the game from its first move.
-  if (board_->plies() > static_cast<int>(history.size())) board_->reset();
+  if (std::exchange(boardStale_, false) || board_->plies() > static_cast<int>(history.size())) board_->reset();
   for (auto i = static_cast<std::size_t>(board_->plies()); i < history.size(); ++i) {
     if (!board_->apply(history[i])) {
       error_ = "the board cannot show move " + std::to_string(i + 1);
@@ -180,6 +218,7 @@ void LiveMode::syncBoard() {
 }
 
 void LiveMode::requestMove(const game::Move& move) {
+  chatInput_.blur();  // a move on the board means the keyboard is no longer for the chat
   std::string error;
   if (!session_->move(move, error)) error_ = "Not sent: " + error + ".";
   else error_.clear();
@@ -195,6 +234,12 @@ bool LiveMode::request(bool (Session::*call)(std::string&)) {
 }
 
 bool LiveMode::act(Action action) {
+  if (action == Action::FocusChat) {
+    if (!panel_.chat.open) return false;
+    chatInput_.focus();
+    refreshPanel();
+    return true;
+  }
   if (stage_ != Stage::Playing) return false;
   const bool armed = std::exchange(resignArmed_, false);
   switch (action) {
@@ -211,8 +256,42 @@ bool LiveMode::act(Action action) {
       if (request(&Session::declineDraw)) notice_.clear();
       break;
     case Action::ClaimDraw: request(&Session::claimDraw); break;
+    case Action::RequestTakeback:
+      if (request(&Session::requestTakeback)) notice_ = "You asked to take back your last move.";
+      break;
+    case Action::AcceptTakeback: request(&Session::acceptTakeback); break;
+    case Action::DeclineTakeback:
+      if (request(&Session::declineTakeback)) notice_.clear();
+      break;
     default: return false;
   }
+  refreshPanel();
+  return true;
+}
+
+bool LiveMode::sendChat() {
+  if (chatInput_.text().empty()) return false;
+  std::string error;
+  if (session_->chat(chatInput_.text(), error)) {
+    chatInput_.clear();
+    error_.clear();
+  } else {
+    error_ = "Not sent: " + error + ".";
+  }
+  return true;
+}
+
+bool LiveMode::key(sf::Keyboard::Key key) {
+  bool changed = false;
+  if (key == sf::Keyboard::Enter) changed = chatInput_.focused() ? sendChat() : panel_.chat.open && chatInput_.focus();
+  else if (key == sf::Keyboard::Escape) changed = chatInput_.blur();
+  else if (key == sf::Keyboard::BackSpace) changed = chatInput_.focused() && chatInput_.backspace();
+  if (changed) refreshPanel();
+  return changed;
+}
+
+bool LiveMode::text(char32_t c) {
+  if (!chatInput_.focused() || !chatInput_.type(c)) return false;
   refreshPanel();
   return true;
 }
@@ -220,60 +299,112 @@ bool LiveMode::act(Action action) {
 void LiveMode::refreshPanel() {
   const std::string where = options_.host + ":" + std::to_string(options_.port);
   panel_.title = board_ ? gameTitle(session_->setup()) : stage_ == Stage::Failed ? "Not connected" : "Omok & chess";
-  panel_.subtitle = matchId_ ? "match " + std::to_string(matchId_) + " · seat " +
-                                   std::to_string(static_cast<int>(seat_)) + " · " + where
+  panel_.subtitle = matchId_ ? "match " + std::to_string(matchId_) + " · " +
+                                   timeControlWords(session_->clock().control()) + " · " + where
                              : where;
+  const int watching = session_->spectators();
+  panel_.watching = watching > 0 ? std::to_string(watching) + " watching" : "";
+  refreshPlayers();
+  panel_.moves = notation_;
+  panel_.current = static_cast<int>(panel_.moves.size()) - 1;
+  refreshStatus();
+  refreshChat();
+  refreshButtons();
+}
 
+void LiveMode::refreshPlayers() {
   const auto& names = session_->players();
   const game::Game* game = session_->game();
+  const game::Clock& clock = session_->clock();
+  const auto now = std::chrono::steady_clock::now();
   for (int i = 0; i < 2; ++i) {
     const auto seat = static_cast<game::Seat>(i + 1);
     PanelPlayer& p = panel_.players[static_cast<std::size_t>(i)];
     p.you = seat == seat_;
     if (names) p.name = std::string(proto::text(i == 0 ? names->player1 : names->player2));
-    else p.name = p.you ? options_.session.name : seat_ != game::Seat::None ? "waiting…" : "";
+    else p.name = p.you ? options_.session.name : board_ ? "waiting…" : "";
     p.colour = board_ ? board_->side(seat).name : "";
     p.dark = board_ && board_->side(seat).dark;
     p.toMove = stage_ == Stage::Playing && game && game->toMove() == seat;
+    const auto left = clock.remaining(seat, now);
+    p.clock = clock.timed() && board_ ? clockFace(left) : "";
+    p.clockRunning = clock.running() == seat;
+    p.clockLow = clock.timed() && lowTime(left);
   }
+}
 
-  panel_.moves = notation_;
-  panel_.current = static_cast<int>(panel_.moves.size()) - 1;
-
-  const std::string you = board_ && seat_ != game::Seat::None ? board_->side(seat_).name : "";
+void LiveMode::refreshStatus() {
+  const bool watching = seat_ == game::Seat::None;
+  const std::string you = board_ && !watching ? board_->side(seat_).name : "";
+  const game::Game* game = session_->game();
   switch (stage_) {
     case Stage::Connecting:
     case Stage::Retrying:
     case Stage::Failed: break;  // status_ was set where the stage was entered
-    case Stage::Waiting: status_ = "You play " + you + ". Waiting for an opponent…"; break;
+    case Stage::Waiting:
+      status_ = watching ? "Watching: the match waits for a second player…"
+                         : "You play " + you + ". Waiting for an opponent…";
+      break;
     case Stage::Playing:
-      status_ = session_->myTurn() ? (session_->awaitingReply() ? "Sending your move…" : "Your move.")
-                                   : "Waiting for your opponent's move.";
+      if (watching) {
+        status_ = board_ && game ? "Watching. " + capitalized(board_->side(game->toMove()).name) + " to move."
+                                 : "Watching.";
+      } else {
+        status_ = session_->myTurn() ? (session_->awaitingReply() ? "Sending your move…" : "Your move.")
+                                     : "Waiting for your opponent's move.";
+      }
       break;
     case Stage::Over: {
       const game::Status status = result_.value_or(game::Status{});
       const bool won = status.result == game::winFor(seat_);
       const bool draw = status.result == game::Result::Draw;
-      status_ = std::string(draw ? "Game over. " : won ? "You won! " : "You lost. ") + resultSentence(status, *board_);
+      status_ = std::string(watching ? "Game over. " : draw ? "Game over. " : won ? "You won! " : "You lost. ") +
+                resultSentence(status, *board_);
       break;
     }
   }
   panel_.status = notice_.empty() ? status_ : status_ + " " + notice_;
   panel_.error = error_;
+}
 
+void LiveMode::refreshChat() {
+  PanelChat& chat = panel_.chat;
+  // The lines stay in view after the game; the input line only while the server listens.
+  chat.shown = stage_ == Stage::Waiting || stage_ == Stage::Playing || (stage_ == Stage::Over && board_);
+  chat.open = stage_ == Stage::Waiting || stage_ == Stage::Playing;
+  if (!chat.open) chatInput_.blur();
+  chat.lines.clear();
+  for (const ChatLine& line : session_->chatLines())
+    chat.lines.push_back({line.name, line.text,
+                          line.seat == seat_ && (line.seat != game::Seat::None || line.name == options_.session.name)});
+  chat.input = chatInput_.text();
+  chat.focused = chatInput_.focused();
+}
+
+void LiveMode::refreshButtons() {
+  const game::Game* game = session_->game();
   panel_.buttons.clear();
-  if (stage_ == Stage::Playing) {
-    panel_.buttons.push_back({Action::Resign, resignArmed_ ? "Confirm resign" : "Resign"});
-    if (board_ && board_->hasDrawOffers()) {
-      if (session_->drawOffered()) {
-        panel_.buttons.push_back({Action::AcceptDraw, "Accept draw"});
-        panel_.buttons.push_back({Action::DeclineDraw, "Decline draw"});
-      } else {
-        panel_.buttons.push_back({Action::OfferDraw, "Offer draw"});
-      }
-      const bool claimable = game && session_->myTurn() && game->claimableDraw() != game::EndReason::None;
-      panel_.buttons.push_back({Action::ClaimDraw, "Claim draw", claimable});
+  if (stage_ != Stage::Playing || seat_ == game::Seat::None) return;
+  panel_.buttons.push_back({Action::Resign, resignArmed_ ? "Confirm resign" : "Resign"});
+  if (session_->takebacksAllowed()) {
+    if (session_->takebackRequested()) {
+      panel_.buttons.push_back({Action::AcceptTakeback, "Accept take-back"});
+      panel_.buttons.push_back({Action::DeclineTakeback, "Decline take-back"});
+    } else {
+      const bool pending = session_->takebackPending();
+      panel_.buttons.push_back(
+          {Action::RequestTakeback, pending ? "Take-back asked" : "Take back", !pending && session_->hasMoved()});
     }
+  }
+  if (board_ && board_->hasDrawOffers()) {
+    if (session_->drawOffered()) {
+      panel_.buttons.push_back({Action::AcceptDraw, "Accept draw"});
+      panel_.buttons.push_back({Action::DeclineDraw, "Decline draw"});
+    } else {
+      panel_.buttons.push_back({Action::OfferDraw, "Offer draw"});
+    }
+    const bool claimable = game && session_->myTurn() && game->claimableDraw() != game::EndReason::None;
+    panel_.buttons.push_back({Action::ClaimDraw, "Claim draw", claimable});
   }
 }
 

@@ -1,9 +1,13 @@
-// A live match: the protocol session (game_client_core) over a NetworkLink.
-// The board shows the session's confirmed moves only; a gesture becomes a
-// move request, a refused one is marked on the board with the server's
-// reason. A connection lost during the game is retried with the reconnect
-// token from welcome (the server replays the moves so far); one lost before
-// the game starts is retried as a fresh hello.
+// A live match, played or watched: the protocol session (game_client_core)
+// over a NetworkLink. The board shows the session's confirmed moves only; a
+// gesture becomes a move request, a refused one is marked on the board with
+// the server's reason; after a take-back the board replays the session's
+// shorter history. The panel shows both clocks (counting down between the
+// server's reports), the chat with its input line, the spectator count, and
+// the requests a player may make. A connection lost during the game is
+// retried with the reconnect token from welcome (the server replays the
+// moves so far); one lost before the game starts, or a spectator's, is
+// retried as a fresh hello or watch.
 //
 // Ownership and threading: owned by App, UI thread only. Owns the link, the
 // current session (replaced on every reconnect) and the board view, which is
@@ -20,29 +24,37 @@
 #include "app/mode.h"
 #include "app/network_link.h"
 #include "core/session.h"
+#include "ui/text_input.h"
 
 namespace client {
 
 struct LiveOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 9000;
-  Options session;  // name, seat, match code
+  Options session;  // play or watch; name, seat, match code
 };
 
 class LiveMode final : public Mode {
  public:
+  // Connects and opens the session `options` describe.
   explicit LiveMode(LiveOptions options);
+  // Takes over a connection whose session already asked for the match
+  // (the lobby's, after join()); reconnects use `options`.
+  LiveMode(LiveOptions options, std::unique_ptr<NetworkLink> link, std::unique_ptr<Session> session);
 
   bool update() override;
   void idle(sf::Time timeout) override;
   BoardView* board() override { return board_.get(); }
-  game::Seat viewer() const override { return seat_; }
+  // A spectator sees the board from Player1's side.
+  game::Seat viewer() const override { return seat_ == game::Seat::None ? game::Seat::Player1 : seat_; }
   const PanelModel& panel() const override { return panel_; }
   void requestMove(const game::Move& move) override;
   bool act(Action action) override;
   bool selectMove(int) override { return false; }
-  // No keys of its own: Escape (drop a half-made move) goes to the board.
-  bool key(sf::Keyboard::Key) override { return false; }
+  // Enter focuses the chat line and sends it, Escape leaves it; Escape
+  // outside it goes to the board (drop a half-made move).
+  bool key(sf::Keyboard::Key key) override;
+  bool text(char32_t c) override;
   bool settled() const override { return stage_ == Stage::Over || stage_ == Stage::Failed; }
   int exitCode() const override { return stage_ == Stage::Failed ? 1 : 0; }
 
@@ -56,15 +68,24 @@ class LiveMode final : public Mode {
   void syncBoard();
   // The link or the session ended: retry or give up.
   void lost(const std::string& why, bool retry);
+  // Refreshes the panel when a running clock's face changed; checked about
+  // ten times a second, so an untimed or stopped game draws nothing.
+  bool tickClocks();
   void refreshPanel();
+  void refreshPlayers();
+  void refreshStatus();
+  void refreshButtons();
+  void refreshChat();
   // Sends a request through the session; false, with the session's reason in error_, when it makes no sense now.
   bool request(bool (Session::*call)(std::string&));
+  bool sendChat();
 
   LiveOptions options_;
-  NetworkLink link_;
+  std::unique_ptr<NetworkLink> link_;
   std::unique_ptr<Session> session_;
   std::vector<std::uint8_t> received_;
   std::unique_ptr<BoardView> board_;
+  bool boardStale_ = false;  // a take-back or a new session: replay the board from the start
   std::vector<std::string> notation_;  // the server's notation of each accepted move
   game::Seat seat_ = game::Seat::None;
   std::uint32_t matchId_ = 0;
@@ -74,7 +95,9 @@ class LiveMode final : public Mode {
   int attempts_ = 0;
   sf::Time retryDelay_;
   sf::Clock retryClock_;
+  sf::Clock sinceTick_;
   bool resignArmed_ = false;  // resigning takes two clicks
+  TextInput chatInput_;
   std::string status_;
   std::string notice_;  // the latest thing the opponent or the server did
   std::string error_;

@@ -2,17 +2,21 @@
 // server, or replay a record the server wrote.
 //
 //   game_client [--host 127.0.0.1] [--port 9000] [--name NAME] [--seat auto|1|2] [--match CODE]
+//   game_client --watch MATCH                 (a spectator, the board from Player1's side)
+//   game_client --list                        (the server's matches: join or watch one)
 //   game_client --replay FILE [--seat 2]     (F turns the board round)
 //   ... [--screenshot PATH] [--exit-when-over] [--size 1120x760]
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "app/app.h"
 #include "app/live_mode.h"
+#include "app/lobby_mode.h"
 #include "app/replay_mode.h"
 #include "ui/resources.h"
 
@@ -32,13 +36,20 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "1", "2"}))
       ->capture_default_str();
   cli.add_option("--match", live.session.matchCode, "private match code (empty: the public queue)");
+  std::optional<std::uint32_t> watch;
+  auto* watchOption = cli.add_option("--watch", watch, "watch this match (its id) instead of playing");
+  bool list = false;
+  auto* listOption = cli.add_flag("--list", list, "show the server's matches to join or watch");
   auto* replayOption = cli.add_option("--replay", replay, "replay this game record instead of playing")
                            ->check(CLI::ExistingFile);
   cli.add_option("--screenshot", screenshot,
                  "save the window as PNG and exit once the replay is shown or the game is over");
   cli.add_flag("--exit-when-over", window.exitWhenOver, "exit when the game is over");
   cli.add_option("--size", size, "window size WIDTHxHEIGHT")->capture_default_str();
-  for (const char* o : {"--host", "--port", "--name", "--match"}) cli.get_option(o)->excludes(replayOption);
+  for (const char* o : {"--host", "--port", "--name", "--match", "--watch", "--list"})
+    cli.get_option(o)->excludes(replayOption);
+  for (const char* o : {"--seat", "--match"}) cli.get_option(o)->excludes(watchOption);
+  watchOption->excludes(listOption);
   CLI11_PARSE(cli, argc, argv);
 
   if (std::sscanf(size.c_str(), "%ux%u", &window.width, &window.height) != 2 || window.width < 320 ||
@@ -63,7 +74,12 @@ int main(int argc, char** argv) {
   std::unique_ptr<client::Mode> mode;
   // A replay is seen from Player1's side unless --seat 2 asks for the other.
   const game::Seat viewer = live.session.seat == game::Seat::Player2 ? game::Seat::Player2 : game::Seat::Player1;
+  if (watch) {
+    live.session.intent = client::Intent::Watch;
+    live.session.watchMatch = *watch;
+  }
   if (!replay.empty()) mode = std::make_unique<client::ReplayMode>(replay, viewer);
+  else if (list) mode = std::make_unique<client::LobbyMode>(live);
   else mode = std::make_unique<client::LiveMode>(live);
   return client::App(std::move(mode), fonts, window).run();
 }

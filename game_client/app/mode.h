@@ -1,12 +1,17 @@
-// What drives the window: a live match (LiveMode) or a recorded game
-// (ReplayMode). App owns one Mode and routes input to it; the mode owns the
-// board view and fills the panel model. Both run on the UI thread only.
+// What drives the window: the server's match list (LobbyMode), a live match
+// (LiveMode) or a recorded game (ReplayMode). App owns one Mode and routes
+// input to it; the mode owns the board view and fills the panel model (and
+// the lobby's list). A mode may hand over to the next one (the lobby to the
+// match picked). All run on the UI thread only.
 #pragma once
+
+#include <memory>
 
 #include <SFML/Window/Keyboard.hpp>
 
 #include "game/game.h"
 #include "ui/board_view.h"
+#include "ui/lobby_view.h"
 #include "ui/side_panel.h"
 
 namespace client {
@@ -32,8 +37,17 @@ class Mode {
   virtual bool act(Action action) = 0;
   virtual bool selectMove(int index) = 0;
   virtual bool key(sf::Keyboard::Key key) = 0;
+  // A typed character (for an input line); returns whether the picture changed.
+  virtual bool text(char32_t) { return false; }
 
-  // Nothing more will happen by itself: the game is over or the record is shown.
+  // The match list shown in the board's place, null when there is none.
+  virtual const LobbyModel* lobby() const { return nullptr; }
+  // A click on the list's entry `index`; returns whether the picture changed.
+  virtual bool openMatch(int) { return false; }
+  // The mode that takes over from this one, once; null while there is none.
+  virtual std::unique_ptr<Mode> next() { return nullptr; }
+
+  // Nothing more will happen by itself: the game is over, the record or the list is shown.
   virtual bool settled() const = 0;
   // The process exit code when the window closes: 0, or 1 after a failure
   // (an unreadable record, a connection that could not be made).

@@ -59,8 +59,12 @@ bool ReplayMode::load(const std::filesystem::path& file) {
 
   panel_.title = "Replay · " + gameTitle(rec.setup);
   panel_.subtitle = "match " + std::to_string(rec.matchId) + " · " + file.filename().string();
-  panel_.players[0] = {rec.player1, board_->side(game::Seat::Player1).name, board_->side(game::Seat::Player1).dark};
-  panel_.players[1] = {rec.player2, board_->side(game::Seat::Player2).name, board_->side(game::Seat::Player2).dark};
+  for (const game::Seat seat : {game::Seat::Player1, game::Seat::Player2}) {
+    PanelPlayer& player = panel_.players[seat == game::Seat::Player1 ? 0 : 1];
+    player.name = seat == game::Seat::Player1 ? rec.player1 : rec.player2;
+    player.colour = board_->side(seat).name;
+    player.dark = board_->side(seat).dark;
+  }
   panel_.movesClickable = true;
   panel_.buttonsPerRow = 5;
   return true;

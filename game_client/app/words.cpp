@@ -4,6 +4,11 @@
 
 namespace client {
 
+std::string capitalized(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
 std::string endReasonWords(game::EndReason reason) {
   switch (reason) {
     case game::EndReason::None: return "";
@@ -33,9 +38,8 @@ std::string resultSentence(const game::Status& status, const BoardView& board) {
     case game::Result::Player1Wins: who = board.side(game::Seat::Player1).name + " wins"; break;
     case game::Result::Player2Wins: who = board.side(game::Seat::Player2).name + " wins"; break;
   }
-  who[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(who[0])));
   const std::string why = endReasonWords(status.reason);
-  return who + (why.empty() ? "" : " " + why) + ".";
+  return capitalized(who) + (why.empty() ? "" : " " + why) + ".";
 }
 
 }  // namespace client
@@ -43,13 +47,34 @@ std::string resultSentence(const game::Status& status, const BoardView& board) {
 namespace client {
 
 std::string gameTitle(const game::Setup& setup) {
-  std::string title(game::name(setup.kind));
-  title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  std::string title = capitalized(std::string(game::name(setup.kind)));
   if (setup.kind == game::Kind::Omok) {
     const std::string size = std::to_string(setup.boardSize);
     title += " · " + std::string(game::name(setup.rule)) + " · " + size + "×" + size;
   }
   return title;
 }
+
+}  // namespace client
+
+namespace client {
+
+std::string errorWords(const proto::Error& error) {
+  const std::string text(proto::text(error.text));
+  const std::string server = text.empty() ? "" : " (" + text + ")";
+  switch (error.code) {
+    case proto::ErrorCode::ChatLimited:
+      return "You are writing too fast: at most 5 lines in 10 seconds. That line was not sent.";
+    case proto::ErrorCode::TakebackRefused: return "The server refused the take-back" + server + ".";
+    case proto::ErrorCode::NoTakebackRequest: return "There is no take-back request to answer any more.";
+    case proto::ErrorCode::NoDrawOffer: return "There is no draw offer to answer any more.";
+    case proto::ErrorCode::NoClaimableDraw: return "No draw can be claimed now" + server + ".";
+    case proto::ErrorCode::NotAPlayer: return "Spectators cannot play, offer or resign.";
+    case proto::ErrorCode::UnexpectedPacket: return "Too late: the game had moved on" + server + ".";
+    default: return text.empty() ? std::string(proto::name(error.code)) : text;
+  }
+}
+
+std::string timeControlWords(const game::TimeControl& tc) { return tc.timed() ? game::describe(tc) : "untimed"; }
 
 }  // namespace client

@@ -3,11 +3,16 @@
 
 #include <string>
 
+#include "game/clock.h"
 #include "game/game.h"
 #include "game/types.h"
+#include "protocol/packets.h"
 #include "ui/board_view.h"
 
 namespace client {
+
+// "Black" from "black": the first letter in capitals (ASCII).
+std::string capitalized(std::string text);
 
 // "by checkmate", "by resignation", "because the opponent left".
 std::string endReasonWords(game::EndReason reason);
@@ -21,5 +26,16 @@ namespace client {
 
 // "Chess", "Omok · renju · 15×15": the game as the panel's title names it.
 std::string gameTitle(const game::Setup& setup);
+
+}  // namespace client
+
+namespace client {
+
+// A refusal the server sent without closing (a chat line over the limit, a
+// take-back it does not allow...), in words for the error line.
+std::string errorWords(const proto::Error& error);
+
+// "5+3", or "untimed".
+std::string timeControlWords(const game::TimeControl& tc);
 
 }  // namespace client

@@ -7,9 +7,13 @@
 // resign, so the game still ends properly.
 // With --drop-after N it vanishes once N moves are played and takes its seat
 // back with the reconnection token, to exercise the server's reconnection.
-// Exit status: 0 when a game finished, 1 on a connection, protocol or server
-// error or when the engine failed and the bot resigned, 3 when --timeout
-// passed first.
+// With --chat TEXT it says TEXT in the match's chat once seated.
+// With --watch MATCH it plays nothing: it watches that match as a spectator,
+// prints every move as --verbose does and ends with the result line. With
+// --list it prints the server's match list, one line per match.
+// Exit status: 0 when a game finished (or the list came), 1 on a connection,
+// protocol or server error or when the engine failed and the bot resigned, 3
+// when --timeout passed first.
 #include <CLI/CLI.hpp>
 #include <array>
 #include <chrono>
@@ -47,6 +51,9 @@ struct Args {
   std::string engine;
   int moveTimeMs = 100;
   bool verbose = false;
+  std::optional<std::uint32_t> watch;
+  bool list = false;
+  std::string chat;
 };
 
 // Where the bot's moves come from, decided once: the seeded chooser, or with
@@ -79,12 +86,26 @@ std::string_view colour(game::Kind kind, game::Seat seat) {
   return kind == game::Kind::Chess ? (first ? "white" : "black") : (first ? "black" : "white");
 }
 
-// One line per event for --verbose, and the lines every run prints.
+std::string names(const char* player1, const char* player2) {
+  const auto orOpen = [](std::string_view name) { return name.empty() ? std::string("(open)") : std::string(name); };
+  return orOpen(player1) + " vs " + orOpen(player2);
+}
+
+std::string timeControl(std::uint32_t baseMs, std::uint32_t incrementMs) {
+  const game::TimeControl tc{baseMs, incrementMs};
+  return tc.timed() ? game::describe(tc) : "untimed";
+}
+
+// One line per event for --verbose (and --watch), and the lines every run prints.
 void report(const client::Session& session, const proto::Packet& event, bool verbose) {
   if (const auto* w = std::get_if<proto::Welcome>(&event)) {
-    std::cout << "seat " << static_cast<int>(w->seat) << " (" << colour(w->game, w->seat) << ") in match "
-              << w->matchId << ": " << game::name(w->game) << " " << game::name(w->rule) << " "
-              << static_cast<int>(w->boardSize) << "x" << static_cast<int>(w->boardSize)
+    if (session.spectating())
+      std::cout << "watching match " << w->matchId;
+    else
+      std::cout << "seat " << static_cast<int>(w->seat) << " (" << colour(w->game, w->seat) << ") in match "
+                << w->matchId;
+    std::cout << ": " << game::name(w->game) << " " << game::name(w->rule) << " " << static_cast<int>(w->boardSize)
+              << "x" << static_cast<int>(w->boardSize) << ", " << timeControl(w->clockBaseMs, w->clockIncrementMs)
               << (w->resumed ? " (resumed)" : "") << '\n';
   } else if (const auto* m = std::get_if<proto::MatchStart>(&event)) {
     std::cout << "match: " << proto::text(m->player1) << " vs " << proto::text(m->player2) << '\n';
@@ -92,8 +113,14 @@ void report(const client::Session& session, const proto::Packet& event, bool ver
     return;
   } else if (const auto* a = std::get_if<proto::MoveAccepted>(&event)) {
     std::cout << a->ply << ". " << proto::text(a->notation) << (a->seat == session.seat() ? " (us)" : "") << '\n';
+  } else if (const auto* t = std::get_if<proto::TakenBack>(&event)) {
+    std::cout << "taken back to " << t->moves << " moves for player" << static_cast<int>(t->by) << '\n';
   } else if (const auto* s = std::get_if<proto::OpponentStatus>(&event)) {
     std::cout << "opponent " << proto::name(s->state) << '\n';
+  } else if (const auto* c = std::get_if<proto::ChatMessage>(&event)) {
+    std::cout << "chat " << proto::text(c->name) << ": " << proto::text(c->text) << '\n';
+  } else if (const auto* n = std::get_if<proto::Spectators>(&event)) {
+    std::cout << n->count << " watching\n";
   } else if (const auto* e = std::get_if<proto::Error>(&event)) {
     std::cout << "server error " << proto::name(e->code) << ": " << proto::text(e->text) << '\n';
   }
@@ -115,6 +142,44 @@ std::optional<int> connect(const Args& args, const client::Options& options, net
   return std::nullopt;
 }
 
+Clock::time_point deadlineOf(const Args& args) {
+  return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(args.timeoutSeconds));
+}
+
+// Sends what the session queued. An exit status when the connection failed.
+std::optional<int> flush(net::Socket& socket, client::Session& session) {
+  const auto out = session.outgoing();
+  if (out.empty()) return std::nullopt;
+  if (auto e = net::sendAll(socket.native(), std::as_bytes(out))) return fail("send failed: " + net::errorText(e));
+  session.sent(out.size());
+  return std::nullopt;
+}
+
+// Waits for bytes (at most a second, never past the deadline) and feeds them
+// to the session. An exit status when the deadline passed or the connection
+// failed; a close after the game's end is not a failure.
+std::optional<int> await(const Args& args, net::Socket& socket, client::Session& session, Clock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+  if (left <= 0ms) {
+    std::cerr << "game_bot: no result after " << args.timeoutSeconds << " s\n";
+    return kTimedOut;
+  }
+  std::array<std::uint8_t, 4096> buffer;
+  std::error_code error;
+  const std::size_t n = net::receiveSome(socket.native(), std::as_writable_bytes(std::span(buffer)),
+                                         std::min<std::chrono::milliseconds>(left, 1s), error);
+  if (error == std::errc::timed_out) return std::nullopt;
+  if (error) return fail("receive failed: " + net::errorText(error));
+  if (n == 0) session.closed();
+  else session.receive(std::span(buffer).first(n));
+  if (session.failure()) return fail(session.failure()->text);
+  return std::nullopt;
+}
+
+void printResult(const client::Session& session) {
+  std::cout << "result: " << describe(*session.result(), static_cast<int>(session.history().size())) << std::endl;
+}
+
 int play(const Args& args) {
   client::Options options;
   options.name = args.name;
@@ -123,8 +188,7 @@ int play(const Args& args) {
   if (!args.game.empty()) options.game = static_cast<std::uint8_t>(*game::parseKind(args.game));
   if (!args.rule.empty()) options.rule = static_cast<std::uint8_t>(*game::parseRule(args.rule));
 
-  const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                           std::chrono::duration<double>(args.timeoutSeconds));
+  const auto deadline = deadlineOf(args);
   const auto strategy = args.strategy == "first" ? client::Strategy::First : client::Strategy::Random;
   MoveSource source{client::MoveChooser(strategy, args.seed), nullptr, {}};
   if (!args.engine.empty()) {
@@ -138,14 +202,10 @@ int play(const Args& args) {
   std::unique_ptr<client::Session> session;
   if (auto status = connect(args, options, socket, session)) return *status;
   bool dropped = false;
+  bool said = args.chat.empty();
 
-  std::array<std::uint8_t, 4096> buffer;
   for (;;) {
-    const auto out = session->outgoing();
-    if (!out.empty()) {
-      if (auto e = net::sendAll(socket.native(), std::as_bytes(out))) return fail("send failed: " + net::errorText(e));
-      session->sent(out.size());
-    }
+    if (auto status = flush(socket, *session)) return *status;
     for (const proto::Packet& event : session->takeEvents()) {
       report(*session, event, args.verbose);
       if (const auto* r = std::get_if<proto::MoveRejected>(&event))
@@ -167,33 +227,68 @@ int play(const Args& args) {
     }
 
     std::string why;
+    if (!said && session->phase() != proto::Phase::AwaitingHello) {
+      if (!session->chat(args.chat, why)) return fail("cannot say '" + args.chat + "': " + why);
+      said = true;
+      continue;
+    }
     if (session->drawOffered() && !session->declineDraw(why)) return fail(why);
+    if (session->takebackRequested() && !session->declineTakeback(why)) return fail(why);
     if (session->myTurn() && !session->awaitingReply()) {
       std::optional<game::Move> move;
       if (!source.next(*session, move, why)) return fail(why);
       if (!(move ? session->move(*move, why) : session->resign(why))) return fail(why);
       continue;  // send it before waiting
     }
-
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-    if (left <= 0ms) {
-      std::cerr << "game_bot: no result after " << args.timeoutSeconds << " s\n";
-      return kTimedOut;
-    }
-    std::error_code error;
-    const std::size_t n = net::receiveSome(socket.native(), std::as_writable_bytes(std::span(buffer)),
-                                           std::min<std::chrono::milliseconds>(left, 1s), error);
-    if (error == std::errc::timed_out) continue;
-    if (error) return fail("receive failed: " + net::errorText(error));
-    if (n == 0) {
-      session->closed();
-      if (session->phase() != proto::Phase::Over) return fail(session->failure()->text);
-      break;
-    }
-    session->receive(std::span(buffer).first(n));
+    if (auto status = await(args, socket, *session, deadline)) return *status;
   }
-  std::cout << "result: " << describe(*session->result(), static_cast<int>(session->history().size())) << std::endl;
+  printResult(*session);
   return source.engineFailure.empty() ? 0 : kFailed;
+}
+
+// --watch: every move and notice as it happens, then the result.
+int watch(const Args& args) {
+  client::Options options;
+  options.intent = client::Intent::Watch;
+  options.watchMatch = *args.watch;
+  options.name = args.name;
+  const auto deadline = deadlineOf(args);
+  net::Platform platform;
+  net::Socket socket;
+  std::unique_ptr<client::Session> session;
+  if (auto status = connect(args, options, socket, session)) return *status;
+  for (;;) {
+    if (auto status = flush(socket, *session)) return *status;
+    for (const proto::Packet& event : session->takeEvents()) report(*session, event, true);
+    if (session->failure()) return fail(session->failure()->text);
+    if (session->phase() == proto::Phase::Over) break;
+    if (auto status = await(args, socket, *session, deadline)) return *status;
+  }
+  printResult(*session);
+  return 0;
+}
+
+// --list: one line per match, newest first as the server sends them.
+int list(const Args& args) {
+  client::Options options;
+  options.intent = client::Intent::List;
+  const auto deadline = deadlineOf(args);
+  net::Platform platform;
+  net::Socket socket;
+  std::unique_ptr<client::Session> session;
+  if (auto status = connect(args, options, socket, session)) return *status;
+  while (!session->listed()) {
+    if (auto status = flush(socket, *session)) return *status;
+    if (auto status = await(args, socket, *session, deadline)) return *status;
+  }
+  for (const proto::MatchEntry& m : session->matches()) {
+    std::cout << "match " << m.matchId << ": " << game::name(m.game) << " " << game::name(m.rule) << " "
+              << static_cast<int>(m.boardSize) << "x" << static_cast<int>(m.boardSize) << ", " << proto::name(m.state)
+              << ", " << names(m.player1, m.player2) << ", " << m.moves << " moves, " << m.spectators << " watching, "
+              << timeControl(m.clockBaseMs, m.clockIncrementMs) << '\n';
+  }
+  std::cout << "matches: " << session->matches().size() << std::endl;
+  return 0;
 }
 
 }  // namespace
@@ -228,6 +323,18 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_flag("-v,--verbose", args.verbose, "print every move and notice");
+  app.add_option("--chat", args.chat, "say this in the match's chat once seated");
+  auto* watchOption = app.add_option("--watch", args.watch,
+                                     "watch this match (its id, from welcome or --list) instead of playing");
+  auto* listOption = app.add_flag("--list", args.list, "print the server's match list and exit");
+  watchOption->excludes(listOption);
+  for (const char* o :
+       {"--seat", "--match", "--moves", "--seed", "--game", "--rule", "--drop-after", "--engine", "--chat"}) {
+    app.get_option(o)->excludes(watchOption);
+    app.get_option(o)->excludes(listOption);
+  }
   CLI11_PARSE(app, argc, argv);
+  if (args.list) return list(args);
+  if (args.watch) return watch(args);
   return play(args);
 }

@@ -16,24 +16,52 @@ std::array<game::Clock::Ms, 2> times(const proto::Clocks& clocks) {
 
 Session::Session(const Options& options) {
   context_.from = proto::Sender::Server;
+  open(options);
+}
+
+bool Session::open(const Options& options) {
+  // The same checks the server will apply, so a bad option is reported here
+  // rather than as a malformed-packet error from the server.
+  proto::Context asClient;
+  asClient.from = proto::Sender::Client;
+  const auto queue = [&](const auto& packet, bool fits) {
+    if (!fits) {
+      fail(proto::ErrorCode::Malformed, "the name or match code is too long");
+    } else if (auto error = proto::validate(packet, asClient)) {
+      fail(error->code, error->text);
+    } else {
+      intent_ = options.intent;
+      send(packet);
+      return true;
+    }
+    return false;
+  };
+  switch (options.intent) {
+    case Intent::List: return queue(proto::ListMatches{}, true);
+    case Intent::Watch: {
+      proto::Watch watch;
+      watch.matchId = options.watchMatch;
+      return queue(watch, proto::setText(watch.name, options.name));
+    }
+    case Intent::Play: break;
+  }
   proto::Hello hello;
   hello.game = options.game;
   hello.rule = options.rule;
   hello.boardSize = options.boardSize;
   hello.seat = options.seat;
   hello.reconnect = options.reconnect;
-  const bool fits = proto::setText(hello.name, options.name) && proto::setText(hello.matchCode, options.matchCode);
-  // The same checks the server will apply, so a bad option is reported here
-  // rather than as a malformed-packet error from the server.
-  proto::Context asClient;
-  asClient.from = proto::Sender::Client;
-  if (!fits) {
-    fail(proto::ErrorCode::Malformed, "the name or match code is too long");
-  } else if (auto error = proto::validate(hello, asClient)) {
-    fail(error->code, error->text);
-  } else {
-    send(hello);
-  }
+  return queue(hello, proto::setText(hello.name, options.name) && proto::setText(hello.matchCode, options.matchCode));
+}
+
+bool Session::join(const Options& options, std::string& error) {
+  if (failure_) error = "the session has failed: " + failure_->text;
+  else if (intent_ != Intent::List) error = "this connection has already asked for a match";
+  else if (!listed_) error = "the match list has not arrived yet";
+  else if (options.intent == Intent::List) error = "the match list is already here";
+  else if (open(options)) return true;
+  else error = failure_->text;
+  return false;
 }
 
 template <typename P>
@@ -49,6 +77,10 @@ std::vector<proto::Packet> Session::takeEvents() { return std::exchange(events_,
 
 void Session::fail(proto::ErrorCode code, std::string text) {
   if (!failure_) failure_ = proto::ProtocolError{code, std::move(text)};
+}
+
+void Session::outOfStep(const std::string& what) {
+  fail(proto::ErrorCode::ServerError, "out of step with the server: " + what);
 }
 
 bool Session::receive(std::span<const std::uint8_t> bytes) {
@@ -100,15 +132,37 @@ void Session::handle(const proto::Packet& packet) {
     opponentOffersDraw_ = true;
   } else if (std::holds_alternative<proto::DrawDecline>(packet)) {
     ownOfferPending_ = false;
+  } else if (std::holds_alternative<proto::TakebackRequest>(packet)) {
+    opponentRequestsTakeback_ = true;
+  } else if (std::holds_alternative<proto::TakebackDecline>(packet)) {
+    ownTakebackPending_ = false;
+  } else if (const auto* p = std::get_if<proto::TakenBack>(&packet)) {
+    onTakenBack(*p);
+  } else if (const auto* p = std::get_if<proto::Spectators>(&packet)) {
+    spectators_ = p->count;
+  } else if (const auto* p = std::get_if<proto::ChatMessage>(&packet)) {
+    onChat(*p);
+  } else if (const auto* p = std::get_if<proto::MatchEntry>(&packet)) {
+    if (intent_ != Intent::List || listed_) outOfStep("it sent a match entry without being asked");
+    else matches_.push_back(*p);
+  } else if (const auto* p = std::get_if<proto::MatchListEnd>(&packet)) {
+    onListed(*p);
   } else if (const auto* p = std::get_if<proto::Error>(&packet)) {
-    // The others are races lost on the wire (an offer answered twice, a move
-    // that crossed the game's end): events for the UI, nothing to undo here.
-    if (proto::closesConnection(p->code)) fail(p->code, "server: " + std::string(proto::text(p->text)));
+    onError(*p);
   }
   if (!failure_) events_.push_back(packet);
 }
 
 void Session::onWelcome(const proto::Welcome& welcome) {
+  if (intent_ == Intent::List) {
+    outOfStep("it sent a welcome before we asked for a match");
+    return;
+  }
+  if ((welcome.seat == game::Seat::None) != (intent_ == Intent::Watch)) {
+    outOfStep(intent_ == Intent::Watch ? "it seated us although we asked to watch"
+                                       : "it made us a spectator although we asked to play");
+    return;
+  }
   setup_ = {welcome.game, welcome.rule, welcome.boardSize, std::string(proto::text(welcome.startFen))};
   std::string error;
   game_ = game::makeGame(setup_, error);
@@ -147,13 +201,63 @@ void Session::onMoveAccepted(const proto::MoveAccepted& accepted) {
   if (clock_.timed())
     clock_.sync(times(accepted.clocks), status.over() ? game::Seat::None : game::opponent(accepted.seat),
                 std::chrono::steady_clock::now());
-  // An offer stands until the player it was made to moves.
+  // An offer or a take-back request stands until the player it was made to moves.
   if (accepted.seat == seat()) {
     moveInFlight_ = false;
     opponentOffersDraw_ = false;
+    opponentRequestsTakeback_ = false;
   } else {
     ownOfferPending_ = false;
+    ownTakebackPending_ = false;
   }
+}
+
+void Session::onTakenBack(const proto::TakenBack& taken) {
+  // The server takes back the requester's last move and the reply after it
+  // if there was one, so exactly one count fits the mirror.
+  const auto have = static_cast<int>(history_.size());
+  const bool replied = have > 0 && game_->toMove() == taken.by;
+  const int expected = have - (replied ? 2 : 1);
+  if (expected < 0 || taken.moves != expected || game_->status().over()) {
+    outOfStep("it took back to " + std::to_string(taken.moves) + " moves for seat " + seatText(taken.by) +
+              ", here " + (game_->status().over() ? std::string("the game is over") :
+                           expected < 0 ? "that seat has no move to take back"
+                                        : "that leaves " + std::to_string(expected)));
+    return;
+  }
+  while (static_cast<int>(history_.size()) > expected) {
+    if (!game_->takeBack()) {
+      outOfStep("this game cannot take back move " + std::to_string(history_.size()));
+      return;
+    }
+    history_.pop_back();
+  }
+  if (clock_.timed()) clock_.sync(times(taken.clocks), taken.by, std::chrono::steady_clock::now());
+  opponentRequestsTakeback_ = false;
+  ownTakebackPending_ = false;
+}
+
+void Session::onChat(const proto::ChatMessage& message) {
+  if (chat_.size() == kChatKept) chat_.erase(chat_.begin());
+  chat_.push_back({message.seat, std::string(proto::text(message.name)), std::string(proto::text(message.text))});
+}
+
+void Session::onListed(const proto::MatchListEnd& end) {
+  if (intent_ != Intent::List || listed_) {
+    outOfStep("it ended a match list we did not ask for");
+  } else if (end.count != matches_.size()) {
+    outOfStep("it counted " + std::to_string(end.count) + " matches and sent " + std::to_string(matches_.size()));
+  } else {
+    listed_ = true;
+  }
+}
+
+void Session::onError(const proto::Error& error) {
+  // The non-closing errors are races lost on the wire (an offer answered
+  // twice, a move that crossed the game's end) or refusals: events for the
+  // UI. A refused take-back request is no longer pending.
+  if (proto::closesConnection(error.code)) fail(error.code, "server: " + std::string(proto::text(error.text)));
+  else if (error.code == proto::ErrorCode::TakebackRefused) ownTakebackPending_ = false;
 }
 
 void Session::onGameOver(const proto::GameOver& over) {
@@ -175,9 +279,17 @@ bool Session::myTurn() const {
          game_->toMove() == seat();
 }
 
+bool Session::hasMoved() const {
+  // Moves alternate: after two plies both sides have moved; after one, the
+  // mover is whoever is not to move now.
+  if (seat() == game::Seat::None || history_.empty()) return false;
+  return history_.size() >= 2 || game_->toMove() != seat();
+}
+
 bool Session::canPlay(std::string& error) const {
   if (failure_) error = "the session has failed: " + failure_->text;
   else if (phase_ != proto::Phase::Playing) error = "no game is being played (" + std::string(proto::name(phase_)) + ")";
+  else if (spectating()) error = "you are watching this game, not playing it";
   else if (game_->status().over()) error = "the game is over";
   else return true;
   return false;
@@ -257,6 +369,60 @@ bool Session::claimDraw(std::string& error) {
   }
   send(proto::DrawClaim{});
   return true;
+}
+
+bool Session::requestTakeback(std::string& error) {
+  if (!canPlay(error)) return false;
+  if (!takebacksAllowed()) error = "this game has no take-backs";
+  else if (ownTakebackPending_) error = "your take-back request is still pending";
+  else if (!hasMoved()) error = "you have no move to take back yet";
+  else {
+    send(proto::TakebackRequest{});
+    ownTakebackPending_ = true;
+    return true;
+  }
+  return false;
+}
+
+bool Session::acceptTakeback(std::string& error) {
+  if (!canPlay(error)) return false;
+  if (!opponentRequestsTakeback_) {
+    error = "your opponent has not asked to take back a move";
+    return false;
+  }
+  send(proto::TakebackAccept{});
+  opponentRequestsTakeback_ = false;
+  return true;
+}
+
+bool Session::declineTakeback(std::string& error) {
+  if (!canPlay(error)) return false;
+  if (!opponentRequestsTakeback_) {
+    error = "your opponent has not asked to take back a move";
+    return false;
+  }
+  send(proto::TakebackDecline{});
+  opponentRequestsTakeback_ = false;
+  return true;
+}
+
+bool Session::chat(const std::string& text, std::string& error) {
+  proto::Chat line;
+  proto::Context asClient = context_;
+  asClient.from = proto::Sender::Client;
+  if (failure_) {
+    error = "the session has failed: " + failure_->text;
+  } else if (!proto::allowedIn(proto::Type::Chat, phase_)) {
+    error = "the chat opens once you are in a match";
+  } else if (!proto::setText(line.text, text)) {
+    error = "the line is too long (at most " + std::to_string(proto::kTextSize - 1) + " bytes)";
+  } else if (auto problem = proto::validate(line, asClient)) {
+    error = text.empty() ? "the line is empty" : problem->text;
+  } else {
+    send(line);
+    return true;
+  }
+  return false;
 }
 
 void Session::ping(std::uint64_t nonce, std::uint64_t nowMs) { send(proto::Ping{{}, nonce, nowMs}); }

@@ -1,7 +1,13 @@
 // The client's side of the protocol (docs/PROTOCOL.md), without sockets: it is
 // fed the bytes received, queues the bytes to send, and keeps a mirror of the
-// game built from the server's accepted moves. The SFML client drives it over
-// sf::TcpSocket, the headless bot over plain sockets, the tests over nothing.
+// game built from the server's accepted moves (and take-backs). The SFML
+// client drives it over sf::TcpSocket, the headless bot over plain sockets,
+// the tests over nothing.
+//
+// A connection opens one of three ways (Options::intent): play (hello),
+// watch a match as a spectator (watch; seat None, no requests but chat), or
+// list the server's matches first (list-matches), after which join() sends
+// the hello or watch on the same connection.
 //
 // Ownership and threading: one Session per connection, owned by whatever
 // drives the connection and used from one thread. It owns its game mirror.
@@ -26,8 +32,13 @@
 
 namespace client {
 
+// What a connection is opened for.
+enum class Intent : std::uint8_t { Play, Watch, List };
+
 struct Options {
-  std::string name = "player";
+  Intent intent = Intent::Play;
+  std::uint32_t watchMatch = 0;  // Intent::Watch: the match to watch
+  std::string name = "player";   // the player's or the spectator's name
   std::uint8_t game = 0;       // game::Kind, 0 = whatever the server hosts
   std::uint8_t rule = 0;       // game::Rule, 0 = the server's choice
   std::uint8_t boardSize = 0;  // 0 = the server's choice
@@ -36,11 +47,24 @@ struct Options {
   proto::Token reconnect{};    // non-zero: take this seat back
 };
 
+// A line of chat as the server relayed it.
+struct ChatLine {
+  game::Seat seat = game::Seat::None;  // None: a spectator wrote it
+  std::string name;
+  std::string text;
+};
+
 class Session {
  public:
-  // Queues the hello; send outgoing() once connected. Invalid options (a
-  // name or code that does not fit the protocol) fail the session at once.
+  // Queues the hello, watch or list-matches; send outgoing() once connected.
+  // Invalid options (a name or code that does not fit the protocol) fail the
+  // session at once.
   explicit Session(const Options& options);
+
+  // After the match list (listed()), sends `options`' hello or watch on the
+  // same connection. False, with the reason in `error`, when the list is not
+  // complete, the session has already joined, or the options are invalid.
+  bool join(const Options& options, std::string& error);
 
   // Feeds bytes received. Returns false once the session has failed.
   bool receive(std::span<const std::uint8_t> bytes);
@@ -52,8 +76,9 @@ class Session {
   void sent(std::size_t n);
 
   // Packets received so far that the UI may want to show, oldest first
-  // (welcome, match-start, move-accepted, move-rejected, game-over, draw
-  // offers and declines, opponent status, clock syncs, errors). Taking them empties the list.
+  // (welcome, match-start, move-accepted, move-rejected, game-over, draw and
+  // take-back requests and declines, taken-back, opponent status, clock
+  // syncs, spectators, chat, the match list, errors). Taking them empties the list.
   std::vector<proto::Packet> takeEvents();
 
   // Requests. Each returns false and says why in `error` when the request
@@ -65,11 +90,21 @@ class Session {
   bool acceptDraw(std::string& error);
   bool declineDraw(std::string& error);
   bool claimDraw(std::string& error);
+  // Take-backs (omok): ask to take back our last move, or answer the
+  // opponent's request. The same rules as draw offers: one pending request.
+  bool requestTakeback(std::string& error);
+  bool acceptTakeback(std::string& error);
+  bool declineTakeback(std::string& error);
+  // A line for everybody in the match, players or spectators; refused here
+  // when empty, too long (127 bytes), or outside a match.
+  bool chat(const std::string& text, std::string& error);
   void ping(std::uint64_t nonce, std::uint64_t nowMs);
 
   proto::Phase phase() const { return phase_; }
-  // Set by welcome.
+  Intent intent() const { return intent_; }
+  // Set by welcome; None for a spectator.
   game::Seat seat() const { return welcome_ ? welcome_->seat : game::Seat::None; }
+  bool spectating() const { return intent_ == Intent::Watch; }
   const std::optional<proto::Welcome>& welcome() const { return welcome_; }
   const std::optional<proto::MatchStart>& players() const { return players_; }
   // The mirror, from welcome on; null before.
@@ -83,6 +118,20 @@ class Session {
   // A move of ours is on its way and not yet answered.
   bool awaitingReply() const { return moveInFlight_; }
   bool drawOffered() const { return opponentOffersDraw_; }
+  bool takebacksAllowed() const { return game_ && setup_.kind == game::Kind::Omok; }
+  // A player who has made a move in this game, so has one to take back.
+  bool hasMoved() const;
+  // The opponent asks to take back a move / our own request is unanswered.
+  bool takebackRequested() const { return opponentRequestsTakeback_; }
+  bool takebackPending() const { return ownTakebackPending_; }
+  // Chat lines received, oldest first (the newest kChatKept), and how many
+  // watch the match as the server last said.
+  static constexpr std::size_t kChatKept = 200;
+  const std::vector<ChatLine>& chatLines() const { return chat_; }
+  int spectators() const { return spectators_; }
+  // Intent::List: the matches received so far, and whether match-list-end came.
+  const std::vector<proto::MatchEntry>& matches() const { return matches_; }
+  bool listed() const { return listed_; }
   // The server's clocks as last reported, the running side counting down
   // on this machine's steady clock since; untimed unless the welcome set a
   // time control.
@@ -98,7 +147,15 @@ class Session {
   void onWelcome(const proto::Welcome& welcome);
   void onMoveAccepted(const proto::MoveAccepted& accepted);
   void onGameOver(const proto::GameOver& over);
+  void onTakenBack(const proto::TakenBack& taken);
+  void onChat(const proto::ChatMessage& message);
+  void onListed(const proto::MatchListEnd& end);
+  void onError(const proto::Error& error);
+  // Queues what `options` opens the connection with; false (failed) when invalid.
+  bool open(const Options& options);
   void fail(proto::ErrorCode code, std::string text);
+  void outOfStep(const std::string& what);
+  // A player's request makes sense now: playing, not over, not a spectator.
   bool canPlay(std::string& error) const;
   template <typename P>
   void send(const P& packet);
@@ -108,6 +165,7 @@ class Session {
   std::vector<proto::Packet> events_;
   proto::Phase phase_ = proto::Phase::AwaitingHello;
   proto::Context context_;
+  Intent intent_ = Intent::Play;  // what the latest hello, watch or list-matches asked for
   std::optional<proto::Welcome> welcome_;
   std::optional<proto::MatchStart> players_;
   game::Setup setup_;
@@ -118,6 +176,12 @@ class Session {
   bool resigned_ = false;
   bool opponentOffersDraw_ = false;
   bool ownOfferPending_ = false;
+  bool opponentRequestsTakeback_ = false;
+  bool ownTakebackPending_ = false;
+  std::vector<ChatLine> chat_;
+  int spectators_ = 0;
+  std::vector<proto::MatchEntry> matches_;
+  bool listed_ = false;
   std::optional<game::Status> result_;
   std::optional<proto::ProtocolError> failure_;
 };

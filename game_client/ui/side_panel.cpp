@@ -19,6 +19,11 @@ constexpr float kGap = 8;
 constexpr unsigned kStatusSize = 16;
 constexpr unsigned kErrorSize = 14;
 constexpr float kNumberColumn = 46;
+constexpr unsigned kChatSize = 14;
+constexpr float kChatRow = 19;
+constexpr int kChatRows = 5;  // lines of chat kept in view
+constexpr float kInputHeight = 30;
+constexpr float kClockWidth = 78;
 
 float lineHeight(unsigned size) { return std::round(static_cast<float>(size) * 1.4f); }
 
@@ -55,7 +60,18 @@ void SidePanel::arrange(const Rect& area, const PanelModel& model, const Fonts& 
   }
   const float buttonsTop = buttons_.empty() ? area.bottom() - kPad : buttons_.front().top;
 
-  movesRect_ = {left, y, width, std::max(0.0f, buttonsTop - 12 - y)};
+  // The chat sits above the buttons and keeps its height; the move list takes what is left.
+  float chatTop = buttonsTop;
+  if (model.chat.shown) {
+    inputRect_ = {left, buttonsTop - 12 - kInputHeight, width, kInputHeight};
+    chatRect_ = {left, inputRect_.top - 6 - 26 - kChatRows * kChatRow, width, 26 + kChatRows * kChatRow};
+    chatTop = chatRect_.top;
+  } else {
+    inputRect_ = chatRect_ = {};
+  }
+  arrangeChat(model, fonts);
+
+  movesRect_ = {left, y, width, std::max(0.0f, chatTop - 12 - y)};
   columnWidth_ = std::floor((width - kNumberColumn) / 2);
   arrangeMoves(model);
 }
@@ -80,6 +96,24 @@ void SidePanel::arrangeMoves(const PanelModel& model) {
                      r * 2});
 }
 
+void SidePanel::arrangeChat(const PanelModel& model, const Fonts& fonts) {
+  chatRows_.clear();
+  if (!model.chat.shown) return;
+  // Wrap from the newest line backwards until the view is full.
+  for (auto line = model.chat.lines.rbegin();
+       line != model.chat.lines.rend() && chatRows_.size() < static_cast<std::size_t>(kChatRows); ++line) {
+    const std::string name = line->who + ":";
+    // Wrapped a little short: the name is drawn in bold, a few pixels wider.
+    auto wrapped = wrapText(fonts.regular, name + " " + line->text, kChatSize, chatRect_.width - 12);
+    for (auto row = wrapped.rbegin(); row != wrapped.rend() && chatRows_.size() < static_cast<std::size_t>(kChatRows);
+         ++row) {
+      // A name too long for one row is drawn as plain text.
+      const bool first = row + 1 == wrapped.rend() && row->compare(0, name.size(), name) == 0;
+      chatRows_.insert(chatRows_.begin(), {*row, first ? name.size() : 0, line->own});
+    }
+  }
+}
+
 bool SidePanel::scroll(int rows) {
   const int before = scrollBack_;
   scrollBack_ = std::max(0, scrollBack_ + rows);
@@ -100,6 +134,7 @@ bool SidePanel::pointerMoved(Vec2 p) {
 std::optional<PanelHit> SidePanel::hit(Vec2 p, const PanelModel& model) const {
   for (std::size_t i = 0; i < buttons_.size() && i < model.buttons.size(); ++i)
     if (buttons_[i].contains(p) && model.buttons[i].enabled) return model.buttons[i].action;
+  if (model.chat.open && inputRect_.contains(p)) return Action::FocusChat;
   if (!model.movesClickable) return std::nullopt;
   for (const Row& row : rows_) {
     if (!row.rect.contains(p)) continue;
@@ -120,27 +155,13 @@ void SidePanel::draw(sf::RenderTarget& target, const PanelModel& model, const Fo
   drawText(target, fonts.bold, model.title, titleSize, theme::kText, {left, area_.top + kPad + 10}, Anchor::Left);
   drawText(target, fonts.regular, model.subtitle, 13, theme::kTextDim, {left, area_.top + kPad + 34}, Anchor::Left);
 
-  for (int i = 0; i < 2 && playersRect_.height > 0; ++i) {
-    const PanelPlayer& pl = model.players[static_cast<std::size_t>(i)];
-    const Rect card{left, playersRect_.top + static_cast<float>(i) * (kCard + kGap), width, kCard};
-    fillRect(target, card, theme::kPanelRaised);
-    if (pl.toMove) {
-      fillRect(target, {card.left, card.top, 4, card.height}, theme::kAccent);
-      drawText(target, fonts.bold, "to move", 13, theme::kAccent, {card.right() - 12, card.center().y}, Anchor::Right);
-    }
-    const Vec2 swatch{card.left + 26, card.center().y};
-    sf::CircleShape disc(11, 32);
-    disc.setOrigin(11, 11);
-    disc.setPosition(swatch.x, swatch.y);
-    disc.setFillColor(pl.dark ? sf::Color(28, 28, 30) : sf::Color(245, 243, 236));
-    disc.setOutlineThickness(1.5f);
-    disc.setOutlineColor(pl.dark ? sf::Color(140, 140, 140) : sf::Color(90, 86, 80));
-    target.draw(disc);
-    drawText(target, fonts.bold, pl.name.empty() ? "—" : pl.name, 16, theme::kText, {card.left + 46, card.top + 17},
-             Anchor::Left);
-    drawText(target, fonts.regular, pl.you ? pl.colour + " · you" : pl.colour, 13, theme::kTextDim,
-             {card.left + 46, card.top + 36}, Anchor::Left);
-  }
+  if (!model.watching.empty())
+    drawText(target, fonts.bold, model.watching, 13, theme::kAccent, {area_.right() - kPad, area_.top + kPad + 34},
+             Anchor::Right);
+
+  for (int i = 0; i < 2 && playersRect_.height > 0; ++i)
+    drawPlayer(target, model.players[static_cast<std::size_t>(i)],
+               {left, playersRect_.top + static_cast<float>(i) * (kCard + kGap), width, kCard}, fonts);
 
   float y = statusTop_;
   for (const auto& line : statusLines_) {
@@ -154,7 +175,7 @@ void SidePanel::draw(sf::RenderTarget& target, const PanelModel& model, const Fo
     y += lineHeight(kErrorSize);
   }
 
-  if (movesRect_.height > 30) {
+  if (model.showMoves && movesRect_.height > 30) {
     drawText(target, fonts.bold, "Moves", 14, theme::kTextDim, {left, movesRect_.top + 10}, Anchor::Left);
     fillRect(target, {left, movesRect_.top + 21, width, 1}, theme::kPanelRaised);
   }
@@ -176,12 +197,81 @@ void SidePanel::draw(sf::RenderTarget& target, const PanelModel& model, const Fo
     }
   }
 
+  drawChat(target, model, fonts);
+
   for (std::size_t i = 0; i < buttons_.size() && i < model.buttons.size(); ++i) {
     const PanelButton& b = model.buttons[i];
     const bool hover = b.enabled && buttons_[i].contains(pointer_);
     fillRect(target, buttons_[i], !b.enabled ? theme::kButtonDisabled : hover ? theme::kButtonHover : theme::kButton);
     drawText(target, fonts.bold, b.label, 14, b.enabled ? theme::kText : theme::kTextDim, buttons_[i].center());
   }
+}
+
+void SidePanel::drawPlayer(sf::RenderTarget& target, const PanelPlayer& pl, const Rect& card,
+                           const Fonts& fonts) const {
+  fillRect(target, card, theme::kPanelRaised);
+  if (pl.toMove) fillRect(target, {card.left, card.top, 4, card.height}, theme::kAccent);
+  if (!pl.clock.empty()) {
+    // The running clock is lit, as on a chess clock; low time turns it red.
+    const Rect face{card.right() - 10 - kClockWidth, card.top + 9, kClockWidth, card.height - 18};
+    const sf::Color ink = pl.clockLow ? theme::kError : pl.clockRunning ? theme::kClockInk : theme::kText;
+    fillRect(target, face, pl.clockRunning ? (pl.clockLow ? theme::kClockLowFace : theme::kClockFace) : theme::kPanel);
+    drawText(target, fonts.bold, pl.clock, 18, ink, face.center());
+  } else if (pl.toMove) {
+    drawText(target, fonts.bold, "to move", 13, theme::kAccent, {card.right() - 12, card.center().y}, Anchor::Right);
+  }
+  const Vec2 swatch{card.left + 26, card.center().y};
+  sf::CircleShape disc(11, 32);
+  disc.setOrigin(11, 11);
+  disc.setPosition(swatch.x, swatch.y);
+  disc.setFillColor(pl.dark ? sf::Color(28, 28, 30) : sf::Color(245, 243, 236));
+  disc.setOutlineThickness(1.5f);
+  disc.setOutlineColor(pl.dark ? sf::Color(140, 140, 140) : sf::Color(90, 86, 80));
+  target.draw(disc);
+  drawText(target, fonts.bold, pl.name.empty() ? "—" : pl.name, 16, theme::kText, {card.left + 46, card.top + 17},
+           Anchor::Left);
+  drawText(target, fonts.regular, pl.you ? pl.colour + " · you" : pl.colour, 13, theme::kTextDim,
+           {card.left + 46, card.top + 36}, Anchor::Left);
+}
+
+void SidePanel::drawChat(sf::RenderTarget& target, const PanelModel& model, const Fonts& fonts) const {
+  if (!model.chat.shown) return;
+  const float left = chatRect_.left, width = chatRect_.width;
+  drawText(target, fonts.bold, "Chat", 14, theme::kTextDim, {left, chatRect_.top + 10}, Anchor::Left);
+  fillRect(target, {left, chatRect_.top + 21, width, 1}, theme::kPanelRaised);
+  // The newest line sits just above the input line, as chats go.
+  float y = chatRect_.bottom() - static_cast<float>(chatRows_.size()) * kChatRow + kChatRow / 2;
+  for (const ChatRow& row : chatRows_) {
+    float x = left;
+    if (row.nameBytes > 0) {
+      x += drawText(target, fonts.bold, row.text.substr(0, row.nameBytes), kChatSize,
+                    row.own ? theme::kAccent : theme::kTextDim, {x, y}, Anchor::Left);
+      x += fonts.regular.getGlyph(U' ', kChatSize, false).advance;
+    }
+    const std::size_t skip = row.nameBytes > 0 ? std::min(row.text.size(), row.nameBytes + 1) : 0;
+    drawText(target, fonts.regular, std::string_view(row.text).substr(skip), kChatSize, theme::kText, {x, y},
+             Anchor::Left);
+    y += kChatRow;
+  }
+
+  fillRect(target, inputRect_, model.chat.focused ? theme::kBackground : theme::kPanelRaised);
+  if (model.chat.focused) outlineRect(target, inputRect_, theme::kAccent, 1.5f);
+  const float textLeft = inputRect_.left + 10, room = inputRect_.width - 24;
+  const float cy = inputRect_.center().y;
+  if (model.chat.input.empty() && !model.chat.focused) {
+    drawText(target, fonts.regular, model.chat.open ? "Press Enter or click here to chat" : "The chat has closed", 13,
+             theme::kTextDim, {textLeft, cy}, Anchor::Left);
+    return;
+  }
+  // A line longer than the box shows its end, where the typing happens.
+  std::string_view shown = model.chat.input;
+  while (!shown.empty() && textWidth(fonts.regular, shown, kChatSize) > room) {
+    shown.remove_prefix(1);
+    while (!shown.empty() && (static_cast<unsigned char>(shown.front()) & 0xc0) == 0x80) shown.remove_prefix(1);
+  }
+  const float w = shown.empty() ? 0 : drawText(target, fonts.regular, shown, kChatSize, theme::kText, {textLeft, cy},
+                                               Anchor::Left);
+  if (model.chat.focused) fillRect(target, {std::round(textLeft + w + 2), cy - 8, 1.5f, 16}, theme::kText);
 }
 
 }  // namespace client

@@ -1,6 +1,7 @@
-// The panel beside the board: the game, both players and whose turn it is,
-// the move list in the game's notation, the status and the last error in
-// words, and the buttons of the current mode.
+// The panel beside the board: the game, both players with their clocks and
+// whose turn it is, the move list in the game's notation, the status and the
+// last error in words, the chat of a live match with its input line, and the
+// buttons of the current mode.
 //
 // The panel draws a PanelModel (plain data the live session or the replay
 // fills in) and maps clicks back to an Action or a ply; it knows no game and
@@ -27,6 +28,12 @@ enum class Action {
   AcceptDraw,
   DeclineDraw,
   ClaimDraw,
+  RequestTakeback,
+  AcceptTakeback,
+  DeclineTakeback,
+  FocusChat,  // a click on the chat's input line
+  NewGame,    // the lobby's buttons
+  Refresh,
   First,
   Back,
   PlayPause,
@@ -46,17 +53,37 @@ struct PanelPlayer {
   bool dark = false;   // drawn as a dark swatch
   bool you = false;
   bool toMove = false;
+  std::string clock;  // the remaining time as shown ("4:57"); empty when untimed
+  bool clockRunning = false;
+  bool clockLow = false;  // drawn in the warning colour
+};
+
+struct PanelChatLine {
+  std::string who;  // the writer's name
+  std::string text;
+  bool own = false;  // written by the local player, drawn in the accent colour
+};
+
+struct PanelChat {
+  bool shown = false;
+  std::vector<PanelChatLine> lines;  // oldest first; the newest that fit are drawn
+  bool open = false;                 // the server takes lines now; a closed chat shows its lines only
+  std::string input;                 // the line being typed
+  bool focused = false;              // the input line has the keyboard
 };
 
 struct PanelModel {
   std::string title;
   std::string subtitle;
+  std::string watching;  // "3 watching", drawn at the subtitle's right; empty for nobody
   std::array<PanelPlayer, 2> players;  // Player1, Player2
+  bool showMoves = true;               // the move list and its heading; the lobby has none
   std::vector<std::string> moves;      // one entry per ply, in the game's notation
   int current = -1;                    // index of the move to highlight, -1 for none
   bool movesClickable = false;
   std::string status;
   std::string error;
+  PanelChat chat;
   std::vector<PanelButton> buttons;
   int buttonsPerRow = 2;  // a last row that is not full shares its width out
 };
@@ -82,8 +109,18 @@ class SidePanel {
     int firstPly;  // index of the row's first move
   };
 
+  struct ChatRow {
+    std::string text;
+    std::size_t nameBytes = 0;  // the leading "name:" drawn in its own colour; 0 for a continuation line
+    bool own = false;
+  };
+
   // The rows of the move list that fit, keeping `current` visible unless the user scrolled.
   void arrangeMoves(const PanelModel& model);
+  // The chat's newest lines, wrapped, as many as fit above the input line.
+  void arrangeChat(const PanelModel& model, const Fonts& fonts);
+  void drawPlayer(sf::RenderTarget& target, const PanelPlayer& player, const Rect& card, const Fonts& fonts) const;
+  void drawChat(sf::RenderTarget& target, const PanelModel& model, const Fonts& fonts) const;
 
   Rect area_;
   Rect playersRect_;
@@ -92,6 +129,9 @@ class SidePanel {
   float statusTop_ = 0;
   Rect movesRect_;
   std::vector<Row> rows_;
+  Rect chatRect_;   // heading and lines; empty when the chat is not shown
+  Rect inputRect_;  // the input line
+  std::vector<ChatRow> chatRows_;
   std::vector<Rect> buttons_;  // parallel to the model's buttons
   float rowHeight_ = 24;
   float columnWidth_ = 0;

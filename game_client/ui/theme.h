@@ -17,6 +17,9 @@ inline const sf::Color kError{230, 110, 95};
 inline const sf::Color kButton{86, 82, 77};
 inline const sf::Color kButtonHover{112, 107, 100};
 inline const sf::Color kButtonDisabled{62, 59, 55};
+inline const sf::Color kClockFace{236, 232, 225};     // the running clock, lit
+inline const sf::Color kClockLowFace{250, 222, 216};  // the running clock under ten seconds
+inline const sf::Color kClockInk{38, 36, 33};
 
 // Omok: a light kaya-like wood with dark ink lines.
 inline const sf::Color kWood{222, 184, 120};

@@ -12,6 +12,8 @@
 //   --wood             bare omok board there (between the grid lines)
 //   --empty / --piece  a chess square without / with a piece on it
 //   --white-piece / --black-piece  a piece of that colour (by its light body / its dark one)
+//   --panel-colour R,G,B  at least 20 pixels of about that colour in the side panel
+//                         (e.g. the warning colour of a clock under ten seconds)
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -147,6 +149,21 @@ int main(int argc, char** argv) {
   const BoardGeometry g(layout.board, cells, flipped);
   const Checker check(image, g);
   for (const auto& [kind, where] : checks) {
+    if (kind == "panel-colour") {
+      int r = 0, gr = 0, b = 0;
+      if (std::sscanf(where.c_str(), "%d,%d,%d", &r, &gr, &b) != 3) {
+        fail("bad colour '" + where + "'");
+        continue;
+      }
+      int found = 0;
+      for (auto y = static_cast<unsigned>(layout.panel.top); y < static_cast<unsigned>(layout.panel.bottom()); ++y)
+        for (auto x = static_cast<unsigned>(layout.panel.left); x < static_cast<unsigned>(layout.panel.right()); ++x) {
+          const sf::Color k = check.at({static_cast<float>(x), static_cast<float>(y)});
+          found += std::abs(k.r - r) <= 12 && std::abs(k.g - gr) <= 12 && std::abs(k.b - b) <= 12;
+        }
+      if (found < 20) fail("panel-colour " + where + ": only " + std::to_string(found) + " pixels");
+      continue;
+    }
     Cell c;
     if (!parseCell(where, cells, c)) {
       fail("bad point '" + where + "'");

@@ -35,7 +35,7 @@ proto::Welcome welcome(game::Seat seat, game::Kind kind = game::Kind::Omok) {
   w.rule = kind == game::Kind::Omok ? game::Rule::Renju : game::Rule::Fide;
   w.boardSize = kind == game::Kind::Omok ? 15 : 8;
   w.matchId = 9;
-  w.reconnect.fill(7);
+  if (seat != game::Seat::None) w.reconnect.fill(7);  // a spectator gets no token
   return w;
 }
 
@@ -277,6 +277,304 @@ TEST(Session, NonFatalErrorsAreEventsFatalOnesEndTheSession) {
   ASSERT_TRUE(s.failure());
   EXPECT_EQ(s.failure()->code, proto::ErrorCode::ServerShutdown);
   EXPECT_EQ(s.failure()->text, "server: stopping");
+}
+
+TEST(Session, WatchesAMatchAsASpectator) {
+  Options options;
+  options.intent = Intent::Watch;
+  options.watchMatch = 42;
+  options.name = "kim";
+  Session s(options);
+  const auto sent = sentBy(s);
+  ASSERT_EQ(sent.size(), 1u);
+  const auto& watch = std::get<proto::Watch>(sent[0]);
+  EXPECT_EQ(+watch.matchId, 42u);
+  EXPECT_EQ(+watch.version, proto::kProtocolVersion);
+  EXPECT_EQ(proto::text(watch.name), "kim");
+
+  proto::Welcome w = welcome(game::Seat::None);
+  w.resumed = 1;
+  ASSERT_TRUE(s.receive(bytes(w)));
+  ASSERT_TRUE(s.receive(bytes(start())));
+  ASSERT_TRUE(s.receive(bytes(accepted(1, game::Seat::Player1, kH8, "h8"))));
+  EXPECT_TRUE(s.spectating());
+  EXPECT_EQ(s.seat(), game::Seat::None);
+  EXPECT_EQ(s.history().size(), 1u);
+  // Whoever is to move, a spectator never is.
+  EXPECT_FALSE(s.myTurn());
+  ASSERT_TRUE(s.receive(bytes(accepted(2, game::Seat::Player2, kA1, "a1"))));
+  EXPECT_FALSE(s.myTurn());
+
+  std::string error;
+  EXPECT_FALSE(s.move({0, kI8, 0}, error));
+  EXPECT_EQ(error, "you are watching this game, not playing it");
+  EXPECT_FALSE(s.resign(error));
+  EXPECT_FALSE(s.offerDraw(error));
+  EXPECT_FALSE(s.requestTakeback(error));
+  EXPECT_EQ(error, "you are watching this game, not playing it");
+  EXPECT_TRUE(sentBy(s).empty());
+  // Spectators may talk.
+  EXPECT_TRUE(s.chat("nice", error)) << error;
+  EXPECT_EQ(proto::text(std::get<proto::Chat>(sentBy(s).at(0)).text), "nice");
+}
+
+TEST(Session, ASeatWhenWatchingOrNoSeatWhenPlayingIsADesync) {
+  Options watching;
+  watching.intent = Intent::Watch;
+  watching.watchMatch = 1;
+  Session s(watching);
+  EXPECT_FALSE(s.receive(bytes(welcome(game::Seat::Player1))));
+  EXPECT_NE(s.failure()->text.find("it seated us although we asked to watch"), std::string::npos);
+
+  Session p(Options{});
+  EXPECT_FALSE(p.receive(bytes(welcome(game::Seat::None))));
+  EXPECT_NE(p.failure()->text.find("made us a spectator"), std::string::npos);
+}
+
+proto::MatchEntry entry(std::uint32_t id, proto::MatchState state, const char* p1, const char* p2) {
+  proto::MatchEntry e;
+  e.matchId = id;
+  e.state = state;
+  e.moves = state == proto::MatchState::Playing ? 17 : 0;
+  e.spectators = 2;
+  proto::setText(e.player1, p1);
+  proto::setText(e.player2, p2);
+  return e;
+}
+
+TEST(Session, ListsTheMatchesThenJoinsOnTheSameConnection) {
+  Options options;
+  options.intent = Intent::List;
+  Session s(options);
+  ASSERT_TRUE(std::holds_alternative<proto::ListMatches>(sentBy(s).at(0)));
+  std::string error;
+  Options play;
+  play.name = "ann";
+  EXPECT_FALSE(s.join(play, error));
+  EXPECT_EQ(error, "the match list has not arrived yet");
+
+  ASSERT_TRUE(s.receive(bytes(entry(7, proto::MatchState::Playing, "ann", "ben"))));
+  ASSERT_TRUE(s.receive(bytes(entry(8, proto::MatchState::Waiting, "cho", ""))));
+  EXPECT_FALSE(s.listed());
+  proto::MatchListEnd end;
+  end.count = 2;
+  ASSERT_TRUE(s.receive(bytes(end)));
+  EXPECT_TRUE(s.listed());
+  ASSERT_EQ(s.matches().size(), 2u);
+  EXPECT_EQ(+s.matches()[0].matchId, 7u);
+  EXPECT_EQ(proto::text(s.matches()[1].player1), "cho");
+  EXPECT_EQ(s.phase(), Phase::AwaitingHello);
+
+  // Watching the first one on the same connection.
+  Options watch;
+  watch.intent = Intent::Watch;
+  watch.watchMatch = 7;
+  watch.name = "kim";
+  ASSERT_TRUE(s.join(watch, error)) << error;
+  EXPECT_EQ(+std::get<proto::Watch>(sentBy(s).at(0)).matchId, 7u);
+  EXPECT_FALSE(s.join(play, error));
+  EXPECT_EQ(error, "this connection has already asked for a match");
+  ASSERT_TRUE(s.receive(bytes(welcome(game::Seat::None))));
+  EXPECT_TRUE(s.spectating());
+  EXPECT_EQ(s.phase(), Phase::WaitingForOpponent);
+}
+
+TEST(Session, JoiningAfterTheListSaysHello) {
+  Options options;
+  options.intent = Intent::List;
+  Session s(options);
+  sentBy(s);
+  ASSERT_TRUE(s.receive(bytes(proto::MatchListEnd{})));
+  EXPECT_TRUE(s.matches().empty());
+  std::string error;
+  Options bad;
+  bad.name = "";
+  EXPECT_FALSE(s.join(bad, error));
+  EXPECT_FALSE(error.empty());
+}
+
+TEST(Session, AMatchListThatDisagreesWithItselfIsADesync) {
+  Options options;
+  options.intent = Intent::List;
+  Session s(options);
+  ASSERT_TRUE(s.receive(bytes(entry(7, proto::MatchState::Playing, "ann", "ben"))));
+  proto::MatchListEnd end;
+  end.count = 3;
+  EXPECT_FALSE(s.receive(bytes(end)));
+  EXPECT_NE(s.failure()->text.find("it counted 3 matches and sent 1"), std::string::npos);
+
+  Session unasked(Options{});
+  EXPECT_FALSE(unasked.receive(bytes(entry(7, proto::MatchState::Playing, "ann", "ben"))));
+  EXPECT_NE(unasked.failure()->text.find("without being asked"), std::string::npos);
+
+  Session early(options);
+  EXPECT_FALSE(early.receive(bytes(welcome(game::Seat::Player1))));
+  EXPECT_NE(early.failure()->text.find("before we asked for a match"), std::string::npos);
+}
+
+TEST(Session, ChatsWithinTheProtocolsLimits) {
+  Session lobby(Options{});
+  std::string error;
+  EXPECT_FALSE(lobby.chat("hi", error));
+  EXPECT_EQ(error, "the chat opens once you are in a match");
+
+  Session s = seated(game::Seat::Player1);
+  EXPECT_FALSE(s.chat("", error));
+  EXPECT_EQ(error, "the line is empty");
+  EXPECT_FALSE(s.chat(std::string(128, 'x'), error));
+  EXPECT_EQ(error, "the line is too long (at most 127 bytes)");
+  EXPECT_FALSE(s.chat("bell\a", error));
+  EXPECT_FALSE(error.empty());
+  EXPECT_TRUE(sentBy(s).empty());
+  ASSERT_TRUE(s.chat(std::string(127, 'x'), error)) << error;
+  EXPECT_EQ(proto::text(std::get<proto::Chat>(sentBy(s).at(0)).text).size(), 127u);
+
+  proto::ChatMessage m;
+  m.seat = game::Seat::None;
+  proto::setText(m.name, "kim");
+  proto::setText(m.text, "good luck");
+  ASSERT_TRUE(s.receive(bytes(m)));
+  proto::Spectators watching;
+  watching.count = 3;
+  ASSERT_TRUE(s.receive(bytes(watching)));
+  ASSERT_EQ(s.chatLines().size(), 1u);
+  EXPECT_EQ(s.chatLines()[0].name, "kim");
+  EXPECT_EQ(s.chatLines()[0].text, "good luck");
+  EXPECT_EQ(s.chatLines()[0].seat, game::Seat::None);
+  EXPECT_EQ(s.spectators(), 3);
+
+  // Over the rate limit: an event, not a failure.
+  proto::Error limited;
+  limited.code = proto::ErrorCode::ChatLimited;
+  proto::setText(limited.text, "too fast");
+  EXPECT_TRUE(s.receive(bytes(limited)));
+  EXPECT_FALSE(s.failure());
+  for (int i = 0; i < static_cast<int>(Session::kChatKept) + 5; ++i) ASSERT_TRUE(s.receive(bytes(m)));
+  EXPECT_EQ(s.chatLines().size(), Session::kChatKept);
+}
+
+proto::TakenBack takenBack(int moves, game::Seat by, proto::Clocks clocks = {}) {
+  proto::TakenBack t;
+  t.moves = static_cast<std::uint16_t>(moves);
+  t.by = by;
+  t.clocks = clocks;
+  return t;
+}
+
+TEST(Session, RequestsATakebackAndMirrorsIt) {
+  Options options;
+  Session s(options);
+  sentBy(s);
+  proto::Welcome w = welcome(game::Seat::Player1);
+  w.clockBaseMs = 60'000;
+  ASSERT_TRUE(s.receive(bytes(w)));
+  ASSERT_TRUE(s.receive(bytes(start())));
+  std::string error;
+  EXPECT_FALSE(s.requestTakeback(error));
+  EXPECT_EQ(error, "you have no move to take back yet");
+
+  ASSERT_TRUE(s.receive(bytes(accepted(1, game::Seat::Player1, kH8, "h8"))));
+  ASSERT_TRUE(s.receive(bytes(accepted(2, game::Seat::Player2, kA1, "a1"))));
+  ASSERT_TRUE(s.requestTakeback(error)) << error;
+  EXPECT_TRUE(s.takebackPending());
+  EXPECT_FALSE(s.requestTakeback(error));
+  EXPECT_EQ(error, "your take-back request is still pending");
+  EXPECT_TRUE(std::holds_alternative<proto::TakebackRequest>(sentBy(s).at(0)));
+  ASSERT_TRUE(s.receive(bytes(proto::TakebackDecline{})));
+  EXPECT_FALSE(s.takebackPending());
+
+  ASSERT_TRUE(s.requestTakeback(error)) << error;
+  // Our h8 and the reply a1 go; black (us) is to move on an empty board, our time running.
+  ASSERT_TRUE(s.receive(bytes(takenBack(0, game::Seat::Player1, {55'000, 58'000}))));
+  EXPECT_TRUE(s.history().empty());
+  EXPECT_EQ(s.game()->moveCount(), 0);
+  EXPECT_TRUE(s.myTurn());
+  EXPECT_FALSE(s.takebackPending());
+  EXPECT_EQ(s.clock().running(), game::Seat::Player1);
+  const auto now = std::chrono::steady_clock::now();
+  EXPECT_EQ(s.clock().remaining(game::Seat::Player2, now), game::Clock::Ms(58'000));
+  // The same points can be played again.
+  ASSERT_TRUE(s.receive(bytes(accepted(1, game::Seat::Player1, kA1, "a1"))));
+  ASSERT_TRUE(s.receive(bytes(accepted(2, game::Seat::Player2, kH8, "h8"))));
+  EXPECT_EQ(s.history().size(), 2u);
+}
+
+TEST(Session, AnswersTheOpponentsTakebackRequest) {
+  Session s = seated(game::Seat::Player2);
+  std::string error;
+  EXPECT_FALSE(s.acceptTakeback(error));
+  EXPECT_EQ(error, "your opponent has not asked to take back a move");
+  ASSERT_TRUE(s.receive(bytes(accepted(1, game::Seat::Player1, kH8, "h8"))));
+  ASSERT_TRUE(s.receive(bytes(proto::TakebackRequest{})));
+  EXPECT_TRUE(s.takebackRequested());
+  ASSERT_TRUE(s.acceptTakeback(error)) << error;
+  EXPECT_FALSE(s.takebackRequested());
+  EXPECT_TRUE(std::holds_alternative<proto::TakebackAccept>(sentBy(s).at(0)));
+  // Only black's h8 goes: white had not answered it.
+  ASSERT_TRUE(s.receive(bytes(takenBack(0, game::Seat::Player1))));
+  EXPECT_TRUE(s.history().empty());
+  EXPECT_FALSE(s.myTurn());
+
+  // A request lapses when we move instead of answering.
+  ASSERT_TRUE(s.receive(bytes(accepted(1, game::Seat::Player1, kH8, "h8"))));
+  ASSERT_TRUE(s.receive(bytes(proto::TakebackRequest{})));
+  ASSERT_TRUE(s.move({0, kA1, 0}, error));
+  ASSERT_TRUE(s.receive(bytes(accepted(2, game::Seat::Player2, kA1, "a1"))));
+  EXPECT_FALSE(s.takebackRequested());
+  EXPECT_FALSE(s.declineTakeback(error));
+}
+
+TEST(Session, ATakebackThatDoesNotFitTheMirrorIsADesync) {
+  struct Case {
+    const char* what;
+    proto::TakenBack taken;
+    const char* fragment;
+  };
+  // The mirror has black's h8 and white's a1, black to move.
+  const std::vector<Case> cases{
+      {"more moves than we have", takenBack(5, game::Seat::Player1), "took back to 5 moves"},
+      {"as many as we have", takenBack(2, game::Seat::Player1), "that leaves 0"},
+      {"only the reply", takenBack(1, game::Seat::Player1), "that leaves 0"},
+      {"white's one move too many", takenBack(0, game::Seat::Player2), "that leaves 1"},
+  };
+  for (const Case& c : cases) {
+    Session s = seated(game::Seat::Player1);
+    ASSERT_TRUE(s.receive(bytes(accepted(1, game::Seat::Player1, kH8, "h8"))));
+    ASSERT_TRUE(s.receive(bytes(accepted(2, game::Seat::Player2, kA1, "a1"))));
+    EXPECT_FALSE(s.receive(bytes(c.taken))) << c.what;
+    ASSERT_TRUE(s.failure()) << c.what;
+    EXPECT_NE(s.failure()->text.find(c.fragment), std::string::npos) << c.what << ": " << s.failure()->text;
+  }
+  Session none = seated(game::Seat::Player1);
+  EXPECT_FALSE(none.receive(bytes(takenBack(0, game::Seat::Player2))));
+  EXPECT_NE(none.failure()->text.find("that seat has no move to take back"), std::string::npos);
+}
+
+TEST(Session, ChessHasNoTakebacks) {
+  Options options;
+  Session s(options);
+  sentBy(s);
+  ASSERT_TRUE(s.receive(bytes(welcome(game::Seat::Player2, game::Kind::Chess))));
+  ASSERT_TRUE(s.receive(bytes(start())));
+  proto::MoveAccepted e4;
+  e4.ply = 1;
+  e4.seat = game::Seat::Player1;
+  e4.move = {12, 28, game::Promotion::None};
+  proto::setText(e4.notation, "e4");
+  ASSERT_TRUE(s.receive(bytes(e4)));
+  proto::MoveAccepted e5 = e4;
+  e5.ply = 2;
+  e5.seat = game::Seat::Player2;
+  e5.move = {52, 36, game::Promotion::None};
+  proto::setText(e5.notation, "e5");
+  ASSERT_TRUE(s.receive(bytes(e5)));
+  EXPECT_FALSE(s.takebacksAllowed());
+  std::string error;
+  EXPECT_FALSE(s.requestTakeback(error));
+  EXPECT_EQ(error, "this game has no take-backs");
+  // A server that takes chess moves back anyway is out of step with the rules.
+  EXPECT_FALSE(s.receive(bytes(takenBack(0, game::Seat::Player1))));
+  EXPECT_NE(s.failure()->text.find("cannot take back"), std::string::npos);
 }
 
 // Each way the server can fall out of step with the mirror, or break the protocol.

@@ -1,0 +1,62 @@
+// The lobby (game_client --list): asks the server for its match list and
+// shows it in the board's place. A click on a waiting match joins the public
+// queue for its game (the server seats us there), on a running one watches
+// it; "New game" joins the public queue with the command line's wishes.
+// The chosen hello or watch goes out on the lobby's own connection when it
+// is still open (the server closes a connection that says nothing for a
+// while), else on a new one, and a LiveMode takes over.
+//
+// Ownership and threading: owned by App, UI thread only. Owns its link and
+// session until it hands them to the LiveMode returned by next().
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/live_mode.h"
+#include "app/mode.h"
+#include "app/network_link.h"
+#include "core/session.h"
+
+namespace client {
+
+class LobbyMode final : public Mode {
+ public:
+  // `options` says where the server is and, in options.session, the name
+  // and the wishes of a new game.
+  explicit LobbyMode(LiveOptions options);
+
+  bool update() override;
+  void idle(sf::Time timeout) override { link_->waitReadable(timeout); }
+  BoardView* board() override { return nullptr; }
+  game::Seat viewer() const override { return game::Seat::Player1; }
+  const PanelModel& panel() const override { return panel_; }
+  void requestMove(const game::Move&) override {}
+  bool act(Action action) override;
+  bool selectMove(int) override { return false; }
+  bool key(sf::Keyboard::Key key) override;
+  const LobbyModel* lobby() const override { return &lobby_; }
+  bool openMatch(int index) override;
+  std::unique_ptr<Mode> next() override { return std::move(next_); }
+  bool settled() const override { return session_->listed() || failed_; }
+  int exitCode() const override { return failed_ ? 1 : 0; }
+
+ private:
+  // (Re)connects and asks for the list.
+  void list();
+  // Hands over to a LiveMode for `session` options.
+  void join(const Options& session);
+  void refresh();
+
+  LiveOptions options_;
+  std::unique_ptr<NetworkLink> link_;
+  std::unique_ptr<Session> session_;
+  std::vector<std::uint8_t> received_;
+  bool failed_ = false;  // the list could not be had
+  std::string error_;
+  std::unique_ptr<Mode> next_;
+  LobbyModel lobby_;
+  PanelModel panel_;
+};
+
+}  // namespace client
