@@ -5,6 +5,7 @@
 
 #include "app/words.h"
 #include "record/reader.h"
+#include "ui/clock_face.h"
 
 namespace client {
 
@@ -51,14 +52,18 @@ bool ReplayMode::load(const std::filesystem::path& file) {
     }
     moves_.push_back(move);
     movers_.push_back(line.seat);
+    clocks_.push_back(line.clockMs.value_or(0));
     panel_.moves.push_back(line.notation);
   }
   result_ = rec.result;
+  timeControl_ = rec.timeControl;
+  endClocks_ = rec.endClocks;
   if (rec.truncated) note_ = "The record's last line was cut off and is left out.";
   else if (!rec.result) note_ = "The record stops before the end of the match.";
 
   panel_.title = "Replay · " + gameTitle(rec.setup);
-  panel_.subtitle = "match " + std::to_string(rec.matchId) + " · " + file.filename().string();
+  panel_.subtitle = "match " + std::to_string(rec.matchId) + " · " +
+                    (timeControl_.timed() ? timeControlWords(timeControl_) + " · " : "") + file.filename().string();
   for (const game::Seat seat : {game::Seat::Player1, game::Seat::Player2}) {
     PanelPlayer& player = panel_.players[seat == game::Seat::Player1 ? 0 : 1];
     player.name = seat == game::Seat::Player1 ? rec.player1 : rec.player2;
@@ -68,6 +73,26 @@ bool ReplayMode::load(const std::filesystem::path& file) {
   panel_.movesClickable = true;
   panel_.buttonsPerRow = 5;
   return true;
+}
+
+void ReplayMode::showClocks() {
+  if (!timeControl_.timed()) return;
+  const bool atEnd = shown_ == static_cast<int>(moves_.size());
+  for (const game::Seat seat : {game::Seat::Player1, game::Seat::Player2}) {
+    const int index = seat == game::Seat::Player1 ? 0 : 1;
+    // A side's time is what its last move so far left it, the base before it moved.
+    std::chrono::milliseconds left(timeControl_.baseMs);
+    for (int ply = shown_ - 1; ply >= 0; --ply) {
+      if (movers_[static_cast<std::size_t>(ply)] != seat) continue;
+      left = std::chrono::milliseconds(clocks_[static_cast<std::size_t>(ply)]);
+      break;
+    }
+    if (atEnd && endClocks_) left = std::chrono::milliseconds((*endClocks_)[static_cast<std::size_t>(index)]);
+    PanelPlayer& player = panel_.players[static_cast<std::size_t>(index)];
+    player.clock = clockFace(left);
+    player.clockLow = lowTime(left);
+    player.clockRunning = false;  // a replay's clocks stand still
+  }
 }
 
 bool ReplayMode::show(int plies) {
@@ -133,6 +158,7 @@ void ReplayMode::refreshPanel() {
                                                        : game::Seat::Player2;
   panel_.players[0].toMove = next == game::Seat::Player1;
   panel_.players[1].toMove = next == game::Seat::Player2;
+  showClocks();
   std::string status = "Move ";
   status += std::to_string(shown_);
   status += " of ";

@@ -8,8 +8,11 @@
 // stepping back (a few hundred plies at most, well under a frame).
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +20,7 @@
 #include <SFML/System/Sleep.hpp>
 
 #include "app/mode.h"
+#include "game/clock.h"
 
 namespace client {
 
@@ -47,11 +51,16 @@ class ReplayMode final : public Mode {
   bool show(int plies);
   bool togglePlay();
   void refreshPanel();
+  // Timed records: each side's clock as it stood after `shown_` plies.
+  void showClocks();
 
   std::unique_ptr<BoardView> board_;
   std::vector<game::Move> moves_;
   std::vector<game::Seat> movers_;
   std::optional<game::Status> result_;
+  game::TimeControl timeControl_;               // untimed unless the record has one
+  std::vector<std::uint32_t> clocks_;           // the mover's time left after each move
+  std::optional<std::array<std::uint32_t, 2>> endClocks_;  // both, when the record ended
   std::string note_;       // a truncated record, a missing end line
   std::string loadError_;
   game::Seat viewer_;      // F turns the board round

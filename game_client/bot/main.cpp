@@ -106,7 +106,7 @@ void report(const client::Session& session, const proto::Packet& event, bool ver
                 << w->matchId;
     std::cout << ": " << game::name(w->game) << " " << game::name(w->rule) << " " << static_cast<int>(w->boardSize)
               << "x" << static_cast<int>(w->boardSize) << ", " << timeControl(w->clockBaseMs, w->clockIncrementMs)
-              << (w->resumed ? " (resumed)" : "") << '\n';
+              << (w->resumed && !session.spectating() ? " (resumed)" : "") << '\n';
   } else if (const auto* m = std::get_if<proto::MatchStart>(&event)) {
     std::cout << "match: " << proto::text(m->player1) << " vs " << proto::text(m->player2) << '\n';
   } else if (!verbose) {

@@ -39,6 +39,10 @@ Match::~Match() = default;
 
 std::string Match::label() const { return "match " + std::to_string(id_); }
 
+std::string Match::watching() const {
+  return std::to_string(spectators_.size()) + (spectators_.size() == 1 ? " spectator" : " spectators");
+}
+
 proto::Phase Match::phase() const {
   std::lock_guard lock(mutex_);
   return phaseLocked();
@@ -202,8 +206,7 @@ std::variant<game::Seat, Refusal> Match::watch(const ConnectionPtr& connection, 
   welcome(connection, game::Seat::None, {}, started_);
   replay(connection, game::Seat::None);
   sendSpectatorCount();
-  logEvent(connection->peer(), label() + ": " + spectators_.back().name + " watches (" +
-                                   std::to_string(spectators_.size()) + " spectators)");
+  logEvent(connection->peer(), label() + ": " + spectators_.back().name + " watches (" + watching() + ")");
   return game::Seat::None;
 }
 
@@ -215,8 +218,7 @@ void Match::leave(game::Seat seat, const ConnectionPtr& connection) {
     const std::string name = s->name;
     spectators_.erase(spectators_.begin() + (s - spectators_.data()));
     sendSpectatorCount();
-    logEvent(connection->peer(), label() + ": " + name + " stops watching (" + std::to_string(spectators_.size()) +
-                                     " spectators)");
+    logEvent(connection->peer(), label() + ": " + name + " stops watching (" + watching() + ")");
     return;
   }
   Player& p = player(seat);

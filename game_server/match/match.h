@@ -167,7 +167,8 @@ class Match : public std::enable_shared_from_this<Match> {
   template <typename F>
   void writeRecord(F write);
   void recordEvent(std::string_view what, game::Seat seat);
-  std::string label() const;  // "match 12" for the log
+  std::string label() const;     // "match 12" for the log
+  std::string watching() const;  // "1 spectator", "3 spectators" for the log
 
   const std::uint32_t id_;
   const MatchConfig config_;
