@@ -8,6 +8,9 @@ namespace {
 
 std::string seatText(game::Seat s) { return std::to_string(static_cast<int>(s)); }
 
+constexpr std::string_view kNoDrawOffer = "your opponent has not offered a draw";
+constexpr std::string_view kNoTakebackRequest = "your opponent has not asked to take back a move";
+
 std::array<game::Clock::Ms, 2> times(const proto::Clocks& clocks) {
   return {game::Clock::Ms(clocks[0]), game::Clock::Ms(clocks[1])};
 }
@@ -339,26 +342,24 @@ bool Session::offerDraw(std::string& error) {
   return true;
 }
 
-bool Session::acceptDraw(std::string& error) {
+template <typename P>
+bool Session::answer(bool& pending, std::string_view none, std::string& error) {
   if (!canPlay(error)) return false;
-  if (!opponentOffersDraw_) {
-    error = "your opponent has not offered a draw";
+  if (!pending) {
+    error = none;
     return false;
   }
-  send(proto::DrawAccept{});
-  opponentOffersDraw_ = false;
+  send(P{});
+  pending = false;
   return true;
 }
 
+bool Session::acceptDraw(std::string& error) {
+  return answer<proto::DrawAccept>(opponentOffersDraw_, kNoDrawOffer, error);
+}
+
 bool Session::declineDraw(std::string& error) {
-  if (!canPlay(error)) return false;
-  if (!opponentOffersDraw_) {
-    error = "your opponent has not offered a draw";
-    return false;
-  }
-  send(proto::DrawDecline{});
-  opponentOffersDraw_ = false;
-  return true;
+  return answer<proto::DrawDecline>(opponentOffersDraw_, kNoDrawOffer, error);
 }
 
 bool Session::claimDraw(std::string& error) {
@@ -385,25 +386,11 @@ bool Session::requestTakeback(std::string& error) {
 }
 
 bool Session::acceptTakeback(std::string& error) {
-  if (!canPlay(error)) return false;
-  if (!opponentRequestsTakeback_) {
-    error = "your opponent has not asked to take back a move";
-    return false;
-  }
-  send(proto::TakebackAccept{});
-  opponentRequestsTakeback_ = false;
-  return true;
+  return answer<proto::TakebackAccept>(opponentRequestsTakeback_, kNoTakebackRequest, error);
 }
 
 bool Session::declineTakeback(std::string& error) {
-  if (!canPlay(error)) return false;
-  if (!opponentRequestsTakeback_) {
-    error = "your opponent has not asked to take back a move";
-    return false;
-  }
-  send(proto::TakebackDecline{});
-  opponentRequestsTakeback_ = false;
-  return true;
+  return answer<proto::TakebackDecline>(opponentRequestsTakeback_, kNoTakebackRequest, error);
 }
 
 bool Session::chat(const std::string& text, std::string& error) {

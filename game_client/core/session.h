@@ -24,6 +24,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "game/clock.h"
@@ -118,7 +119,7 @@ class Session {
   // A move of ours is on its way and not yet answered.
   bool awaitingReply() const { return moveInFlight_; }
   bool drawOffered() const { return opponentOffersDraw_; }
-  bool takebacksAllowed() const { return game_ && setup_.kind == game::Kind::Omok; }
+  bool takebacksAllowed() const { return game_ && game_->allowsTakeBacks(); }
   // A player who has made a move in this game, so has one to take back.
   bool hasMoved() const;
   // The opponent asks to take back a move / our own request is unanswered.
@@ -159,6 +160,10 @@ class Session {
   bool canPlay(std::string& error) const;
   template <typename P>
   void send(const P& packet);
+  // Answers the opponent's pending proposal (a draw offer, a take-back
+  // request) with a P and clears `pending`; says `none` when there is none.
+  template <typename P>
+  bool answer(bool& pending, std::string_view none, std::string& error);
 
   proto::Framer framer_;
   std::vector<std::uint8_t> outgoing_;

@@ -120,6 +120,7 @@ class ChessGame final : public Game {
     return true;
   }
 
+  bool allowsTakeBacks() const override { return false; }
   bool canTakeBack() const override { return false; }
   bool takeBack() override { return false; }
 

@@ -61,9 +61,11 @@ class Game {
   // leaves the game exactly as it was.
   virtual Played play(const Move& move) = 0;
 
-  // Whether takeBack() would take a move back now: the game's custom allows
-  // take-backs (omok, as Korean sites do; chess not: the FIDE Laws have
-  // none), a move was played and the game is still in progress.
+  // Whether the game's custom has take-backs at all: omok, as Korean sites
+  // do; chess not (the FIDE Laws have none).
+  virtual bool allowsTakeBacks() const = 0;
+  // Whether takeBack() would take a move back now: take-backs are allowed,
+  // a move was played and the game is still in progress.
   virtual bool canTakeBack() const = 0;
   // Takes back the last move when canTakeBack(); false with nothing changed
   // otherwise.

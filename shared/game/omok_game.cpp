@@ -83,6 +83,7 @@ class OmokGame final : public Game {
     return played;
   }
 
+  bool allowsTakeBacks() const override { return true; }
   bool canTakeBack() const override { return !status().over() && !game_.history().empty(); }
   bool takeBack() override { return canTakeBack() && game_.undo(); }
 

@@ -56,6 +56,7 @@ TEST(ChessGame, HasNoTakeBacks) {
   Move m;
   ASSERT_TRUE(g->parseMove("e4", m, error)) << error;
   ASSERT_TRUE(g->play(m).accepted());
+  EXPECT_FALSE(g->allowsTakeBacks());
   EXPECT_FALSE(g->canTakeBack());
   EXPECT_FALSE(g->takeBack());
   EXPECT_EQ(g->moveCount(), 1);

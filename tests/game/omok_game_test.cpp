@@ -131,6 +131,7 @@ TEST(OmokAdapter, FiveWinsAndEndsTheGame) {
 
 TEST(OmokAdapter, TakeBackUndoesTheLastMoveOfAGameInProgress) {
   auto g = omok(Rule::Renju);
+  EXPECT_TRUE(g->allowsTakeBacks());
   EXPECT_FALSE(g->canTakeBack());
   EXPECT_FALSE(g->takeBack());  // nothing to take back
   ASSERT_TRUE(playAll(*g, "h8 h9 i8").accepted());

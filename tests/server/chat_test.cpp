@@ -20,9 +20,7 @@ TEST(Chat, LinesReachPlayersAndSpectatorsTheSixthInTenSecondsIsDroppedAndTheReco
   Server server({"--game", "omok"});
   Pair p(server);
   RawClient watcher(server.port(), game::Kind::Omok, 15);
-  watcher.watch(p.blackWelcome.matchId, "carol");
-  watcher.expect<proto::MatchStart>();
-  expectSpectators({&watcher, &p.black, &p.white}, 1);
+  p.addSpectator(watcher, "carol");
   const std::vector<RawClient*> everybody{&p.black, &p.white, &watcher};
 
   p.black.chat("good luck");

@@ -189,6 +189,12 @@ void expectError(RawClient& client, proto::ErrorCode code) {
   EXPECT_EQ(e.code, code) << proto::name(e.code) << ": " << proto::text(e.text);
 }
 
+void Pair::addSpectator(RawClient& watcher, std::string_view name, int count) {
+  watcher.watch(blackWelcome.matchId, name);
+  watcher.expect<proto::MatchStart>();
+  expectSpectators({&watcher, &black, &white}, count);
+}
+
 void expectSpectators(std::vector<RawClient*> clients, int count) {
   for (RawClient* c : clients) EXPECT_EQ(+c->expect<proto::Spectators>().count, count);
 }

@@ -114,6 +114,9 @@ struct Pair {
   // Plays `coordinate` for `seat` and checks both players, and `watchers`,
   // hear of it.
   proto::MoveAccepted play(game::Seat seat, std::string_view coordinate, std::vector<RawClient*> watchers = {});
+  // `watcher` watches this running match as `name`, the `count`-th
+  // spectator: it gets the start, and everybody the new count.
+  void addSpectator(RawClient& watcher, std::string_view name, int count = 1);
 };
 
 // The next packet of `client` is a move-rejected with `reject`.

@@ -67,9 +67,7 @@ TEST(Spectator, PlayersAndSpectatorsLearnTheCountAsSpectatorsComeAndGo) {
   Server server({"--game", "omok"});
   Pair p(server);
   RawClient first(server.port(), game::Kind::Omok, 15);
-  first.watch(p.blackWelcome.matchId, "carol");
-  first.expect<proto::MatchStart>();
-  expectSpectators({&first, &p.black, &p.white}, 1);
+  p.addSpectator(first, "carol");
   RawClient second(server.port(), game::Kind::Omok, 15);
   second.watch(p.blackWelcome.matchId, "dave");
   second.expect<proto::MatchStart>();

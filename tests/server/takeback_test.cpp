@@ -30,9 +30,7 @@ TEST(Takeback, AcceptedTheRequestersMoveGoesAndThePointCanBePlayedAgain) {
   Server server({"--game", "omok"});
   Pair p(server);
   RawClient watcher(server.port(), game::Kind::Omok, 15);
-  watcher.watch(p.blackWelcome.matchId, "carol");
-  watcher.expect<proto::MatchStart>();
-  expectSpectators({&watcher, &p.black, &p.white}, 1);
+  p.addSpectator(watcher, "carol");
   p.play(Seat::Player1, "h8", {&watcher});
   p.play(Seat::Player2, "h9", {&watcher});
   p.play(Seat::Player1, "j8", {&watcher});
