@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "app/words.h"
-#include "record/reader.h"
 #include "ui/clock_face.h"
 
 namespace client {
@@ -53,10 +52,14 @@ bool ReplayMode::load(const std::filesystem::path& file) {
     moves_.push_back(move);
     movers_.push_back(line.seat);
     clocks_.push_back(line.clockMs.value_or(0));
+    moveLines_.push_back(line.line);
     panel_.moves.push_back(line.notation);
   }
   result_ = rec.result;
   timeControl_ = rec.timeControl;
+  chat_ = rec.chat;
+  panel_.chat.shown = !chat_.empty();
+  panel_.chat.typing = false;
   endClocks_ = rec.endClocks;
   if (rec.truncated) note_ = "The record's last line was cut off and is left out.";
   else if (!rec.result) note_ = "The record stops before the end of the match.";
@@ -92,6 +95,15 @@ void ReplayMode::showClocks() {
     player.clock = clockFace(left);
     player.clockLow = lowTime(left);
     player.clockRunning = false;  // a replay's clocks stand still
+  }
+}
+
+void ReplayMode::showChat() {
+  const bool atEnd = shown_ == static_cast<int>(moves_.size());
+  panel_.chat.lines.clear();
+  for (const record::ChatLine& line : chat_) {
+    if (!atEnd && line.line > moveLines_[static_cast<std::size_t>(shown_)]) break;
+    panel_.chat.lines.push_back({line.name, line.text, false});
   }
 }
 
@@ -159,6 +171,7 @@ void ReplayMode::refreshPanel() {
   panel_.players[0].toMove = next == game::Seat::Player1;
   panel_.players[1].toMove = next == game::Seat::Player2;
   showClocks();
+  showChat();
   std::string status = "Move ";
   status += std::to_string(shown_);
   status += " of ";

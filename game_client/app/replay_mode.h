@@ -21,6 +21,7 @@
 
 #include "app/mode.h"
 #include "game/clock.h"
+#include "record/reader.h"
 
 namespace client {
 
@@ -53,6 +54,8 @@ class ReplayMode final : public Mode {
   void refreshPanel();
   // Timed records: each side's clock as it stood after `shown_` plies.
   void showClocks();
+  // The chat written before the next move was played.
+  void showChat();
 
   std::unique_ptr<BoardView> board_;
   std::vector<game::Move> moves_;
@@ -60,6 +63,8 @@ class ReplayMode final : public Mode {
   std::optional<game::Status> result_;
   game::TimeControl timeControl_;               // untimed unless the record has one
   std::vector<std::uint32_t> clocks_;           // the mover's time left after each move
+  std::vector<int> moveLines_;                  // each move's line in the record
+  std::vector<record::ChatLine> chat_;
   std::optional<std::array<std::uint32_t, 2>> endClocks_;  // both, when the record ended
   std::string note_;       // a truncated record, a missing end line
   std::string loadError_;

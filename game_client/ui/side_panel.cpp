@@ -63,8 +63,9 @@ void SidePanel::arrange(const Rect& area, const PanelModel& model, const Fonts& 
   // The chat sits above the buttons and keeps its height; the move list takes what is left.
   float chatTop = buttonsTop;
   if (model.chat.shown) {
-    inputRect_ = {left, buttonsTop - 12 - kInputHeight, width, kInputHeight};
-    chatRect_ = {left, inputRect_.top - 6 - 26 - kChatRows * kChatRow, width, 26 + kChatRows * kChatRow};
+    const float linesBottom = model.chat.typing ? buttonsTop - 12 - kInputHeight : buttonsTop - 6;
+    inputRect_ = model.chat.typing ? Rect{left, linesBottom, width, kInputHeight} : Rect{};
+    chatRect_ = {left, linesBottom - 6 - 26 - kChatRows * kChatRow, width, 26 + kChatRows * kChatRow};
     chatTop = chatRect_.top;
   } else {
     inputRect_ = chatRect_ = {};
@@ -253,6 +254,7 @@ void SidePanel::drawChat(sf::RenderTarget& target, const PanelModel& model, cons
              Anchor::Left);
     y += kChatRow;
   }
+  if (!model.chat.typing) return;
 
   fillRect(target, inputRect_, model.chat.focused ? theme::kBackground : theme::kPanelRaised);
   if (model.chat.focused) outlineRect(target, inputRect_, theme::kAccent, 1.5f);

@@ -68,6 +68,7 @@ struct PanelChat {
   bool shown = false;
   std::vector<PanelChatLine> lines;  // oldest first; the newest that fit are drawn
   bool open = false;                 // the server takes lines now; a closed chat shows its lines only
+  bool typing = true;                // an input line is drawn (live games; a replay has none)
   std::string input;                 // the line being typed
   bool focused = false;              // the input line has the keyboard
 };
