@@ -142,6 +142,9 @@ void Match::start() {
     return;
   }
   started_ = true;
+  for (const EarlyChat& line : earlyChat_)
+    writeRecord([&](record::Writer& w) { return w.chat(line.seat, line.name, line.text, line.at); });
+  earlyChat_.clear();
   sendAll(matchStart());
   if (clock_.timed()) {
     clock_.start(game::Seat::Player1, TimerQueue::Clock::now());
@@ -346,8 +349,14 @@ void Match::chat(game::Seat seat, const ConnectionPtr& from, std::string_view te
   m.seat = seat;
   proto::setText(m.name, name);
   proto::setText(m.text, text);
-  // A match has a record from its start on: lines before it are relayed only.
-  writeRecord([&](record::Writer& w) { return w.chat(seat, name, text); });
+  // The record is created when the match starts: lines before that wait
+  // for it (a bounded number; the oldest make room).
+  if (started_) {
+    writeRecord([&](record::Writer& w) { return w.chat(seat, name, text); });
+  } else {
+    if (earlyChat_.size() == kEarlyChatKept) earlyChat_.erase(earlyChat_.begin());
+    earlyChat_.push_back({seat, name, std::string(text), record::Clock::now()});
+  }
   sendAll(m);
 }
 

@@ -111,6 +111,15 @@ class Match : public std::enable_shared_from_this<Match> {
     TimerQueue::Id grace = 0;  // running grace timer, 0 if none
   };
 
+  // A chat line written before the match started (and its record existed).
+  struct EarlyChat {
+    game::Seat seat;
+    std::string name;
+    std::string text;
+    record::Clock::time_point at;
+  };
+  static constexpr std::size_t kEarlyChatKept = 64;
+
   struct Spectator {
     ConnectionPtr connection;
     std::string name;
@@ -180,6 +189,7 @@ class Match : public std::enable_shared_from_this<Match> {
   std::unique_ptr<record::Writer> record_;
   std::array<Player, 2> players_;
   std::vector<Spectator> spectators_;  // at most kMaxSpectators
+  std::vector<EarlyChat> earlyChat_;   // until the start; at most kEarlyChatKept
   std::vector<proto::MoveAccepted> moves_;  // the game as it stands: take-backs remove moves
   game::Clock clock_;          // runs only in timed matches, from the start to the end
   TimerQueue::Id flagTimer_ = 0;  // the running side's flag, 0 if none

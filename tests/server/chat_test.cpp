@@ -63,7 +63,7 @@ TEST(Chat, LinesReachPlayersAndSpectatorsTheSixthInTenSecondsIsDroppedAndTheReco
   EXPECT_EQ(r.result, (game::Status{game::Result::Player1Wins, game::EndReason::Resignation}));
 }
 
-TEST(Chat, WorksWhileTheMatchWaitsForItsSecondPlayer) {
+TEST(Chat, WorksWhileTheMatchWaitsForItsSecondPlayerAndTheRecordKeepsIt) {
   Server server({"--game", "omok"});
   RawClient black(server.port(), game::Kind::Omok, 15);
   const proto::Welcome wb = black.hello("alice");
@@ -72,6 +72,23 @@ TEST(Chat, WorksWhileTheMatchWaitsForItsSecondPlayer) {
   expectSpectators({&watcher, &black}, 1);
   watcher.chat("anyone?");
   for (RawClient* c : {&black, &watcher}) expectChat(*c, Seat::None, "carol", "anyone?");
+
+  // The record is created when the match starts; the early line is in it.
+  RawClient white(server.port(), game::Kind::Omok, 15);
+  white.hello("bob");
+  black.expect<proto::MatchStart>();
+  black.send(proto::Resign{});
+  black.expect<proto::GameOver>();
+  EXPECT_EQ(server.stop(), 0);
+  const auto files = server.records();
+  ASSERT_EQ(files.size(), 1u);
+  auto loaded = record::readFile(files[0]);
+  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
+  const record::Record& r = std::get<record::Record>(loaded);
+  ASSERT_EQ(r.chat.size(), 1u);
+  EXPECT_EQ(r.chat[0].name, "carol");
+  EXPECT_EQ(r.chat[0].text, "anyone?");
+  EXPECT_EQ(r.chat[0].seat, Seat::None);
 }
 
 TEST(Chat, BeforeAHelloIsUnexpected) {
