@@ -29,6 +29,12 @@ struct MatchServer::Session {
   std::atomic<bool> heard{false};  // something arrived since the last keep-alive round
   bool pingOutstanding = false;    // keep-alive rounds only (one timer thread)
   std::uint64_t pings = 0;
+  // The pending hello-timeout or keep-alive timer, cancelled when the
+  // connection closes: a timer's callback holds the connection's memory
+  // (weakly, but the object shares its allocation with the count), so a
+  // burst of dropped connections would otherwise stay in memory until
+  // their timers ran out.
+  std::atomic<TimerQueue::Id> timer{0};
 };
 
 MatchServer::MatchServer(ServerConfig config)
@@ -68,7 +74,7 @@ void MatchServer::onConnection(const ConnectionPtr& connection) {
   connection->context() = session;
   logEvent(connection->peer(), "connected");
   // A silent connection must not hold a descriptor for ever.
-  timers_.schedule(config_.helloTimeout, [this, weak = std::weak_ptr<Connection>(connection),
+  session->timer = timers_.schedule(config_.helloTimeout, [this, weak = std::weak_ptr<Connection>(connection),
                                           session = std::weak_ptr<Session>(session)](TimerQueue::Id) {
     ConnectionPtr c = weak.lock();
     std::shared_ptr<Session> s = session.lock();
@@ -79,8 +85,10 @@ void MatchServer::onConnection(const ConnectionPtr& connection) {
   });
 }
 
-void MatchServer::keepAlive(const std::weak_ptr<Connection>& weak) {
-  timers_.schedule(config_.pingInterval, [this, weak](TimerQueue::Id) {
+void MatchServer::keepAlive(const ConnectionPtr& connection) {
+  Session& session = *std::any_cast<std::shared_ptr<Session>&>(connection->context());
+  session.timer = timers_.schedule(config_.pingInterval, [this, weak = std::weak_ptr<Connection>(connection)](
+                                                             TimerQueue::Id) {
     ConnectionPtr c = weak.lock();
     if (!c || c->closing()) return;
     Session& s = *std::any_cast<std::shared_ptr<Session>&>(c->context());
@@ -103,7 +111,7 @@ void MatchServer::keepAlive(const std::weak_ptr<Connection>& weak) {
       sendPacket(*c, ping);
       s.pingOutstanding = true;
     }
-    keepAlive(weak);
+    keepAlive(c);
   });
 }
 
@@ -172,6 +180,7 @@ bool MatchServer::enter(Session& session, const ConnectionPtr& connection, proto
   session.match = seated.match;
   session.seat = seated.seat;
   session.greeted = true;
+  timers_.cancel(session.timer);  // the hello timeout's job is done
   keepAlive(connection);
   return !connection->closing();
 }
@@ -186,7 +195,9 @@ void MatchServer::sendMatchList(Connection& connection) {
 
 void MatchServer::onClose(const ConnectionPtr& connection) {
   logEvent(connection->peer(), "disconnected");
-  leaveMatch(*std::any_cast<std::shared_ptr<Session>&>(connection->context()), connection);
+  Session& session = *std::any_cast<std::shared_ptr<Session>&>(connection->context());
+  timers_.cancel(session.timer);
+  leaveMatch(session, connection);
 }
 
 void MatchServer::leaveMatch(Session& session, const ConnectionPtr& connection) {

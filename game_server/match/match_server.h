@@ -61,7 +61,7 @@ class MatchServer {
              const std::variant<Lobby::Seated, Refusal>& admitted);
   void sendMatchList(Connection& connection);
   // Runs the keep-alive rounds of a player's or spectator's connection.
-  void keepAlive(const std::weak_ptr<Connection>& connection);
+  void keepAlive(const ConnectionPtr& connection);
   // The player or spectator is gone for its match (the connection may still be flushing).
   void leaveMatch(Session& session, const ConnectionPtr& connection);
 

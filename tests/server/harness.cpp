@@ -54,6 +54,13 @@ std::vector<std::filesystem::path> Server::records() const {
   return all;
 }
 
+long Server::residentKiB() const {
+  std::ifstream status("/proc/" + std::to_string(process_.pid()) + "/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  return 0;
+}
+
 std::string Server::log() const {
   std::ifstream in(dir_.path() / "server.log");
   std::stringstream s;

@@ -41,6 +41,8 @@ class Server {
   std::filesystem::path recordDir() const { return dir_.path() / "records"; }
   std::vector<std::filesystem::path> records() const;
   std::string log() const;  // the server's stderr so far
+  // The server's resident memory in KiB (/proc/PID/status VmRSS); 0 if unknown.
+  long residentKiB() const;
   // Graceful stop by `signal`; the exit status.
   int stop(int signal = SIGINT) { return process_.stop(signal); }
 

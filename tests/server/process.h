@@ -29,6 +29,7 @@ class Process {
   Process& operator=(const Process&) = delete;
 
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
   // The next line of stdout, without its newline (\n or \r\n); nullopt at end or timeout.
   std::optional<std::string> readLine(std::chrono::milliseconds timeout);
   // All stdout up to the end of the stream (bounded by `timeout`).
