@@ -75,7 +75,8 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
 std::variant<Lobby::Seated, Refusal> Lobby::watch(const ConnectionPtr& connection, const proto::Watch& watch) {
   std::lock_guard lock(mutex_);
   if (auto refusal = refuseEarly(watch.version)) return *refusal;
-  auto it = matches_.find(watch.matchId);
+  const std::uint32_t id = watch.matchId;  // a copy: the packed field is not aligned for find()
+  auto it = matches_.find(id);
   std::shared_ptr<Match> match = it == matches_.end() ? nullptr : it->second.lock();
   if (!match) {
     return Refusal{proto::ErrorCode::NoSuchMatch,

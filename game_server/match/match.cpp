@@ -257,7 +257,7 @@ void Match::graceExpired(game::Seat seat, TimerQueue::Id timer) {
 
 proto::ClockSync Match::clockSync() const {
   proto::ClockSync sync;
-  sync.clocks = clock_.remainingMs(TimerQueue::Clock::now());
+  sync.clocks = proto::toWire(clock_.remainingMs(TimerQueue::Clock::now()));
   sync.running = clock_.running();
   return sync;
 }
@@ -413,7 +413,7 @@ void Match::takeBack(game::Seat requester) {
     // The time the running side spent so far counts; the requester moves next.
     clock_.stop(now);
     clock_.start(requester, now);
-    t.clocks = clock_.remainingMs(now);
+    t.clocks = proto::toWire(clock_.remainingMs(now));
     armFlag();
   }
   writeRecord([&](record::Writer& w) { return w.takeBack(requester, game_->moveCount()); });
@@ -455,13 +455,13 @@ void Match::play(game::Seat seat, const ConnectionPtr& from, const proto::WireMo
     } else {
       clock_.press(now);
     }
-    a.clocks = clock_.remainingMs(now);
+    a.clocks = proto::toWire(clock_.remainingMs(now));
     armFlag();
   }
   moves_.push_back(a);
   // Recorded before the players hear of it: a crash between the two must not
   // leave a record behind what both players saw.
-  const std::uint32_t moverClock = a.clocks[static_cast<int>(seat) - 1];
+  const std::uint32_t moverClock = proto::clockOf(a.clocks, seat);
   writeRecord([&](record::Writer& w) { return w.move(seat, played, record::Clock::now(), moverClock); });
   sendAll(a);
   // Moving on declines what the opponent proposed.
@@ -478,13 +478,13 @@ void Match::end(game::Status status) {
   const auto now = TimerQueue::Clock::now();
   clock_.stop(now);
   armFlag();  // cancels the flag timer
-  const proto::Clocks clocks = clock_.remainingMs(now);
+  const auto clocks = clock_.remainingMs(now);
   writeRecord([&](record::Writer& w) { return w.finish(final, record::Clock::now(), clocks); });
   proto::GameOver over;
   over.result = final.result;
   over.reason = final.reason;
   over.moves = static_cast<std::uint16_t>(game_->moveCount());
-  over.clocks = clocks;
+  over.clocks = proto::toWire(clocks);
   sendAll(over);
   for (Player& p : players_) {
     if (p.grace != 0) timers_.cancel(p.grace);

@@ -118,9 +118,15 @@ struct Header {
   Type type{};
 };
 
-// Both players' remaining time in milliseconds, Player1 first. All zero in
-// an untimed match.
-using Clocks = std::array<std::uint32_t, 2>;
+// Both players' remaining time in milliseconds. All zero in an untimed
+// match. Named fields, not an array: packed at an odd offset, an array's
+// operator[] would be a call on a misaligned object (UBSan reports it); a
+// packed struct has alignment 1, so references to it are fine.
+struct Clocks {
+  std::uint32_t player1Ms = 0;
+  std::uint32_t player2Ms = 0;
+  friend constexpr bool operator==(const Clocks&, const Clocks&) = default;
+};
 
 // A move as game::Move without its padding: omok puts the point in `to`;
 // chess uses from/to squares 0..63 and `promotion`.
@@ -443,6 +449,13 @@ constexpr WireMove toWire(const game::Move& m) {
 }
 constexpr game::Move fromWire(const WireMove& m) {
   return {m.from, m.to, static_cast<std::uint8_t>(m.promotion)};
+}
+
+// Converts between the wire clocks and game::Clock's pair (Player1 first).
+constexpr Clocks toWire(const std::array<std::uint32_t, 2>& ms) { return {ms[0], ms[1]}; }
+constexpr std::array<std::uint32_t, 2> fromWire(const Clocks& c) { return {c.player1Ms, c.player2Ms}; }
+constexpr std::uint32_t clockOf(const Clocks& c, game::Seat s) {
+  return s == game::Seat::Player2 ? c.player2Ms : c.player1Ms;
 }
 
 // Text fields. setText copies `s` and zero-fills the rest; when `s` does not

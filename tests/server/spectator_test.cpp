@@ -120,8 +120,8 @@ TEST(Spectator, InATimedMatchGetsTheClocks) {
   const proto::MoveAccepted first = watcher.expect<proto::MoveAccepted>();
   const proto::ClockSync sync = watcher.expect<proto::ClockSync>();
   EXPECT_EQ(sync.running, Seat::Player2);
-  EXPECT_EQ(sync.clocks[0], first.clocks[0]);  // black's time stands still
-  EXPECT_LE(sync.clocks[1], 60'000u);
+  EXPECT_EQ(+sync.clocks.player1Ms, +first.clocks.player1Ms);  // black's time stands still
+  EXPECT_LE(+sync.clocks.player2Ms, 60'000u);
   expectSpectators({&watcher}, 1);
 }
 

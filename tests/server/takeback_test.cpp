@@ -120,13 +120,13 @@ TEST(Takeback, ATakeBackRunsTheRequestersClock) {
   for (RawClient* c : {&p.black, &p.white}) {
     const proto::TakenBack t = c->expect<proto::TakenBack>();
     EXPECT_EQ(+t.moves, 1);
-    EXPECT_LE(t.clocks[0], reply.clocks[0]);  // black was charged until now
-    EXPECT_EQ(t.clocks[1], reply.clocks[1]);  // white's runs from now
+    EXPECT_LE(+t.clocks.player1Ms, +reply.clocks.player1Ms);  // black was charged until now
+    EXPECT_EQ(+t.clocks.player2Ms, +reply.clocks.player2Ms);  // white's runs from now
   }
   // White's clock runs: its next move is charged, black's time stands.
   const proto::MoveAccepted again = p.play(Seat::Player2, "h9");
-  EXPECT_LE(again.clocks[1], reply.clocks[1]);
-  EXPECT_GT(again.clocks[1], 0u);
+  EXPECT_LE(+again.clocks.player2Ms, +reply.clocks.player2Ms);
+  EXPECT_GT(+again.clocks.player2Ms, 0u);
 }
 
 TEST(Takeback, AReconnectingPlayerGetsTheShortenedGameAndThePendingRequest) {

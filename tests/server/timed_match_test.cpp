@@ -54,9 +54,9 @@ TEST(TimedMatch, MovesCarryBothClocksAndTheIncrement) {
   TimedPair p(server);
   const proto::MoveAccepted a = p.play(p.black, "h8");
   // Black spent a little and got the increment; white's time has not run.
-  EXPECT_GT(a.clocks[0], kBaseMs);
-  EXPECT_LE(a.clocks[0], kBaseMs + kIncrementMs);
-  EXPECT_EQ(a.clocks[1], kBaseMs);
+  EXPECT_GT(+a.clocks.player1Ms, kBaseMs);
+  EXPECT_LE(+a.clocks.player1Ms, kBaseMs + kIncrementMs);
+  EXPECT_EQ(+a.clocks.player2Ms, kBaseMs);
 }
 
 TEST(TimedMatch, TheSideToMoveLosesWhenItsFlagFalls) {
@@ -68,8 +68,8 @@ TEST(TimedMatch, TheSideToMoveLosesWhenItsFlagFalls) {
     const proto::GameOver over = c->expect<proto::GameOver>(5s);
     EXPECT_EQ(over.result, game::Result::Player1Wins);
     EXPECT_EQ(over.reason, game::EndReason::Timeout);
-    EXPECT_EQ(over.clocks[1], 0u);
-    EXPECT_GT(over.clocks[0], 0u);
+    EXPECT_EQ(+over.clocks.player2Ms, 0u);
+    EXPECT_GT(+over.clocks.player1Ms, 0u);
   }
   EXPECT_EQ(server.stop(), 0);
   const auto records = server.records();
@@ -103,8 +103,8 @@ TEST(TimedMatch, AReconnectingPlayerLearnsTheClocksAndTheyKeepRunning) {
   const proto::MoveAccepted second = back.expect<proto::MoveAccepted>();
   const proto::ClockSync sync = back.expect<proto::ClockSync>();
   EXPECT_EQ(sync.running, Seat::Player1);
-  EXPECT_EQ(sync.clocks[1], second.clocks[1]);  // white's time stands still
-  EXPECT_LE(sync.clocks[0] + 300, second.clocks[0]);
+  EXPECT_EQ(+sync.clocks.player2Ms, +second.clocks.player2Ms);  // white's time stands still
+  EXPECT_LE(+sync.clocks.player1Ms + 300, +second.clocks.player1Ms);
   // Black still does not move: the flag falls for it too.
   EXPECT_EQ(back.expect<proto::GameOver>(5s).reason, game::EndReason::Timeout);
 }
