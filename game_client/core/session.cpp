@@ -12,7 +12,8 @@ constexpr std::string_view kNoDrawOffer = "your opponent has not offered a draw"
 constexpr std::string_view kNoTakebackRequest = "your opponent has not asked to take back a move";
 
 std::array<game::Clock::Ms, 2> times(const proto::Clocks& clocks) {
-  return {game::Clock::Ms(clocks.player1Ms), game::Clock::Ms(clocks.player2Ms)};
+  const auto ms = proto::fromWire(clocks);  // copies: duration's constructor takes a reference
+  return {game::Clock::Ms(ms[0]), game::Clock::Ms(ms[1])};
 }
 
 }  // namespace
