@@ -47,11 +47,9 @@ std::size_t disconnects(const std::string& log) {
 }
 
 void expectCompleteRecord(const Server& server, std::size_t moves) {
-  const auto files = server.records();
-  ASSERT_EQ(files.size(), 1u);
-  auto loaded = record::readFile(files[0]);
-  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
-  const record::Record& r = std::get<record::Record>(loaded);
+  const std::optional<record::Record> loaded = server.onlyRecord();
+  ASSERT_TRUE(loaded);
+  const record::Record& r = *loaded;
   EXPECT_EQ(r.moves.size(), moves);
   EXPECT_TRUE(r.result.has_value()) << "the record has no end line";
 }

@@ -45,11 +45,9 @@ TEST(Chat, LinesReachPlayersAndSpectatorsTheSixthInTenSecondsIsDroppedAndTheReco
   EXPECT_NE(server.log().find("chat over the limit"), std::string::npos) << server.log();
 
   ASSERT_EQ(server.stop(), 0);
-  const auto files = server.records();
-  ASSERT_EQ(files.size(), 1u);
-  auto loaded = record::readFile(files[0]);
-  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
-  const record::Record& r = std::get<record::Record>(loaded);
+  const std::optional<record::Record> loaded = server.onlyRecord();
+  ASSERT_TRUE(loaded);
+  const record::Record& r = *loaded;
   ASSERT_EQ(r.chat.size(), 7u);
   EXPECT_EQ(r.chat[0].seat, Seat::Player1);
   EXPECT_EQ(r.chat[0].name, "alice");
@@ -80,11 +78,9 @@ TEST(Chat, WorksWhileTheMatchWaitsForItsSecondPlayerAndTheRecordKeepsIt) {
   black.send(proto::Resign{});
   black.expect<proto::GameOver>();
   EXPECT_EQ(server.stop(), 0);
-  const auto files = server.records();
-  ASSERT_EQ(files.size(), 1u);
-  auto loaded = record::readFile(files[0]);
-  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
-  const record::Record& r = std::get<record::Record>(loaded);
+  const std::optional<record::Record> loaded = server.onlyRecord();
+  ASSERT_TRUE(loaded);
+  const record::Record& r = *loaded;
   ASSERT_EQ(r.chat.size(), 1u);
   EXPECT_EQ(r.chat[0].name, "carol");
   EXPECT_EQ(r.chat[0].text, "anyone?");

@@ -54,6 +54,20 @@ std::vector<std::filesystem::path> Server::records() const {
   return all;
 }
 
+std::optional<record::Record> Server::onlyRecord() const {
+  const auto files = records();
+  if (files.size() != 1) {
+    ADD_FAILURE() << "expected one record, found " << files.size();
+    return std::nullopt;
+  }
+  auto loaded = record::readFile(files[0]);
+  if (const auto* error = std::get_if<record::LoadError>(&loaded)) {
+    ADD_FAILURE() << files[0] << ": " << error->describe();
+    return std::nullopt;
+  }
+  return std::move(std::get<record::Record>(loaded));
+}
+
 long Server::residentKiB() const {
   std::ifstream status("/proc/" + std::to_string(process_.pid()) + "/status");
   for (std::string line; std::getline(status, line);)

@@ -16,6 +16,7 @@
 #include "process.h"
 #include "protocol/codec.h"
 #include "protocol/framer.h"
+#include "record/reader.h"
 
 namespace servertest {
 
@@ -41,6 +42,10 @@ class Server {
   std::filesystem::path recordDir() const { return dir_.path() / "records"; }
   std::vector<std::filesystem::path> records() const;
   std::string log() const;  // the server's stderr so far
+  // The one record the server wrote, loaded and replayed; nullopt (with a
+  // failed expectation saying why) when there is not exactly one or it does
+  // not load.
+  std::optional<record::Record> onlyRecord() const;
   // The server's resident memory in KiB (/proc/PID/status VmRSS); 0 if unknown.
   long residentKiB() const;
   // Graceful stop by `signal`; the exit status.

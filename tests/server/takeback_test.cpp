@@ -178,11 +178,9 @@ TEST(Takeback, TheRecordReplaysToTheFinalGame) {
   for (RawClient* c : {&p.black, &p.white}) EXPECT_EQ(+c->expect<proto::GameOver>().moves, 9);
 
   ASSERT_EQ(server.stop(), 0);
-  const auto files = server.records();
-  ASSERT_EQ(files.size(), 1u);
-  auto loaded = record::readFile(files[0]);
-  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
-  const record::Record& r = std::get<record::Record>(loaded);
+  const std::optional<record::Record> loaded = server.onlyRecord();
+  ASSERT_TRUE(loaded);
+  const record::Record& r = *loaded;
   const std::vector<std::string> final{"a1", "a3", "b1", "b3", "c1", "c3", "d1", "d3", "e1"};
   ASSERT_EQ(r.moves.size(), final.size());
   for (std::size_t i = 0; i < final.size(); ++i) {
@@ -201,7 +199,7 @@ TEST(Takeback, TheRecordReplaysToTheFinalGame) {
 
   // game_replay shows the game as it ended.
   TempDir dir;
-  Process replay(GAME_REPLAY_PATH, {files[0].string()}, dir.path() / "stderr");
+  Process replay(GAME_REPLAY_PATH, {server.records().front().string()}, dir.path() / "stderr");
   const std::string out = replay.readAll(10s);
   EXPECT_EQ(replay.wait(10s), 0);
   EXPECT_NE(out.find("1. a1 a3\n2. b1 b3\n3. c1 c3\n4. d1 d3\n5. e1\n"), std::string::npos) << out;

@@ -72,11 +72,9 @@ TEST(TimedMatch, TheSideToMoveLosesWhenItsFlagFalls) {
     EXPECT_GT(+over.clocks.player1Ms, 0u);
   }
   EXPECT_EQ(server.stop(), 0);
-  const auto records = server.records();
-  ASSERT_EQ(records.size(), 1u);
-  auto loaded = record::readFile(records[0]);
-  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
-  const record::Record& r = std::get<record::Record>(loaded);
+  const std::optional<record::Record> loaded = server.onlyRecord();
+  ASSERT_TRUE(loaded);
+  const record::Record& r = *loaded;
   EXPECT_EQ(r.timeControl, (game::TimeControl{kBaseMs, kIncrementMs}));
   ASSERT_EQ(r.moves.size(), 1u);
   EXPECT_GT(*r.moves[0].clockMs, kBaseMs);
