@@ -123,8 +123,8 @@ TEST(Hostile, AThousandConnectionsOpenedAndDroppedAtOnceLeaveNothingBehind) {
     EXPECT_GE(disconnects(server.log()), dropped) << "the server did not let every connection go";
   };
   std::vector<long> after;
-  const char* moves[] = {"h9", "i8", "i9", "j8", "j9"};
-  for (int i = 0; i < 5; ++i) {
+  const char* moves[] = {"h9", "i8", "i9", "j8", "j9", "k8"};
+  for (int i = 0; i < 6; ++i) {
     burst();
     playPromptly(p, i % 2 == 0 ? Seat::Player2 : Seat::Player1, moves[i]);
     after.push_back(server.residentKiB());
@@ -134,19 +134,22 @@ TEST(Hostile, AThousandConnectionsOpenedAndDroppedAtOnceLeaveNothingBehind) {
   (void)before;
 #else
   ASSERT_GT(before, 0);
-  // The allocator keeps the high-water mark of the first bursts (it does not
-  // hand freed memory back at once), but after that more bursts of the same
-  // size must not pile up: nothing is kept per dropped connection. (When the
-  // hello timer still held each dropped connection, every burst of a
-  // thousand added about 3 MiB, kept for the whole hello timeout.)
-  EXPECT_LE(after[4], after[1] + 2048) << "KiB before " << before << ", after each burst " << after[0] << " "
-                                       << after[1] << " " << after[2] << " " << after[3] << " " << after[4];
+  // The allocator keeps a high-water mark (it does not hand freed memory
+  // back at once), which moves with how many of a burst's connections the
+  // server holds at the same moment, so single figures wander by a MiB or
+  // two. What must not happen is memory piling up burst after burst: when
+  // the hello timer still held each dropped connection, every burst of a
+  // thousand added about 3 MiB (kept for the whole hello timeout), 9 MiB
+  // over the last three bursts.
+  std::string figures;
+  for (const long kib : after) figures += " " + std::to_string(kib);
+  EXPECT_LE(after[5], after[2] + 4096) << "KiB before " << before << ", after each burst" << figures;
   EXPECT_LE(after[0], before + 16 * 1024) << "KiB before " << before;
 #endif
   p.white.send(proto::Resign{});
   p.white.expect<proto::GameOver>();
   EXPECT_EQ(server.stop(), 0);
-  expectCompleteRecord(server, 6);
+  expectCompleteRecord(server, 7);
 }
 
 TEST(Hostile, AFloodOfMovesIsAnsweredOneByOneAndTheGameGoesOn) {
