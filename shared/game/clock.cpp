@@ -1,6 +1,7 @@
 #include "game/clock.h"
 
 #include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -99,17 +100,18 @@ void Clock::start(Seat side, TimePoint now) {
 
 void Clock::charge(TimePoint now) {
   if (running_ == Seat::None) return;
-  Ms& left = left_[index(running_)];
-  left -= std::chrono::duration_cast<Ms>(now - since_);
+  assert(now >= since_ && "the clock's time runs forwards");
+  left_[index(running_)] -= now - since_;
   since_ = now;
 }
 
 bool Clock::press(TimePoint now) {
+  assert(running_ != Seat::None && "only a running clock is pressed");
   const Seat mover = running_;
   charge(now);
-  Ms& left = left_[index(mover)];
-  if (left <= Ms(0)) {
-    left = Ms(0);
+  Duration& left = left_[index(mover)];
+  if (left <= Duration::zero()) {
+    left = Duration::zero();
     running_ = Seat::None;
     return false;
   }
@@ -120,19 +122,23 @@ bool Clock::press(TimePoint now) {
 
 void Clock::stop(TimePoint now) {
   charge(now);
-  for (Ms& left : left_) left = std::max(left, Ms(0));
+  for (Duration& left : left_) left = std::max(left, Duration::zero());
   running_ = Seat::None;
 }
 
 void Clock::sync(std::array<Ms, 2> remaining, Seat running, TimePoint now) {
-  left_ = remaining;
+  left_ = {remaining[0], remaining[1]};
   start(running, now);
 }
 
+Clock::Duration Clock::left(Seat side, TimePoint now) const {
+  Duration left = left_[index(side)];
+  if (side == running_) left -= now - since_;
+  return std::max(left, Duration::zero());
+}
+
 Clock::Ms Clock::remaining(Seat side, TimePoint now) const {
-  Ms left = left_[index(side)];
-  if (side == running_) left -= std::chrono::duration_cast<Ms>(now - since_);
-  return std::max(left, Ms(0));
+  return std::chrono::round<Ms>(left(side, now));
 }
 
 std::array<std::uint32_t, 2> Clock::remainingMs(TimePoint now) const {
@@ -141,7 +147,8 @@ std::array<std::uint32_t, 2> Clock::remainingMs(TimePoint now) const {
 }
 
 Clock::Ms Clock::untilFlag(TimePoint now) const {
-  return running_ == Seat::None ? Ms(0) : remaining(running_, now);
+  // Rounded up: the flag has not fallen while any time is left.
+  return running_ == Seat::None ? Ms(0) : std::chrono::ceil<Ms>(left(running_, now));
 }
 
 }  // namespace game

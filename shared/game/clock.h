@@ -4,7 +4,10 @@
 //
 // A clock has two remaining times, at most one of which runs. Pressing it
 // (the running side moved) charges the side the time since it started,
-// adds the increment (Fischer) and starts the other side.
+// adds the increment (Fischer) and starts the other side. Times are kept at
+// the clock's own resolution and only shown in whole milliseconds (the
+// nearest), so a side that always answers within a millisecond still pays
+// for every answer.
 #pragma once
 
 #include <array>
@@ -44,6 +47,7 @@ std::string clockText(std::chrono::milliseconds remaining);
 class Clock {
  public:
   using TimePoint = std::chrono::steady_clock::time_point;
+  using Duration = TimePoint::duration;
   using Ms = std::chrono::milliseconds;
 
   Clock() = default;
@@ -76,8 +80,11 @@ class Clock {
   static int index(Seat s) { return s == Seat::Player2 ? 1 : 0; }
   void charge(TimePoint now);
 
+  // What `side` has left at `now`, never below zero, unrounded.
+  Duration left(Seat side, TimePoint now) const;
+
   TimeControl control_;
-  std::array<Ms, 2> left_{};
+  std::array<Duration, 2> left_{};
   Seat running_ = Seat::None;
   TimePoint since_{};  // when the running side's time last started
 };

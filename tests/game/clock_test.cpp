@@ -85,6 +85,30 @@ TEST(Clock, SyncTakesTheReportedTimesAndRunsFromThen) {
   EXPECT_EQ(clock.remaining(Seat::Player2, kStart + 1h), Ms(25'000));
 }
 
+TEST(Clock, AnswersUnderAMillisecondStillCostTime) {
+  // A thousand answers of 0.9 ms each: 900 ms in all, not zero. Dropping
+  // each charge's sub-millisecond part would leave a fast side untouched.
+  Clock clock({60'000, 0});
+  Clock::TimePoint now = kStart;
+  clock.start(Seat::Player1, now);
+  for (int i = 0; i < 2'000; ++i) {
+    now += 900us;
+    ASSERT_TRUE(clock.press(now));
+  }
+  EXPECT_EQ(clock.remaining(Seat::Player1, now), Ms(59'100));
+  EXPECT_EQ(clock.remaining(Seat::Player2, now), Ms(59'100));
+}
+
+TEST(Clock, TimeIsShownToTheNearestMillisecondAndTheFlagFallsOnlyAtZero) {
+  Clock clock({1'000, 0});
+  clock.start(Seat::Player1, kStart);
+  EXPECT_EQ(clock.remaining(Seat::Player1, kStart + 999'600us), Ms(0));  // 0.4 ms left
+  EXPECT_EQ(clock.untilFlag(kStart + 999'600us), Ms(1));               // but the flag stands
+  EXPECT_EQ(clock.untilFlag(kStart + 1s), Ms(0));
+  clock.stop(kStart + 400'400us);
+  EXPECT_EQ(clock.remainingMs(kStart + 1h), (std::array<std::uint32_t, 2>{600, 1'000}));
+}
+
 TEST(Clock, AnUntimedClockShowsNothingRunning) {
   Clock clock;
   EXPECT_FALSE(clock.timed());
