@@ -31,13 +31,52 @@ std::vector<std::string> commandFor(const std::string& program) {
   return words;
 }
 
+// The next line from `fd`, `pending` holding what came after the last one.
+std::optional<std::string> nextLine(int fd, std::string& pending, std::chrono::milliseconds timeout) {
+  if (fd < 0) return std::nullopt;
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    if (auto nl = pending.find('\n'); nl != std::string::npos) {
+      std::string line = pending.substr(0, nl);
+      pending.erase(0, nl + 1);
+      if (!line.empty() && line.back() == '\r') line.pop_back();  // a Windows build's text-mode output
+      return line;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return std::nullopt;
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;
+    char buffer[4096];
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n <= 0) return std::nullopt;
+    pending.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
 }  // namespace
 
 Process::Process(const std::string& program, const std::vector<std::string>& args,
                  const std::filesystem::path& stderrFile) {
+  const int err = ::open(stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  start(program, args, err);
+  if (err >= 0) ::close(err);
+}
+
+Process::Process(const std::string& program, const std::vector<std::string>& args, StderrPipe) {
+  int errFds[2];
+  if (::pipe(errFds) != 0) throw std::runtime_error("pipe failed");
+  // Close-on-exec: a later child holding the read end would keep a reader
+  // alive after closeErrors().
+  ::fcntl(errFds[0], F_SETFD, FD_CLOEXEC);
+  ::fcntl(errFds[1], F_SETFD, FD_CLOEXEC);
+  err_ = errFds[0];
+  start(program, args, errFds[1]);
+  ::close(errFds[1]);
+}
+
+void Process::start(const std::string& program, const std::vector<std::string>& args, int childErr) {
   int pipeFds[2];
   if (::pipe(pipeFds) != 0) throw std::runtime_error("pipe failed");
-  int err = ::open(stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   std::vector<std::string> command = commandFor(program);
   command.insert(command.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -46,14 +85,13 @@ Process::Process(const std::string& program, const std::vector<std::string>& arg
   pid_ = ::fork();
   if (pid_ == 0) {
     ::dup2(pipeFds[1], 1);
-    if (err >= 0) ::dup2(err, 2);
+    if (childErr >= 0) ::dup2(childErr, 2);
     ::close(pipeFds[0]);
     ::close(pipeFds[1]);
     ::execvp(argv[0], argv.data());
     ::_exit(127);
   }
   ::close(pipeFds[1]);
-  if (err >= 0) ::close(err);
   out_ = pipeFds[0];
   if (pid_ < 0) throw std::runtime_error("fork failed");
 }
@@ -61,26 +99,20 @@ Process::Process(const std::string& program, const std::vector<std::string>& arg
 Process::~Process() {
   stop();
   if (out_ >= 0) ::close(out_);
+  closeErrors();
 }
 
 std::optional<std::string> Process::readLine(std::chrono::milliseconds timeout) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  for (;;) {
-    if (auto nl = pending_.find('\n'); nl != std::string::npos) {
-      std::string line = pending_.substr(0, nl);
-      pending_.erase(0, nl + 1);
-      if (!line.empty() && line.back() == '\r') line.pop_back();  // a Windows build's text-mode output
-      return line;
-    }
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return std::nullopt;
-    pollfd p{out_, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;
-    char buffer[4096];
-    ssize_t n = ::read(out_, buffer, sizeof buffer);
-    if (n <= 0) return std::nullopt;
-    pending_.append(buffer, static_cast<std::size_t>(n));
-  }
+  return nextLine(out_, pending_, timeout);
+}
+
+std::optional<std::string> Process::readErrorLine(std::chrono::milliseconds timeout) {
+  return nextLine(err_, errPending_, timeout);
+}
+
+void Process::closeErrors() {
+  if (err_ >= 0) ::close(err_);
+  err_ = -1;
 }
 
 std::string Process::readAll(std::chrono::milliseconds timeout) {

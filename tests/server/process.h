@@ -1,7 +1,7 @@
 // A child process for the integration tests: started with arguments, its
 // stdout readable line by line, its stderr kept in a file for failure
-// messages, and always ended by the destructor (SIGINT, then SIGKILL).
-// POSIX only, like these tests.
+// messages (or on a pipe the test reads, stalls or closes), and always ended
+// by the destructor (SIGINT, then SIGKILL). POSIX only, like these tests.
 //
 // Another build's program can stand in for one of this build's: when the
 // environment variable named after the program's file name, upper-cased,
@@ -21,9 +21,13 @@
 
 namespace servertest {
 
+// Puts the child's stderr on a pipe this side holds, instead of in a file.
+struct StderrPipe {};
+
 class Process {
  public:
   Process(const std::string& program, const std::vector<std::string>& args, const std::filesystem::path& stderrFile);
+  Process(const std::string& program, const std::vector<std::string>& args, StderrPipe);
   ~Process();
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
@@ -34,6 +38,10 @@ class Process {
   std::optional<std::string> readLine(std::chrono::milliseconds timeout);
   // All stdout up to the end of the stream (bounded by `timeout`).
   std::string readAll(std::chrono::milliseconds timeout);
+  // The next line of stderr (StderrPipe only), as readLine.
+  std::optional<std::string> readErrorLine(std::chrono::milliseconds timeout);
+  // Closes this end of the stderr pipe: the child's next write finds no reader.
+  void closeErrors();
   // Waits for the exit; the exit status (128 + signal when killed), nullopt on timeout.
   std::optional<int> wait(std::chrono::milliseconds timeout);
   void signal(int sig);
@@ -43,9 +51,14 @@ class Process {
   int stop(int signal = SIGINT, std::chrono::milliseconds grace = std::chrono::seconds(5));
 
  private:
+  // Starts the child with `childErr` as its stderr.
+  void start(const std::string& program, const std::vector<std::string>& args, int childErr);
+
   pid_t pid_ = -1;
   int out_ = -1;
   std::string pending_;
+  int err_ = -1;  // the read end of the stderr pipe
+  std::string errPending_;
   std::optional<int> status_;
 };
 
