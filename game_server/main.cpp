@@ -3,7 +3,8 @@
 //   game_server --game omok|chess [--rule R] [--port 9000] [--log-dir DIR]
 //               [--threads N] [--grace SECONDS] [--host ADDRESS]
 //               [--board-size 15|19] [--hello-timeout SECONDS] [--ping-interval SECONDS]
-//               [--time MINUTES+SECONDS] [--no-records]
+//               [--time MINUTES+SECONDS] [--no-records] [--max-connections N]
+//               [--max-per-address N] [--wait-timeout SECONDS]
 //
 // The first line on stdout is "listening on PORT" (also for --port 0), so
 // scripts and tests can find the server; the operator log goes to stderr.
@@ -28,11 +29,29 @@ namespace {
 
 volatile std::sig_atomic_t stopRequested = 0;
 
+// Descriptors kept back from connections: the listener, the port's own, the
+// spare one, standard streams and logs.
+constexpr std::size_t kReservedDescriptors = 32;
+// Where the platform sets no descriptor limit (Windows).
+constexpr std::size_t kDefaultMaxConnections = 10'000;
+
+// What the descriptor limit allows: every running match holds its two
+// connections and its record open, so three descriptors serve two connections.
+std::size_t defaultMaxConnections() {
+  const std::size_t limit = net::descriptorLimit();
+  if (limit == 0) return kDefaultMaxConnections;
+  return limit > kReservedDescriptors + 3 ? (limit - kReservedDescriptors) * 2 / 3 : 1;
+}
+
 extern "C" void requestStop(int) { stopRequested = 1; }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifndef _WIN32
+  // A log reader that goes away must cost log lines (EPIPE), not the process with every match in it.
+  std::signal(SIGPIPE, SIG_IGN);
+#endif
   CLI::App app{"Hosts omok or chess matches: the first connection of a match plays first, the second second."};
   std::string gameName;
   std::string ruleName;
@@ -46,6 +65,9 @@ int main(int argc, char** argv) {
   int pingInterval = 15;
   bool noRecords = false;
   std::string timeText;
+  std::size_t maxConnections = defaultMaxConnections();
+  std::size_t maxPerAddress = 64;
+  int waitTimeout = 30 * 60;
   app.add_option("--game", gameName, "omok or chess")->required()->check(CLI::IsMember({"omok", "chess"}));
   app.add_option("--rule", ruleName, "omok: freestyle, standard, renju (default) or omok; chess: fide")
       ->check(CLI::IsMember({"freestyle", "standard", "renju", "omok", "fide"}));
@@ -68,6 +90,16 @@ int main(int argc, char** argv) {
                  "clock per side: MINUTES+SECONDS added per move, e.g. 5+3 (fractions allowed: 0.5+0); "
                  "default: untimed");
   app.add_flag("--no-records", noRecords, "write no game records (benchmarks: the cost of durability)");
+  app.add_option("--max-connections", maxConnections,
+                 "connections served at once; a newcomer past it is told the server is full "
+                 "(default: what the open-file limit allows)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+  app.add_option("--max-per-address", maxPerAddress, "connections from one address at once; 0: no limit")
+      ->capture_default_str();
+  app.add_option("--wait-timeout", waitTimeout, "seconds a match waits for its second player before it ends")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 7 * 24 * 3600));
   CLI11_PARSE(app, argc, argv);
 
   game::Setup setup;
@@ -94,6 +126,9 @@ int main(int argc, char** argv) {
   config.match.records = !noRecords;
   config.match.grace = std::chrono::seconds(grace);
   config.match.timeControl = *timeControl;
+  config.match.waitTimeout = std::chrono::seconds(waitTimeout);
+  config.maxConnections = maxConnections;
+  config.maxPerAddress = maxPerAddress;
   config.host = host;
   config.port = port;
   config.threads = threads;
@@ -111,12 +146,16 @@ int main(int argc, char** argv) {
   server::logEvent({}, "hosting " + std::string(game::name(setup.kind)) + " (" + std::string(game::name(setup.rule)) +
                            ", " + game::describe(*timeControl) + ") on " + host + ":" +
                            std::to_string(matchServer.port()) +
-                           (noRecords ? ", no records" : ", records in " + logDir));
+                           (noRecords ? ", no records" : ", records in " + logDir) + "; at most " +
+                           std::to_string(maxConnections) + " connections" +
+                           (maxPerAddress == 0 ? "" : ", " + std::to_string(maxPerAddress) + " per address"));
 
   // A signal handler may only set a flag; main looks at it ten times a second.
   while (!stopRequested) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   server::logEvent({}, "shutting down");
   matchServer.shutdown(std::chrono::seconds(2));
   server::logEvent({}, "stopped");
+  // The log is written by its own thread: give the last lines a bounded time to get out.
+  server::flushLog(std::chrono::seconds(1));
   return 0;
 }

@@ -25,6 +25,7 @@ bool worthRetrying(proto::ErrorCode code) {
     case proto::ErrorCode::BadReconnectToken:
     case proto::ErrorCode::NoSuchMatch:
     case proto::ErrorCode::Malformed:
+    case proto::ErrorCode::Flooding:
     case proto::ErrorCode::UnexpectedPacket: return false;
     default: return true;
   }

@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   cli.add_option("--seat", seat, "seat to take: auto, 1 (moves first) or 2; with --replay, the side to view from")
       ->check(CLI::IsMember({"auto", "1", "2"}))
       ->capture_default_str();
-  cli.add_option("--match", live.session.matchCode, "private match code (empty: the public queue)");
+  cli.add_option("--match", live.session.matchCode,
+                 "private match code (empty: the public queue); with --watch, the code of the private match watched");
   std::optional<std::uint32_t> watch;
   auto* watchOption = cli.add_option("--watch", watch, "watch this match (its id) instead of playing");
   bool list = false;
@@ -48,7 +49,7 @@ int main(int argc, char** argv) {
   cli.add_option("--size", size, "window size WIDTHxHEIGHT")->capture_default_str();
   for (const char* o : {"--host", "--port", "--name", "--match", "--watch", "--list"})
     cli.get_option(o)->excludes(replayOption);
-  for (const char* o : {"--seat", "--match"}) cli.get_option(o)->excludes(watchOption);
+  cli.get_option("--seat")->excludes(watchOption);
   watchOption->excludes(listOption);
   CLI11_PARSE(cli, argc, argv);
 

@@ -63,8 +63,7 @@ std::string errorWords(const proto::Error& error) {
   const std::string text(proto::text(error.text));
   const std::string server = text.empty() ? "" : " (" + text + ")";
   switch (error.code) {
-    case proto::ErrorCode::ChatLimited:
-      return "You are writing too fast: at most 5 lines in 10 seconds. That line was not sent.";
+    case proto::ErrorCode::RateLimited: return "Too fast" + server + ".";
     case proto::ErrorCode::TakebackRefused: return "The server refused the take-back" + server + ".";
     case proto::ErrorCode::NoTakebackRequest: return "There is no take-back request to answer any more.";
     case proto::ErrorCode::NoDrawOffer: return "There is no draw offer to answer any more.";

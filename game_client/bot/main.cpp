@@ -251,6 +251,7 @@ int watch(const Args& args) {
   client::Options options;
   options.intent = client::Intent::Watch;
   options.watchMatch = *args.watch;
+  options.matchCode = args.matchCode;
   options.name = args.name;
   const auto deadline = deadlineOf(args);
   net::Platform platform;
@@ -300,7 +301,8 @@ int main(int argc, char** argv) {
   app.add_option("--port", args.port, "server port")->capture_default_str();
   app.add_option("--seat", args.seat, "1 or 2; 0 takes any free seat")->check(CLI::IsMember({0, 1, 2}));
   app.add_option("--name", args.name, "player name")->capture_default_str();
-  app.add_option("--match", args.matchCode, "private match code (letters, digits, - and _)");
+  app.add_option("--match", args.matchCode,
+                 "private match code (letters, digits, - and _); with --watch, the code of the private match watched");
   app.add_option("--moves", args.strategy, "random (seeded) or first legal move")
       ->check(CLI::IsMember({"random", "first"}))
       ->capture_default_str();
@@ -328,11 +330,11 @@ int main(int argc, char** argv) {
                                      "watch this match (its id, from welcome or --list) instead of playing");
   auto* listOption = app.add_flag("--list", args.list, "print the server's match list and exit");
   watchOption->excludes(listOption);
-  for (const char* o :
-       {"--seat", "--match", "--moves", "--seed", "--game", "--rule", "--drop-after", "--engine", "--chat"}) {
+  for (const char* o : {"--seat", "--moves", "--seed", "--game", "--rule", "--drop-after", "--engine", "--chat"}) {
     app.get_option(o)->excludes(watchOption);
     app.get_option(o)->excludes(listOption);
   }
+  app.get_option("--match")->excludes(listOption);
   CLI11_PARSE(app, argc, argv);
   if (args.list) return list(args);
   if (args.watch) return watch(args);

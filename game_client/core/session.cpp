@@ -45,7 +45,7 @@ bool Session::open(const Options& options) {
     case Intent::Watch: {
       proto::Watch watch;
       watch.matchId = options.watchMatch;
-      return queue(watch, proto::setText(watch.name, options.name));
+      return queue(watch, proto::setText(watch.name, options.name) && proto::setText(watch.matchCode, options.matchCode));
     }
     case Intent::Play: break;
   }

@@ -44,7 +44,7 @@ struct Options {
   std::uint8_t rule = 0;       // game::Rule, 0 = the server's choice
   std::uint8_t boardSize = 0;  // 0 = the server's choice
   game::Seat seat = game::Seat::None;  // None = any free seat
-  std::string matchCode;       // empty = the public queue
+  std::string matchCode;       // Play: empty = the public queue; Watch: a private match's code
   proto::Token reconnect{};    // non-zero: take this seat back
 };
 

@@ -53,7 +53,7 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
   std::shared_ptr<Match>& slot = waitingMatch(code);
   if (!slot || !slot->joinable()) {
     std::string error;
-    slot = newMatch(code.empty(), error);
+    slot = newMatch(code, error);
     if (!slot) return Refusal{proto::ErrorCode::ServerError, error};
   }
   std::shared_ptr<Match> match = slot;
@@ -61,6 +61,7 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
   auto result = match->join(connection, hello.seat, std::string(proto::text(hello.name)), token);
   if (const auto* refusal = std::get_if<Refusal>(&result)) return *refusal;
   tokens_.emplace(token, match);
+  listStale_ = true;
   if (!match->joinable()) {
     // Started (or refused to start): the next hello opens a new match.
     if (code.empty()) {
@@ -82,32 +83,45 @@ std::variant<Lobby::Seated, Refusal> Lobby::watch(const ConnectionPtr& connectio
     return Refusal{proto::ErrorCode::NoSuchMatch,
                    "no match " + std::to_string(watch.matchId) + " is waiting or playing"};
   }
-  auto result = match->watch(connection, std::string(proto::text(watch.name)));
+  auto result = match->watch(connection, std::string(proto::text(watch.name)), proto::text(watch.matchCode));
   if (const auto* refusal = std::get_if<Refusal>(&result)) return *refusal;
+  listStale_ = true;
   return Seated{match, game::Seat::None};
 }
 
-std::vector<proto::MatchEntry> Lobby::list() {
-  std::lock_guard lock(mutex_);
-  std::vector<proto::MatchEntry> entries;
-  // Ids grow with time: the newest match has the largest.
-  for (auto it = matches_.rbegin(); it != matches_.rend() && entries.size() < kMaxListed; ++it) {
-    if (std::shared_ptr<Match> match = it->second.lock()) {
-      if (auto entry = match->entry()) entries.push_back(*entry);
+Lobby::List Lobby::list() {
+  std::lock_guard listLock(listMutex_);
+  const auto now = timers_.now();
+  std::vector<std::shared_ptr<Match>> candidates;
+  {
+    std::lock_guard lock(mutex_);
+    if (snapshot_ && !listStale_ && now - snapshotAt_ < kListAge) return snapshot_;
+    listStale_ = false;
+    // Ids grow with time: the newest match has the largest.
+    for (auto it = public_.rbegin(); it != public_.rend(); ++it) {
+      if (std::shared_ptr<Match> match = it->second.lock()) candidates.push_back(std::move(match));
     }
   }
-  return entries;
+  auto entries = std::make_shared<std::vector<proto::MatchEntry>>();
+  for (const std::shared_ptr<Match>& match : candidates) {
+    if (entries->size() == kMaxListed) break;
+    if (auto entry = match->entry()) entries->push_back(*entry);
+  }
+  snapshot_ = std::move(entries);
+  snapshotAt_ = now;
+  return snapshot_;
 }
 
 std::shared_ptr<Match>& Lobby::waitingMatch(const std::string& code) {
   return code.empty() ? openPublic_ : openPrivate_[code];
 }
 
-std::shared_ptr<Match> Lobby::newMatch(bool listed, std::string& error) {
+std::shared_ptr<Match> Lobby::newMatch(const std::string& code, std::string& error) {
   std::unique_ptr<game::Game> game = game::makeGame(config_.setup, error);
   if (!game) return nullptr;
-  auto match = std::make_shared<Match>(nextId_++, config_, std::move(game), timers_, listed);
+  auto match = std::make_shared<Match>(nextId_++, config_, std::move(game), timers_, code);
   matches_.emplace(match->id(), match);
+  if (code.empty()) public_.emplace(match->id(), match);
   return match;
 }
 
@@ -122,10 +136,11 @@ proto::Token Lobby::newToken() {
 
 void Lobby::forgetFinished() {
   constexpr std::size_t kMinimumSweep = 64;
-  const auto entries = [this] { return tokens_.size() + matches_.size() + openPrivate_.size(); };
+  const auto entries = [this] { return tokens_.size() + matches_.size() + public_.size() + openPrivate_.size(); };
   if (entries() < std::max(2 * sizeAfterSweep_, kMinimumSweep)) return;
   std::erase_if(tokens_, [](const auto& entry) { return entry.second.expired(); });
   std::erase_if(matches_, [](const auto& entry) { return entry.second.expired(); });
+  std::erase_if(public_, [](const auto& entry) { return entry.second.expired(); });
   // A private match everybody left is dropped rather than kept for its code.
   std::erase_if(openPrivate_, [](const auto& entry) { return !entry.second || entry.second->empty(); });
   sizeAfterSweep_ = entries();

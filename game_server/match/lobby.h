@@ -7,9 +7,13 @@
 // match weakly (for tokens, spectators, the list and shutdown), so a
 // finished match is freed when its players' and spectators' sessions let go.
 // Threading: every member takes the lobby's mutex and may call into a match
-// while holding it (lobby before match, never the reverse).
+// while holding it (lobby before match, never the reverse). The match list
+// is a snapshot behind a mutex of its own, taken before the lobby's: it is
+// remade without holding the lobby's mutex while the matches are asked, one
+// match's lock at a time.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -28,6 +32,10 @@ namespace server {
 class Lobby {
  public:
   static constexpr std::size_t kMaxListed = 200;
+  // How old the list may be: a new match, player or spectator shows at
+  // once, a move or an ending within this.
+  static constexpr std::chrono::seconds kListAge{1};
+  using List = std::shared_ptr<const std::vector<proto::MatchEntry>>;
 
   Lobby(MatchConfig config, TimerQueue& timers);
 
@@ -42,16 +50,14 @@ class Lobby {
   // running match (seat None; the match sends the welcome), or why not.
   std::variant<Seated, Refusal> watch(const ConnectionPtr& connection, const proto::Watch& watch);
   // The public matches waiting or playing, newest first, at most kMaxListed.
-  std::vector<proto::MatchEntry> list();
+  List list();
   // Ends every match (ServerShutdown) and refuses every later hello.
   void shutdown();
-
-  const MatchConfig& config() const { return config_; }
 
  private:
   // Why a hello or watch is refused before anything else, if it is. Under the lock.
   std::optional<Refusal> refuseEarly(std::uint16_t version) const;
-  std::shared_ptr<Match> newMatch(bool listed, std::string& error);
+  std::shared_ptr<Match> newMatch(const std::string& code, std::string& error);
   std::shared_ptr<Match>& waitingMatch(const std::string& code);
   proto::Token newToken();
   // Drops entries of matches that are gone, once the maps have doubled since
@@ -67,10 +73,16 @@ class Lobby {
   std::unordered_map<std::string, std::shared_ptr<Match>> openPrivate_;  // by match code
   std::map<proto::Token, std::weak_ptr<Match>> tokens_;
   std::map<std::uint32_t, std::weak_ptr<Match>> matches_;
+  std::map<std::uint32_t, std::weak_ptr<Match>> public_;  // the listed ones
   std::uint32_t nextId_ = 1;
-  std::size_t sizeAfterSweep_ = 0;  // entries in the three maps after forgetFinished's last sweep
+  std::size_t sizeAfterSweep_ = 0;  // entries in the maps after forgetFinished's last sweep
   std::random_device entropy_;
   bool stopping_ = false;
+  bool listStale_ = true;  // a match, player or spectator came since the snapshot
+
+  std::mutex listMutex_;
+  List snapshot_;
+  TimerQueue::Clock::time_point snapshotAt_{};
 };
 
 }  // namespace server

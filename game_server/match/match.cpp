@@ -4,6 +4,7 @@
 
 #include "game_server/match/log.h"
 #include "game_server/match/outbox.h"
+#include "protocol/codec.h"
 
 namespace server {
 namespace {
@@ -12,9 +13,17 @@ constexpr game::Seat kSeats[] = {game::Seat::Player1, game::Seat::Player2};
 
 std::string_view seatName(game::Seat s) { return s == game::Seat::Player1 ? "player1" : "player2"; }
 
-const Refusal kNoDrawOffer{proto::ErrorCode::NoDrawOffer, "your opponent has not offered a draw"};
-const Refusal kNoTakebackRequest{proto::ErrorCode::NoTakebackRequest,
-                                 "your opponent has not asked to take a move back"};
+Refused refusal(proto::ErrorCode code, std::string text) {
+  proto::Error error;
+  error.code = code;
+  proto::setText(error.text, text);
+  return {error, std::move(text)};
+}
+
+Refused noDrawOffer() { return refusal(proto::ErrorCode::NoDrawOffer, "your opponent has not offered a draw"); }
+Refused noTakebackRequest() {
+  return refusal(proto::ErrorCode::NoTakebackRequest, "your opponent has not asked to take a move back");
+}
 
 }  // namespace
 
@@ -31,9 +40,25 @@ void Match::writeRecord(F write) {
   if (record_ && !write(*record_)) logEvent({}, label() + ": record write failed: " + record_->error());
 }
 
+template <typename F>
+void Match::writeNote(F write) {
+  if (!record_) return;
+  if (notes_ < kMaxRecordNotes) {
+    ++notes_;
+    writeRecord(write);
+  } else if (notesLeftOut_++ == 0) {
+    writeRecord([](record::Writer& w) { return w.event("record-full", game::Seat::None); });
+  }
+}
+
 Match::Match(std::uint32_t id, const MatchConfig& config, std::unique_ptr<game::Game> game, TimerQueue& timers,
-             bool listed)
-    : id_(id), config_(config), timers_(timers), listed_(listed), game_(std::move(game)), clock_(config.timeControl) {}
+             std::string code)
+    : id_(id),
+      config_(config),
+      timers_(timers),
+      code_(std::move(code)),
+      game_(std::move(game)),
+      clock_(config.timeControl) {}
 
 Match::~Match() = default;
 
@@ -65,7 +90,7 @@ bool Match::empty() const {
 
 std::optional<proto::MatchEntry> Match::entry() const {
   std::lock_guard lock(mutex_);
-  if (!listed_ || over_ || (!players_[0].seated && !players_[1].seated)) return std::nullopt;
+  if (!code_.empty() || over_ || (!players_[0].seated && !players_[1].seated)) return std::nullopt;
   proto::MatchEntry e;
   e.matchId = id_;
   e.game = config_.setup.kind;
@@ -101,8 +126,31 @@ std::variant<game::Seat, Refusal> Match::join(const ConnectionPtr& connection, g
   p = Player{connection, std::move(name), token, true, 0};
   welcome(connection, seat, token, false);
   logEvent(connection->peer(), label() + ": " + p.name + " takes " + std::string(seatName(seat)));
-  if (players_[0].seated && players_[1].seated) start();
+  if (players_[0].seated && players_[1].seated) {
+    start();
+  } else {
+    armWait();
+  }
   return seat;
+}
+
+void Match::armWait() {
+  if (waitTimer_ != 0) timers_.cancel(waitTimer_);
+  // Weakly: an abandoned match need not live until its timer.
+  waitTimer_ = timers_.schedule(config_.waitTimeout, [weak = weak_from_this()](TimerQueue::Id id) {
+    if (auto self = weak.lock()) self->waitExpired(id);
+  });
+}
+
+void Match::waitExpired(TimerQueue::Id timer) {
+  std::lock_guard lock(mutex_);
+  if (started_ || over_ || waitTimer_ != timer) return;
+  waitTimer_ = 0;
+  over_ = true;
+  const std::string why = "nobody joined " + label() + " within " + std::to_string(config_.waitTimeout.count()) + " s";
+  logEvent({}, label() + " expired: " + why);
+  forEveryone([&](const ConnectionPtr& c) { sendError(c, proto::ErrorCode::Timeout, why, timers_); });
+  releaseEveryone();
 }
 
 void Match::welcome(const ConnectionPtr& to, game::Seat seat, const proto::Token& token, bool resumed) {
@@ -128,6 +176,8 @@ proto::MatchStart Match::matchStart() const {
 }
 
 void Match::start() {
+  if (waitTimer_ != 0) timers_.cancel(waitTimer_);
+  waitTimer_ = 0;
   record::MatchInfo info{id_, config_.setup, players_[0].name, players_[1].name, config_.timeControl};
   std::string error;
   if (config_.records) record_ = record::Writer::create(config_.recordDir, info, error);
@@ -143,11 +193,11 @@ void Match::start() {
   }
   started_ = true;
   for (const EarlyChat& line : earlyChat_)
-    writeRecord([&](record::Writer& w) { return w.chat(line.seat, line.name, line.text, line.at); });
+    writeNote([&](record::Writer& w) { return w.chat(line.seat, line.name, line.text, line.at); });
   earlyChat_.clear();
   sendAll(matchStart());
   if (clock_.timed()) {
-    clock_.start(game::Seat::Player1, TimerQueue::Clock::now());
+    clock_.start(game::Seat::Player1, timers_.now());
     sendAll(clockSync());
     armFlag();
   }
@@ -159,14 +209,20 @@ void Match::start() {
 
 void Match::replay(const ConnectionPtr& to, game::Seat viewer) {
   if (!started_) return;
-  sendPacket(*to, matchStart());
-  for (const proto::MoveAccepted& move : moves_) sendPacket(*to, move);
+  // One burst past the live send limit: however long the game (a chess
+  // game ends by the 75-move rule within about 19,000 plies, 38 bytes each),
+  // it reaches the newcomer whole.
+  std::vector<std::uint8_t> bytes;
+  bytes.reserve(sizeof(proto::MatchStart) + moves_.size() * sizeof(proto::MoveAccepted) + 64);
+  proto::append(bytes, matchStart());
+  for (const proto::MoveAccepted& move : moves_) proto::append(bytes, move);
   if (viewer != game::Seat::None) {
     const game::Seat other = game::opponent(viewer);
-    if (drawOfferBy_ == other) sendPacket(*to, proto::DrawOffer{});
-    if (takebackBy_ == other) sendPacket(*to, proto::TakebackRequest{});
+    if (drawOfferBy_ == other) proto::append(bytes, proto::DrawOffer{});
+    if (takebackBy_ == other) proto::append(bytes, proto::TakebackRequest{});
   }
-  if (clock_.timed()) sendPacket(*to, clockSync());
+  if (clock_.timed()) proto::append(bytes, clockSync());
+  to->sendBurst(std::as_bytes(std::span(bytes)));
 }
 
 std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection, const proto::Token& token) {
@@ -198,8 +254,14 @@ std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection,
   return Refusal{proto::ErrorCode::BadReconnectToken, "no seat is held for that reconnection token"};
 }
 
-std::variant<game::Seat, Refusal> Match::watch(const ConnectionPtr& connection, std::string name) {
+std::variant<game::Seat, Refusal> Match::watch(const ConnectionPtr& connection, std::string name,
+                                                std::string_view code) {
   std::lock_guard lock(mutex_);
+  if (code != code_) {
+    // Said as for a match that does not exist: an id alone must not tell
+    // a stranger that a private match is there.
+    return Refusal{proto::ErrorCode::NoSuchMatch, "no match " + std::to_string(id_) + " is waiting or playing"};
+  }
   if (over_) return Refusal{proto::ErrorCode::NoSuchMatch, label() + " is over"};
   if (spectators_.size() >= kMaxSpectators) {
     return Refusal{proto::ErrorCode::ServerFull,
@@ -231,6 +293,10 @@ void Match::leave(game::Seat seat, const ConnectionPtr& connection) {
   if (!started_) {
     logEvent(connection->peer(), label() + ": " + p.name + " left before the start; the seat is free again");
     p = Player{};
+    if (!players_[0].seated && !players_[1].seated && waitTimer_ != 0) {
+      timers_.cancel(waitTimer_);
+      waitTimer_ = 0;
+    }
     return;
   }
   proto::OpponentStatus away;
@@ -257,7 +323,7 @@ void Match::graceExpired(game::Seat seat, TimerQueue::Id timer) {
 
 proto::ClockSync Match::clockSync() const {
   proto::ClockSync sync;
-  sync.clocks = proto::toWire(clock_.remainingMs(TimerQueue::Clock::now()));
+  sync.clocks = proto::toWire(clock_.remainingMs(timers_.now()));
   sync.running = clock_.running();
   return sync;
 }
@@ -268,7 +334,7 @@ void Match::armFlag() {
   if (clock_.running() == game::Seat::None) return;
   // The timer holds the match, like a grace timer: time runs out even when
   // both players are gone.
-  flagTimer_ = timers_.schedule(clock_.untilFlag(TimerQueue::Clock::now()),
+  flagTimer_ = timers_.schedule(clock_.untilFlag(timers_.now()),
                                 [self = shared_from_this()](TimerQueue::Id id) { self->flagFell(id); });
 }
 
@@ -276,7 +342,7 @@ void Match::flagFell(TimerQueue::Id timer) {
   std::lock_guard lock(mutex_);
   if (over_ || flagTimer_ != timer) return;  // the side moved in time, or the game ended
   flagTimer_ = 0;
-  if (!outOfTime(TimerQueue::Clock::now())) armFlag();  // woke a little early
+  if (!outOfTime(timers_.now())) armFlag();  // woke a little early
 }
 
 bool Match::outOfTime(TimerQueue::Clock::time_point now) {
@@ -287,60 +353,55 @@ bool Match::outOfTime(TimerQueue::Clock::time_point now) {
   return true;
 }
 
-void Match::handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet) {
+std::optional<Refused> Match::handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet) {
   std::lock_guard lock(mutex_);
   // A replaced connection's leftovers, or a spectator already let go.
-  if (over_ || (seat == game::Seat::None ? !spectator(from) : player(seat).connection != from)) return;
+  if (over_ || (seat == game::Seat::None ? !spectator(from) : player(seat).connection != from)) return std::nullopt;
   if (const auto* line = std::get_if<proto::Chat>(&packet)) {
     chat(seat, from, proto::text(line->text));
-    return;
+    return std::nullopt;
   }
-  if (!started_) return;
-  if (seat == game::Seat::None) {
-    refuseSpectator(from, packet);
-    return;
-  }
+  if (!started_) return std::nullopt;
+  if (seat == game::Seat::None) return refuseSpectator(packet);
   const game::Seat other = game::opponent(seat);
-  if (const auto* move = std::get_if<proto::Move>(&packet)) {
-    play(seat, from, move->move);
-  } else if (std::holds_alternative<proto::Resign>(packet)) {
+  if (const auto* move = std::get_if<proto::Move>(&packet)) return play(seat, move->move);
+  if (std::holds_alternative<proto::Resign>(packet)) {
     recordEvent("resign", seat);
     end({game::winFor(other), game::EndReason::Resignation});
   } else if (std::holds_alternative<proto::DrawOffer>(packet)) {
-    propose(drawOfferBy_, seat, "draw-offer", proto::DrawOffer{});
+    return offerDraw(seat);
   } else if (std::holds_alternative<proto::DrawAccept>(packet)) {
-    if (opponentProposed(drawOfferBy_, seat, from, kNoDrawOffer)) end({game::Result::Draw, game::EndReason::Agreement});
+    if (drawOfferBy_ != other) return noDrawOffer();
+    end({game::Result::Draw, game::EndReason::Agreement});
   } else if (std::holds_alternative<proto::DrawDecline>(packet)) {
-    if (opponentProposed(drawOfferBy_, seat, from, kNoDrawOffer))
-      decline(drawOfferBy_, seat, "draw-decline", proto::DrawDecline{});
+    if (drawOfferBy_ != other) return noDrawOffer();
+    decline(drawOfferBy_, seat, "draw-decline", proto::DrawDecline{});
   } else if (std::holds_alternative<proto::DrawClaim>(packet)) {
     game::EndReason claim = game_->toMove() == seat ? game_->claimableDraw() : game::EndReason::None;
-    if (claim == game::EndReason::None) {
-      sendError(from, proto::ErrorCode::NoClaimableDraw, "no draw can be claimed by you now", timers_);
-      return;
-    }
+    if (claim == game::EndReason::None) return refusal(proto::ErrorCode::NoClaimableDraw, "no draw can be claimed by you now");
     end({game::Result::Draw, claim});
   } else if (std::holds_alternative<proto::TakebackRequest>(packet)) {
-    requestTakeback(seat, from);
+    return requestTakeback(seat);
   } else if (std::holds_alternative<proto::TakebackAccept>(packet)) {
-    if (opponentProposed(takebackBy_, seat, from, kNoTakebackRequest)) takeBack(other);
+    if (takebackBy_ != other) return noTakebackRequest();
+    takeBack(other);
   } else if (std::holds_alternative<proto::TakebackDecline>(packet)) {
-    if (opponentProposed(takebackBy_, seat, from, kNoTakebackRequest))
-      decline(takebackBy_, seat, "takeback-decline", proto::TakebackDecline{});
+    if (takebackBy_ != other) return noTakebackRequest();
+    decline(takebackBy_, seat, "takeback-decline", proto::TakebackDecline{});
   }
+  return std::nullopt;
 }
 
-void Match::refuseSpectator(const ConnectionPtr& from, const proto::Packet& packet) {
+Refused Match::refuseSpectator(const proto::Packet& packet) const {
   if (const auto* move = std::get_if<proto::Move>(&packet)) {
     proto::MoveRejected r;
     r.move = move->move;
     r.reject = game::Reject::NotASpectator;
     proto::setText(r.why, game::describe(game::Reject::NotASpectator));
-    sendPacket(*from, r);
-    return;
+    return {r, label() + ": a spectator's move refused"};
   }
-  sendError(from, proto::ErrorCode::NotAPlayer,
-            "a spectator cannot send " + std::string(proto::name(proto::typeOf(packet))), timers_);
+  return refusal(proto::ErrorCode::NotAPlayer,
+                 "a spectator cannot send " + std::string(proto::name(proto::typeOf(packet))));
 }
 
 void Match::chat(game::Seat seat, const ConnectionPtr& from, std::string_view text) {
@@ -352,12 +413,25 @@ void Match::chat(game::Seat seat, const ConnectionPtr& from, std::string_view te
   // The record is created when the match starts: lines before that wait
   // for it (a bounded number; the oldest make room).
   if (started_) {
-    writeRecord([&](record::Writer& w) { return w.chat(seat, name, text); });
+    writeNote([&](record::Writer& w) { return w.chat(seat, name, text); });
   } else {
     if (earlyChat_.size() == kEarlyChatKept) earlyChat_.erase(earlyChat_.begin());
     earlyChat_.push_back({seat, name, std::string(text), record::Clock::now()});
   }
   sendAll(m);
+}
+
+std::optional<Refused> Match::offerDraw(game::Seat seat) {
+  if (drawOfferBy_ == seat)
+    return refusal(proto::ErrorCode::UnexpectedPacket, "your draw offer is still waiting for an answer");
+  if (drawOfferBy_ == game::opponent(seat)) {
+    // Both want a draw: that is an agreement.
+    recordEvent("draw-offer", seat);
+    end({game::Result::Draw, game::EndReason::Agreement});
+    return std::nullopt;
+  }
+  propose(drawOfferBy_, seat, "draw-offer", proto::DrawOffer{});
+  return std::nullopt;
 }
 
 void Match::propose(game::Seat& pending, game::Seat seat, std::string_view event, const proto::Packet& relay) {
@@ -366,40 +440,34 @@ void Match::propose(game::Seat& pending, game::Seat seat, std::string_view event
   sendTo(game::opponent(seat), relay);
 }
 
-bool Match::opponentProposed(game::Seat pending, game::Seat seat, const ConnectionPtr& from,
-                             const Refusal& otherwise) {
-  if (pending == game::opponent(seat)) return true;
-  sendError(from, otherwise.code, otherwise.text, timers_);
-  return false;
-}
-
 void Match::decline(game::Seat& pending, game::Seat seat, std::string_view event, const proto::Packet& relay) {
   pending = game::Seat::None;
   recordEvent(event, seat);
   sendTo(game::opponent(seat), relay);
 }
 
-void Match::requestTakeback(game::Seat seat, const ConnectionPtr& from) {
+std::optional<Refused> Match::requestTakeback(game::Seat seat) {
   const bool hasMoved = std::any_of(moves_.begin(), moves_.end(), [&](const auto& m) { return m.seat == seat; });
-  std::string refusal;
+  std::string refused;
   if (takebackBy_ != game::Seat::None) {
-    refusal = "a take-back request is already pending";
+    refused = "a take-back request is already pending";
   } else if (!hasMoved) {
-    refusal = "you have no move to take back";
+    refused = "you have no move to take back";
   } else if (!game_->canTakeBack()) {
-    refusal = "this game has no take-backs";
+    refused = "this game has no take-backs";
+  } else if (takebacks_ >= kMaxTakebacks) {
+    refused = "this match has had its " + std::to_string(kMaxTakebacks) + " take-backs";
   }
-  if (!refusal.empty()) {
-    sendError(from, proto::ErrorCode::TakebackRefused, refusal, timers_);
-    return;
-  }
+  if (!refused.empty()) return refusal(proto::ErrorCode::TakebackRefused, refused);
   propose(takebackBy_, seat, "takeback-request", proto::TakebackRequest{});
+  return std::nullopt;
 }
 
 void Match::takeBack(game::Seat requester) {
-  const auto now = TimerQueue::Clock::now();
+  const auto now = timers_.now();
   if (outOfTime(now)) return;  // the flag fell before the answer arrived
   takebackBy_ = game::Seat::None;
+  ++takebacks_;
   // The opponent's reply goes first if there was one, then the requester's move.
   while (!moves_.empty() && game_->takeBack()) {
     const game::Seat mover = moves_.back().seat;
@@ -422,14 +490,14 @@ void Match::takeBack(game::Seat requester) {
                    " moves, accepted by " + player(game::opponent(requester)).name);
 }
 
-void Match::play(game::Seat seat, const ConnectionPtr& from, const proto::WireMove& wire) {
+std::optional<Refused> Match::play(game::Seat seat, const proto::WireMove& wire) {
   game::Played played;
-  const auto now = TimerQueue::Clock::now();
+  const auto now = timers_.now();
   if (game_->toMove() != seat) {
     played.reject = game::Reject::NotYourTurn;
     played.why = std::string(game::describe(game::Reject::NotYourTurn));
   } else if (outOfTime(now)) {
-    return;  // too late: the flag fell before the move arrived
+    return std::nullopt;  // too late: the flag fell before the move arrived
   } else {
     played = game_->play(proto::fromWire(wire));
   }
@@ -438,9 +506,7 @@ void Match::play(game::Seat seat, const ConnectionPtr& from, const proto::WireMo
     r.move = wire;
     r.reject = played.reject;
     proto::setText(r.why, played.why);
-    sendPacket(*from, r);
-    logEvent(from->peer(), label() + ": move by " + player(seat).name + " rejected: " + played.why);
-    return;
+    return Refused{r, label() + ": move by " + player(seat).name + " rejected: " + played.why};
   }
   proto::MoveAccepted a;
   a.ply = static_cast<std::uint16_t>(game_->moveCount());
@@ -468,6 +534,7 @@ void Match::play(game::Seat seat, const ConnectionPtr& from, const proto::WireMo
   if (drawOfferBy_ == game::opponent(seat)) drawOfferBy_ = game::Seat::None;
   if (takebackBy_ == game::opponent(seat)) takebackBy_ = game::Seat::None;
   if (played.status.over()) end(played.status);
+  return std::nullopt;
 }
 
 void Match::end(game::Status status) {
@@ -475,7 +542,7 @@ void Match::end(game::Status status) {
   over_ = true;
   game_->finish(status);
   const game::Status final = game_->status();
-  const auto now = TimerQueue::Clock::now();
+  const auto now = timers_.now();
   clock_.stop(now);
   armFlag();  // cancels the flag timer
   const auto clocks = clock_.remainingMs(now);
@@ -493,7 +560,10 @@ void Match::end(game::Status status) {
   forEveryone([&](const ConnectionPtr& c) { hangUp(c, timers_); });
   releaseEveryone();
   logEvent({}, label() + " over: " + std::string(game::name(final.result)) + " by " +
-                   std::string(game::name(final.reason)) + " after " + std::to_string(over.moves) + " moves");
+                   std::string(game::name(final.reason)) + " after " + std::to_string(over.moves) + " moves" +
+                   (notesLeftOut_ == 0 ? ""
+                                       : "; " + std::to_string(notesLeftOut_) + " events and chat lines left out of " +
+                                             "its full record"));
 }
 
 void Match::shutdown() {
@@ -504,6 +574,8 @@ void Match::shutdown() {
     return;
   }
   over_ = true;
+  if (waitTimer_ != 0) timers_.cancel(waitTimer_);
+  waitTimer_ = 0;
   forEveryone([&](const ConnectionPtr& c) {
     sendError(c, proto::ErrorCode::ServerShutdown, "the server is shutting down", timers_);
   });
@@ -530,7 +602,7 @@ void Match::sendSpectatorCount() {
 }
 
 void Match::recordEvent(std::string_view what, game::Seat seat) {
-  writeRecord([&](record::Writer& w) { return w.event(what, seat); });
+  writeNote([&](record::Writer& w) { return w.event(what, seat); });
 }
 
 }  // namespace server

@@ -34,7 +34,7 @@
 
 #include "game/clock.h"
 #include "game/game.h"
-#include "game_server/match/timer_queue.h"
+#include "game_server/net/timer_queue.h"
 #include "game_server/net/connection.h"
 #include "protocol/packets.h"
 #include "record/writer.h"
@@ -47,10 +47,17 @@ struct MatchConfig {
   bool records = true;  // false only to measure what durability costs (game_server --no-records)
   std::chrono::seconds grace{10};
   game::TimeControl timeControl;  // untimed by default (game_server --time)
+  // A match nobody joins ends after this; its waiting player is told why.
+  std::chrono::seconds waitTimeout{30 * 60};
 };
 
 // Spectators one match takes; beyond, a watch is refused (ServerFull).
 inline constexpr std::size_t kMaxSpectators = 256;
+// A record is its moves plus at most this many other lines (events, chat);
+// past it they are left out and the record says so once.
+inline constexpr std::size_t kMaxRecordNotes = 1000;
+// Take-backs one match grants: each rewrites the record, so they are bounded too.
+inline constexpr int kMaxTakebacks = 100;
 
 // Why a player was not seated; becomes an Error packet.
 struct Refusal {
@@ -58,12 +65,21 @@ struct Refusal {
   std::string text;
 };
 
+// What the match said no to: the answer for its sender (move-rejected or
+// an error that keeps the connection) and what to say in the log. The
+// session sends it, within the sender's budget for refusals.
+struct Refused {
+  proto::Packet answer;
+  std::string why;
+};
+
 class Match : public std::enable_shared_from_this<Match> {
  public:
-  // `listed`: a public match, shown in the match list (private ones are
-  // watched by id only).
+  // `code`: the private match code it was opened with; empty for a public
+  // match, which is listed and may be watched by anybody. A private match
+  // is shown only to who knows its code.
   Match(std::uint32_t id, const MatchConfig& config, std::unique_ptr<game::Game> game, TimerQueue& timers,
-        bool listed);
+        std::string code);
   ~Match();
   Match(const Match&) = delete;
   Match& operator=(const Match&) = delete;
@@ -79,16 +95,18 @@ class Match : public std::enable_shared_from_this<Match> {
   // game so far to it.
   std::variant<game::Seat, Refusal> resume(const ConnectionPtr& connection, const proto::Token& token);
   // Adds `connection` as a spectator (seat None): the welcome, the game so
-  // far if it started, and the new spectator count to everybody.
-  std::variant<game::Seat, Refusal> watch(const ConnectionPtr& connection, std::string name);
+  // far if it started, and the new spectator count to everybody. `code`
+  // must be the match's own (empty for a public match); otherwise the
+  // refusal says no such match, as for one that does not exist.
+  std::variant<game::Seat, Refusal> watch(const ConnectionPtr& connection, std::string name, std::string_view code);
   // The connection of `seat` is gone: before the start the seat is freed;
   // during the game it is held for the grace period, then the opponent wins.
   // A spectator (seat None) is just gone.
   void leave(game::Seat seat, const ConnectionPtr& connection);
   // A packet of the match phases (move, resign, draw and take-back packets,
   // chat) from the player on `seat` or a spectator (None), whose phase
-  // allowed it.
-  void handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet);
+  // allowed it. What it refuses comes back, for the session to answer.
+  std::optional<Refused> handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet);
   // The server stops: a running game ends (ServerShutdown), a waiting player
   // is told; the record is finished.
   void shutdown();
@@ -137,22 +155,26 @@ class Match : public std::enable_shared_from_this<Match> {
   // and a spectator who arrives (None). Nothing before the start.
   void replay(const ConnectionPtr& to, game::Seat viewer);
   void start();
-  void play(game::Seat seat, const ConnectionPtr& from, const proto::WireMove& move);
+  std::optional<Refused> play(game::Seat seat, const proto::WireMove& move);
   // What a spectator may not do: a move is rejected, the rest refused.
-  void refuseSpectator(const ConnectionPtr& from, const proto::Packet& packet);
+  Refused refuseSpectator(const proto::Packet& packet) const;
   void chat(game::Seat seat, const ConnectionPtr& from, std::string_view text);
+  // `seat` offers a draw: relayed to the opponent; agreed when the opponent
+  // has offered one too; refused while its own offer is pending.
+  std::optional<Refused> offerDraw(game::Seat seat);
   // `seat` asks to take back its last move: relayed to the opponent, or
   // refused when the game cannot do it now.
-  void requestTakeback(game::Seat seat, const ConnectionPtr& from);
+  std::optional<Refused> requestTakeback(game::Seat seat);
   // The opponent accepted: `requester`'s last move goes, and the reply
   // after it if there was one; its clock runs.
   void takeBack(game::Seat requester);
   // Draw offers and take-back requests: `seat` proposes (`pending` is set
   // and `relay` goes to the opponent), and the opponent answers.
   void propose(game::Seat& pending, game::Seat seat, std::string_view event, const proto::Packet& relay);
-  // Whether `pending` is the opponent's of `seat`; if not, `from` is told `otherwise`.
-  bool opponentProposed(game::Seat pending, game::Seat seat, const ConnectionPtr& from, const Refusal& otherwise);
   void decline(game::Seat& pending, game::Seat seat, std::string_view event, const proto::Packet& relay);
+  // Nobody took the free seat in time: the waiting player is told and let go.
+  void waitExpired(TimerQueue::Id timer);
+  void armWait();
   // In a timed match, ends the game when the running side's flag has fallen
   // by `now` (whatever the timer thread has done so far) and says so.
   bool outOfTime(TimerQueue::Clock::time_point now);
@@ -175,6 +197,9 @@ class Match : public std::enable_shared_from_this<Match> {
   // Runs `write` on the record, if there is one, and logs a failure.
   template <typename F>
   void writeRecord(F write);
+  // The same for a line that is not a move, within kMaxRecordNotes.
+  template <typename F>
+  void writeNote(F write);
   void recordEvent(std::string_view what, game::Seat seat);
   std::string label() const;     // "match 12" for the log
   std::string watching() const;  // "1 spectator", "3 spectators" for the log
@@ -182,7 +207,7 @@ class Match : public std::enable_shared_from_this<Match> {
   const std::uint32_t id_;
   const MatchConfig config_;
   TimerQueue& timers_;
-  const bool listed_;
+  const std::string code_;  // empty: public
 
   mutable std::mutex mutex_;
   std::unique_ptr<game::Game> game_;
@@ -193,8 +218,12 @@ class Match : public std::enable_shared_from_this<Match> {
   std::vector<proto::MoveAccepted> moves_;  // the game as it stands: take-backs remove moves
   game::Clock clock_;          // runs only in timed matches, from the start to the end
   TimerQueue::Id flagTimer_ = 0;  // the running side's flag, 0 if none
-  game::Seat drawOfferBy_ = game::Seat::None;
-  game::Seat takebackBy_ = game::Seat::None;  // one pending take-back request per match
+  TimerQueue::Id waitTimer_ = 0;  // while a player waits for an opponent, 0 otherwise
+  game::Seat drawOfferBy_ = game::Seat::None;  // one pending offer: a second one is an agreement
+  game::Seat takebackBy_ = game::Seat::None;   // one pending take-back request per match
+  int takebacks_ = 0;                          // granted so far, at most kMaxTakebacks
+  std::size_t notes_ = 0;                      // record lines other than moves, at most kMaxRecordNotes
+  std::size_t notesLeftOut_ = 0;
   bool started_ = false;
   bool over_ = false;
 };

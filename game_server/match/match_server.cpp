@@ -5,46 +5,75 @@
 
 #include "game_server/match/log.h"
 #include "game_server/match/outbox.h"
-#include "game_server/match/rate_limiter.h"
+#include "game_server/match/session_timer.h"
 #include "protocol/framer.h"
 
 namespace server {
-namespace {
-
-// The chat limit the protocol states: 5 lines in any 10 seconds per connection.
-constexpr std::size_t kChatLines = 5;
-constexpr std::chrono::seconds kChatWindow{10};
-
-}  // namespace
 
 // Per-connection state, in the connection's context(). Touched only by that
-// connection's callbacks, which never run on two threads at once.
+// connection's callbacks, which never run on two threads at once, except
+// where a member says otherwise.
 struct MatchServer::Session {
+  explicit Session(TimerQueue& timers) : timer(timers) {}
+
   proto::Framer framer;
   std::shared_ptr<Match> match;
   game::Seat seat = game::Seat::None;  // None in a match: a spectator
-  RateLimiter chat{kChatLines, kChatWindow};
+  Budget budget;
+  // The hello timeout, then the keep-alive rounds; any thread.
+  SessionTimer timer;
   // Set by the connection's callbacks, read by its timers on the timer thread.
-  std::atomic<bool> greeted{false};
   std::atomic<bool> heard{false};  // something arrived since the last keep-alive round
   bool pingOutstanding = false;    // keep-alive rounds only (one timer thread)
   std::uint64_t pings = 0;
-  // The pending hello-timeout or keep-alive timer, cancelled when the
-  // connection closes: a timer's callback holds the connection's memory
-  // (weakly, but the object shares its allocation with the count), so a
-  // burst of dropped connections would otherwise stay in memory until
-  // their timers ran out.
-  std::atomic<TimerQueue::Id> timer{0};
 };
+
+MatchServer::Session& MatchServer::sessionOf(Connection& connection) {
+  return *std::any_cast<std::shared_ptr<Session>&>(connection.context());
+}
+
+namespace {
+
+proto::Error errorPacket(proto::ErrorCode code, std::string_view text) {
+  proto::Error error;
+  error.code = code;
+  proto::setText(error.text, text);
+  return error;
+}
+
+constexpr std::chrono::seconds kThrottle{1};
+
+}  // namespace
+
+std::string MatchServer::Throttle::pass(std::string line, TimerQueue::Clock::time_point now) {
+  std::lock_guard lock(mutex_);
+  ++total_;
+  if (last_ != TimerQueue::Clock::time_point{} && now - last_ < kThrottle) {
+    ++heldBack_;
+    return {};
+  }
+  last_ = now;
+  if (heldBack_ != 0) line += " (and " + std::to_string(heldBack_) + " more like it before, not shown)";
+  heldBack_ = 0;
+  return line;
+}
+
+std::size_t MatchServer::Throttle::heldBack() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(heldBack_, 0);
+}
 
 MatchServer::MatchServer(ServerConfig config)
     : config_(std::move(config)),
       lobby_(config_.match, timers_),
-      tcp_(TcpServerOptions{config_.host, config_.port, config_.threads},
+      tcp_(TcpServerOptions{config_.host, config_.port, config_.threads, 4, Connection::kDefaultSendLimit,
+                            config_.maxConnections, config_.maxPerAddress},
            TcpServerCallbacks{[this](const ConnectionPtr& c) { onConnection(c); },
                               [this](const ConnectionPtr& c, std::span<const std::byte> b) { onMessage(c, b); },
                               [this](const ConnectionPtr& c) { onClose(c); },
-                              [](std::error_code e) { logEvent({}, "accept failed: " + e.message()); }}) {
+                              [this](std::error_code e) { onAcceptError(e); },
+                              [this](const TurnedAway& why) { return onTurnedAway(why); }},
+           timers_) {
   context_.from = proto::Sender::Client;
   context_.game = config_.match.setup.kind;
   context_.boardSize = config_.match.setup.boardSize;
@@ -67,31 +96,57 @@ void MatchServer::shutdown(std::chrono::milliseconds linger) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   tcp_.stop();
+  if (const std::size_t n = turnedAway_.heldBack()) logEvent({}, std::to_string(n) + " more turned away, not shown");
+  if (const std::size_t n = acceptErrors_.heldBack()) logEvent({}, std::to_string(n) + " more failed accepts, not shown");
+}
+
+std::vector<std::byte> MatchServer::onTurnedAway(const TurnedAway& why) {
+  std::string text;
+  switch (why.reason) {
+    case TurnedAway::Reason::ServerFull:
+      text = "the server is full: it serves at most " + std::to_string(why.limit) + " connections";
+      break;
+    case TurnedAway::Reason::AddressFull:
+      text = "too many connections from " + std::string(net::hostOf(why.peer)) + ": at most " +
+             std::to_string(why.limit) + " from one address";
+      break;
+    case TurnedAway::Reason::OutOfDescriptors: text = "the server is full: it has no descriptor left"; break;
+  }
+  if (std::string line = turnedAway_.pass("turned away: " + text, timers_.now()); !line.empty())
+    logEvent(why.peer, line);
+  std::vector<std::uint8_t> bytes;
+  proto::append(bytes, errorPacket(proto::ErrorCode::ServerFull, text));
+  const auto words = std::as_bytes(std::span(bytes));
+  return {words.begin(), words.end()};
+}
+
+void MatchServer::onAcceptError(std::error_code error) {
+  if (std::string line = acceptErrors_.pass("accept failed: " + net::errorText(error), timers_.now()); !line.empty())
+    logEvent({}, line);
 }
 
 void MatchServer::onConnection(const ConnectionPtr& connection) {
-  auto session = std::make_shared<Session>();
+  auto session = std::make_shared<Session>(timers_);
   connection->context() = session;
-  logEvent(connection->peer(), "connected");
+  logEvent(connection->peer(), "connected");  // once per connection: outside its budget
   // A silent connection must not hold a descriptor for ever.
-  session->timer = timers_.schedule(config_.helloTimeout, [this, weak = std::weak_ptr<Connection>(connection),
-                                          session = std::weak_ptr<Session>(session)](TimerQueue::Id) {
+  session->timer.arm(config_.helloTimeout, [this, weak = std::weak_ptr<Connection>(connection),
+                                            session = std::weak_ptr<Session>(session)](TimerQueue::Id) {
     ConnectionPtr c = weak.lock();
     std::shared_ptr<Session> s = session.lock();
-    if (!c || !s || s->greeted.load() || c->closing()) return;
-    logEvent(c->peer(), "no hello in time");
+    if (!c || !s || c->closing() || !s->timer.expire()) return;  // gone, or the hello won
+    log(*s, c, "no hello in time");
     sendError(c, proto::ErrorCode::Timeout, "no hello within " + std::to_string(config_.helloTimeout.count()) + " s",
               timers_);
   });
 }
 
 void MatchServer::keepAlive(const ConnectionPtr& connection) {
-  Session& session = *std::any_cast<std::shared_ptr<Session>&>(connection->context());
-  session.timer = timers_.schedule(config_.pingInterval, [this, weak = std::weak_ptr<Connection>(connection)](
+  sessionOf(*connection).timer.arm(config_.pingInterval, [this, weak = std::weak_ptr<Connection>(connection)](
                                                              TimerQueue::Id) {
     ConnectionPtr c = weak.lock();
     if (!c || c->closing()) return;
-    Session& s = *std::any_cast<std::shared_ptr<Session>&>(c->context());
+    Session& s = sessionOf(*c);
     if (s.heard.exchange(false)) {
       s.pingOutstanding = false;
     } else if (s.pingOutstanding) {
@@ -99,10 +154,7 @@ void MatchServer::keepAlive(const ConnectionPtr& connection) {
       // without a word (cable, crash, sleep). Drop it now so its seat's
       // grace period starts; a live peer that ignores pings reads why.
       logEvent(c->peer(), "no pong in time");
-      proto::Error error;
-      error.code = proto::ErrorCode::Timeout;
-      proto::setText(error.text, "no answer to a ping");
-      sendPacket(*c, error);
+      sendPacket(*c, errorPacket(proto::ErrorCode::Timeout, "no answer to a ping"));
       c->close();
       return;
     } else {
@@ -111,12 +163,12 @@ void MatchServer::keepAlive(const ConnectionPtr& connection) {
       sendPacket(*c, ping);
       s.pingOutstanding = true;
     }
-    keepAlive(c);
+    keepAlive(c);  // arms nothing once the connection has closed
   });
 }
 
 void MatchServer::onMessage(const ConnectionPtr& connection, std::span<const std::byte> bytes) {
-  Session& session = *std::any_cast<std::shared_ptr<Session>&>(connection->context());
+  Session& session = sessionOf(*connection);
   session.heard = true;
   auto data = std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
   while (!data.empty()) {
@@ -127,7 +179,7 @@ void MatchServer::onMessage(const ConnectionPtr& connection, std::span<const std
       proto::ReadResult next = session.framer.next(context_);
       if (std::holds_alternative<proto::NeedMore>(next)) break;
       if (const auto* error = std::get_if<proto::ProtocolError>(&next)) {
-        logEvent(connection->peer(), "protocol error: " + error->text);
+        log(session, connection, "protocol error: " + error->text);
         sendError(connection, error->code, error->text, timers_);
         leaveMatch(session, connection);  // every framer error is fatal: the stream cannot be trusted
         return;
@@ -137,66 +189,102 @@ void MatchServer::onMessage(const ConnectionPtr& connection, std::span<const std
   }
 }
 
+bool MatchServer::allow(Session& session, const ConnectionPtr& connection, Action action) {
+  switch (session.budget.spend(action, timers_.now())) {
+    case Budget::Verdict::Allowed: return true;
+    case Budget::Verdict::Limited:
+      log(session, connection, "over the limit: " + describe(action));
+      sendError(connection, proto::ErrorCode::RateLimited, describe(action) + "; this one was dropped", timers_);
+      return false;
+    case Budget::Verdict::Flooding:
+      log(session, connection, "dropped for flooding");
+      sendError(connection, proto::ErrorCode::Flooding,
+                "past the rate limits " + std::to_string(kStrikes.events) + " times in " +
+                    std::to_string(kStrikes.window.count()) + " s; disconnected",
+                timers_);
+      leaveMatch(session, connection);
+      return false;
+  }
+  return false;
+}
+
+void MatchServer::refuse(Session& session, const ConnectionPtr& connection, const Refused& refused) {
+  if (!allow(session, connection, Action::Refusal)) return;
+  sendPacket(*connection, refused.answer);
+  log(session, connection, refused.why);
+}
+
+void MatchServer::log(Session& session, const ConnectionPtr& connection, std::string_view what) {
+  if (session.budget.mayLog(timers_.now())) logEvent(connection->peer(), what);
+}
+
 bool MatchServer::handle(Session& session, const ConnectionPtr& connection, const proto::Packet& packet) {
   const proto::Type type = proto::typeOf(packet);
   const proto::Phase phase = session.match ? session.match->phase() : proto::Phase::AwaitingHello;
   if (!proto::allowedIn(type, phase)) {
+    // Not fatal: a correct client can lose this race (a move crossing the game's end).
     std::string text = std::string(proto::name(type)) + " is not expected while " + std::string(proto::name(phase));
-    logEvent(connection->peer(), "protocol error: " + text);
-    sendError(connection, proto::ErrorCode::UnexpectedPacket, text, timers_);
-    return true;  // not fatal: a correct client can lose this race (a move crossing the game's end)
+    refuse(session, connection, {errorPacket(proto::ErrorCode::UnexpectedPacket, text), "protocol error: " + text});
+    return !connection->finishing();
   }
+  // Actions with a budget of their own are spent before the work.
+  const auto spend = [&](Action action) { return allow(session, connection, action); };
   if (const auto* ping = std::get_if<proto::Ping>(&packet)) {
-    proto::Pong pong;
-    pong.nonce = ping->nonce;
-    pong.sentAtMs = ping->sentAtMs;
-    sendPacket(*connection, pong);
+    if (spend(Action::Ping)) {
+      proto::Pong pong;
+      pong.nonce = ping->nonce;
+      pong.sentAtMs = ping->sentAtMs;
+      sendPacket(*connection, pong);
+    }
   } else if (const auto* hello = std::get_if<proto::Hello>(&packet)) {
+    if (!session.timer.greet()) return false;  // timed out while it was on its way
     return enter(session, connection, type, lobby_.admit(connection, *hello));
   } else if (const auto* watch = std::get_if<proto::Watch>(&packet)) {
+    if (!session.timer.greet()) return false;
     return enter(session, connection, type, lobby_.watch(connection, *watch));
   } else if (std::holds_alternative<proto::ListMatches>(packet)) {
-    sendMatchList(*connection);  // still awaiting a hello: its timeout runs on
-  } else if (std::holds_alternative<proto::Chat>(packet) && !session.chat.allow(RateLimiter::Clock::now())) {
-    logEvent(connection->peer(), "match " + std::to_string(session.match->id()) + ": chat over the limit, dropped");
-    sendError(connection, proto::ErrorCode::ChatLimited,
-              "at most " + std::to_string(kChatLines) + " chat lines in " + std::to_string(kChatWindow.count()) +
-                  " s; that line was dropped",
-              timers_);
-  } else if (!std::holds_alternative<proto::Pong>(packet)) {
+    if (spend(Action::MatchList)) sendMatchList(*connection);  // still awaiting a hello: its timeout runs on
+  } else if (std::holds_alternative<proto::Pong>(packet)) {
+    // Heard: that is all a pong is for.
+  } else if ((std::holds_alternative<proto::Chat>(packet) && !spend(Action::Chat)) ||
+             (std::holds_alternative<proto::DrawOffer>(packet) && !spend(Action::DrawOffer)) ||
+             (std::holds_alternative<proto::TakebackRequest>(packet) && !spend(Action::TakebackRequest))) {
+    // Over its limit: told, not done.
+  } else {
     // Every packet left belongs to a match phase, so the session has a match.
-    session.match->handle(session.seat, connection, packet);
+    if (auto refused = session.match->handle(session.seat, connection, packet)) refuse(session, connection, *refused);
   }
-  return !connection->closing();
+  return !connection->finishing();
 }
 
 bool MatchServer::enter(Session& session, const ConnectionPtr& connection, proto::Type asked,
                         const std::variant<Lobby::Seated, Refusal>& admitted) {
   if (const auto* refusal = std::get_if<Refusal>(&admitted)) {
-    logEvent(connection->peer(), std::string(proto::name(asked)) + " refused: " + refusal->text);
+    log(session, connection, std::string(proto::name(asked)) + " refused: " + refusal->text);
     return !sendError(connection, refusal->code, refusal->text, timers_);
   }
   const auto& seated = std::get<Lobby::Seated>(admitted);
   session.match = seated.match;
   session.seat = seated.seat;
-  session.greeted = true;
-  timers_.cancel(session.timer);  // the hello timeout's job is done
   keepAlive(connection);
-  return !connection->closing();
+  return !connection->finishing();
 }
 
 void MatchServer::sendMatchList(Connection& connection) {
-  const std::vector<proto::MatchEntry> entries = lobby_.list();
-  for (const proto::MatchEntry& entry : entries) sendPacket(connection, entry);
+  const Lobby::List entries = lobby_.list();
+  std::vector<std::uint8_t> bytes;
+  bytes.reserve(entries->size() * sizeof(proto::MatchEntry) + sizeof(proto::MatchListEnd));
+  for (const proto::MatchEntry& entry : *entries) proto::append(bytes, entry);
   proto::MatchListEnd end;
-  end.count = static_cast<std::uint16_t>(entries.size());
-  sendPacket(connection, end);
+  end.count = static_cast<std::uint16_t>(entries->size());
+  proto::append(bytes, end);
+  connection.send(std::as_bytes(std::span(bytes)));
 }
 
 void MatchServer::onClose(const ConnectionPtr& connection) {
+  Session& session = sessionOf(*connection);
   logEvent(connection->peer(), "disconnected");
-  Session& session = *std::any_cast<std::shared_ptr<Session>&>(connection->context());
-  timers_.cancel(session.timer);
+  session.timer.close();
   leaveMatch(session, connection);
 }
 

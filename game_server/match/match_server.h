@@ -1,23 +1,34 @@
 // The match server: the completion-port TCP server below, sessions (one per
-// connection: its framer, its match and seat or spectator place, its chat
-// rate limit) and the lobby above.
+// connection: its framer, its match and seat or spectator place, its budget
+// and its timer) and the lobby above.
+//
+// Every resource a client can make it spend has a bound (docs/RELIABILITY.md):
+// connections (maxConnections, maxPerAddress: a newcomer past them is told
+// server-full and closed), actions per connection (Budget: rate-limited,
+// then flooding and a disconnect), the send queue (Connection), the record
+// (kMaxRecordNotes), the log (kLogLines per connection, a bounded queue),
+// a waiting match (waitTimeout) and a silent connection (helloTimeout,
+// pingInterval).
 //
 // Ownership: owns the timer thread, the lobby and the TCP server (declared in
 // that order so the TCP server stops first and the timers go last).
 // Threading: start() and shutdown() from main; everything else runs on worker
 // threads as callbacks of one connection at a time, so a session is only ever
-// touched by its own connection's callbacks and needs no lock.
+// touched by its own connection's callbacks and needs no lock (its timer and
+// its `heard` flag, which the timer thread also touches, excepted).
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <system_error>
 
+#include "game_server/match/budget.h"
 #include "game_server/match/lobby.h"
-#include "game_server/match/timer_queue.h"
 #include "game_server/net/tcp_server.h"
+#include "game_server/net/timer_queue.h"
 #include "protocol/codec.h"
 
 namespace server {
@@ -32,6 +43,8 @@ struct ServerConfig {
   // A player's or spectator's connection quiet this long is pinged; quiet for
   // another interval after the ping, it is dropped (a seat's grace period starts).
   std::chrono::seconds pingInterval{15};
+  std::size_t maxConnections = 0;  // 0: no limit
+  std::size_t maxPerAddress = 0;   // 0: no limit
 };
 
 class MatchServer {
@@ -49,12 +62,38 @@ class MatchServer {
 
  private:
   struct Session;
+  static Session& sessionOf(Connection& connection);
+
+  // At most one line a second about something a flood of strangers causes
+  // (turned-away newcomers, failed accepts); the lines it holds back are
+  // counted in the next one.
+  class Throttle {
+   public:
+    // The line to log now, with the count of those held back; empty to hold it back.
+    std::string pass(std::string line, TimerQueue::Clock::time_point now);
+    std::size_t heldBack();
+
+   private:
+    std::mutex mutex_;
+    TimerQueue::Clock::time_point last_{};
+    std::size_t heldBack_ = 0;
+    std::size_t total_ = 0;
+  };
 
   void onConnection(const ConnectionPtr& connection);
   void onMessage(const ConnectionPtr& connection, std::span<const std::byte> bytes);
   void onClose(const ConnectionPtr& connection);
+  std::vector<std::byte> onTurnedAway(const TurnedAway& why);
+  void onAcceptError(std::error_code error);
   // False once the connection must not read further packets.
   bool handle(Session& session, const ConnectionPtr& connection, const proto::Packet& packet);
+  // Spends `action` from the session's budget: true when it may be done;
+  // otherwise the sender was told (rate-limited, or flooding and hung up on).
+  bool allow(Session& session, const ConnectionPtr& connection, Action action);
+  // Sends what a match or the phase table refused, within the budget for refusals.
+  void refuse(Session& session, const ConnectionPtr& connection, const Refused& refused);
+  // A log line about this connection, within its budget for log lines.
+  void log(Session& session, const ConnectionPtr& connection, std::string_view what);
   // The lobby's answer to a hello or a watch: the session enters its match,
   // or the connection is told why not. False once the connection closes.
   bool enter(Session& session, const ConnectionPtr& connection, proto::Type asked,
@@ -69,6 +108,8 @@ class MatchServer {
   proto::Context context_;
   TimerQueue timers_;
   Lobby lobby_;
+  Throttle turnedAway_;
+  Throttle acceptErrors_;
   TcpServer tcp_;
 };
 

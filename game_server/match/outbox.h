@@ -4,7 +4,7 @@
 #include <chrono>
 #include <string_view>
 
-#include "game_server/match/timer_queue.h"
+#include "game_server/net/timer_queue.h"
 #include "game_server/net/connection.h"
 #include "protocol/packets.h"
 

@@ -1,8 +1,13 @@
 #include "game_server/match/rate_limiter.h"
 
+#include <cassert>
+
 namespace server {
 
-RateLimiter::RateLimiter(std::size_t events, Clock::duration window) : events_(events), window_(window) {}
+RateLimiter::RateLimiter(std::size_t events, Clock::duration window) : events_(events), window_(window) {
+  assert(events >= 1 && "a limit allows something");
+  allowed_.reserve(events);
+}
 
 bool RateLimiter::allow(Clock::time_point now) {
   if (allowed_.size() < events_) {

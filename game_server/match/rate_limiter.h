@@ -16,7 +16,6 @@ class RateLimiter {
  public:
   using Clock = std::chrono::steady_clock;
 
-  // `events` must be at least 1.
   RateLimiter(std::size_t events, Clock::duration window);
 
   // Whether an event at `now` stays within the limit. An allowed event

@@ -1,15 +1,15 @@
 #include "game_server/net/acceptor.h"
 
-#include <thread>
-
 namespace server {
 
-Acceptor::Acceptor(CompletionPort& port, net::Socket listener, int pendingAccepts, AcceptCallback onAccept,
-                   ErrorCallback onError)
+Acceptor::Acceptor(CompletionPort& port, TimerQueue& timers, net::Socket listener, int pendingAccepts,
+                   AcceptCallback onAccept, AcceptCallback onTurnAway, ErrorCallback onError)
     : port_(port),
+      timers_(timers),
       listener_(std::move(listener)),
       registration_(port_.associate(listener_.native(), this)),
       onAccept_(std::move(onAccept)),
+      onTurnAway_(std::move(onTurnAway)),
       onError_(std::move(onError)),
       ops_(static_cast<std::size_t>(pendingAccepts)) {}
 
@@ -33,28 +33,52 @@ void Acceptor::stop() {
   returned_.wait(lock, [&] { return pending_ == 0; });
 }
 
-void Acceptor::onCompletion(Operation& op, std::size_t, std::error_code error) {
-  net::Socket accepted(op.accepted);
-  bool stopping;
+void Acceptor::repost(AcceptOperation& op) {
   {
     std::lock_guard lock(mutex_);
-    stopping = stopping_ || error == std::errc::operation_canceled;
-    if (stopping && --pending_ == 0) returned_.notify_all();
+    if (stopping_) {
+      if (--pending_ == 0) returned_.notify_all();
+      return;
+    }
   }
-  if (stopping) return;
-  if (error) {
-    // A connection aborted before it was accepted, or out of descriptors:
-    // the listener itself is fine, so report and keep accepting. Out of
-    // descriptors the waiting connection stays queued and the next accept
-    // fails at once; the pause keeps that from spinning a worker and
-    // flooding the log until descriptors are free again.
-    if (onError_) onError_(error);
-    if (error != std::errc::connection_aborted && error != std::errc::connection_reset)
-      std::this_thread::sleep_for(kRetryPause);
-  } else {
+  // A cancelled registration completes this post at once, which then hands it back.
+  port_.postAccept(registration_, op);
+}
+
+void Acceptor::turnAwayOne() {
+  spare_.release();
+  std::error_code ignored;
+  net::Socket newcomer = net::acceptConnection(listener_.native(), ignored);
+  if (newcomer) {
+    net::setNonBlocking(newcomer.native(), true);
+    onTurnAway_(std::move(newcomer));  // answered and closed before the spare is taken back
+  }
+  spare_.restore();
+}
+
+void Acceptor::onCompletion(Operation& op, std::size_t, std::error_code error) {
+  auto& accept = static_cast<AcceptOperation&>(op);
+  net::Socket accepted(op.accepted);
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ || error == std::errc::operation_canceled) {
+      if (--pending_ == 0) returned_.notify_all();
+      return;
+    }
+  }
+  if (!error) {
     onAccept_(std::move(accepted));
+  } else if (net::outOfDescriptors(error)) {
+    if (onError_) onError_(error);
+    turnAwayOne();
+  } else if (error != std::errc::connection_aborted && error != std::errc::connection_reset) {
+    // The listener is fine but the system is short of something (memory,
+    // buffers): try this operation again later, without holding a worker.
+    if (onError_) onError_(error);
+    timers_.schedule(kRetryPause, [this, &accept](TimerQueue::Id) { repost(accept); });
+    return;
   }
-  port_.postAccept(registration_, static_cast<AcceptOperation&>(op));
+  repost(accept);
 }
 
 }  // namespace server

@@ -2,9 +2,16 @@
 // posted at once (AcceptEx-style), so a burst of connects is taken without
 // waiting for each accept to be handled before the next is posted.
 //
-// Ownership: owned by TcpServer; owns the listening socket and its operations.
-// Threading: start() and stop() from the owner's thread; onAccept and onError
-// run on worker threads, one at a time (the listener is one registration).
+// A failed accept never puts a worker to sleep. Out of descriptors, the
+// spare descriptor is let go to take the waiting connection, which goes to
+// onTurnAway, and is taken back (libuv's way); that also empties the backlog
+// one connection at a time, so re-posting at once cannot spin. Any other
+// failure re-posts the operation after kRetryPause, on the timer queue.
+//
+// Ownership: owned by TcpServer; owns the listening socket, its operations
+// and the spare descriptor.
+// Threading: start() and stop() from the owner's thread; the callbacks run
+// on worker threads, one at a time (the listener is one registration).
 #pragma once
 
 #include <chrono>
@@ -14,21 +21,24 @@
 #include <vector>
 
 #include "game_server/net/completion_port.h"
+#include "game_server/net/timer_queue.h"
 #include "net/socket.h"
 
 namespace server {
 
 class Acceptor final : public CompletionHandler {
  public:
-  // How long a failed accept (other than a peer's abort) waits before the
-  // next is posted.
+  // How long an operation whose accept failed (other than a peer's abort or
+  // a lack of descriptors) waits before it is posted again.
   static constexpr std::chrono::milliseconds kRetryPause{50};
 
   using AcceptCallback = std::function<void(net::Socket)>;
   using ErrorCallback = std::function<void(std::error_code)>;
 
-  Acceptor(CompletionPort& port, net::Socket listener, int pendingAccepts, AcceptCallback onAccept,
-           ErrorCallback onError);
+  // onTurnAway gets the connections taken with the spare descriptor: it
+  // must answer and close them before it returns.
+  Acceptor(CompletionPort& port, TimerQueue& timers, net::Socket listener, int pendingAccepts,
+           AcceptCallback onAccept, AcceptCallback onTurnAway, ErrorCallback onError);
   // stop() must have returned (or start() never been called).
   ~Acceptor();
   Acceptor(const Acceptor&) = delete;
@@ -41,17 +51,23 @@ class Acceptor final : public CompletionHandler {
 
  private:
   void onCompletion(Operation& op, std::size_t bytes, std::error_code error) override;
+  // Posts `op` again, or hands it back to stop() when stopping.
+  void repost(AcceptOperation& op);
+  void turnAwayOne();
 
   CompletionPort& port_;
+  TimerQueue& timers_;
   net::Socket listener_;
   Registration* registration_;
   AcceptCallback onAccept_;
+  AcceptCallback onTurnAway_;
   ErrorCallback onError_;
   std::vector<AcceptOperation> ops_;
+  net::SpareDescriptor spare_;
 
   std::mutex mutex_;
   std::condition_variable returned_;
-  int pending_ = 0;
+  int pending_ = 0;  // operations posted or waiting to be posted again
   bool stopping_ = false;
 };
 

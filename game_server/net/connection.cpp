@@ -2,13 +2,13 @@
 
 namespace server {
 
-Connection::Connection(std::shared_ptr<CompletionPort> port, net::Socket socket, std::uint64_t id,
+Connection::Connection(std::shared_ptr<CompletionPort> port, net::Socket socket, std::string peer, std::uint64_t id,
                        ConnectionCallbacks callbacks, std::size_t sendLimit)
     : port_(std::move(port)),
       socket_(std::move(socket)),
       registration_(port_->associate(socket_.native(), this)),
       id_(id),
-      peer_(net::peerAddress(socket_.native())),
+      peer_(std::move(peer)),
       callbacks_(std::move(callbacks)),
       sendLimit_(sendLimit) {}
 
@@ -26,7 +26,7 @@ bool Connection::send(std::span<const std::byte> data) {
   {
     std::lock_guard lock(sendMutex_);
     if (closing_.load() || finishAfterSend_) return false;
-    if (sending_.size() + queued_.size() + data.size() <= sendLimit_) {
+    if (sending_.size() + queued_.size() + data.size() <= sendLimit_ + burst_) {
       queued_.insert(queued_.end(), data.begin(), data.end());
       if (!sendInFlight_) postSendLocked();
       return true;
@@ -34,6 +34,15 @@ bool Connection::send(std::span<const std::byte> data) {
   }
   close();  // the peer does not read: drop it rather than buffer without end
   return false;
+}
+
+bool Connection::sendBurst(std::span<const std::byte> data) {
+  std::lock_guard lock(sendMutex_);
+  if (closing_.load() || finishAfterSend_) return false;
+  burst_ += data.size();
+  queued_.insert(queued_.end(), data.begin(), data.end());
+  if (!sendInFlight_) postSendLocked();
+  return true;
 }
 
 void Connection::postSendLocked() {
@@ -52,6 +61,12 @@ void Connection::close() {
   port_->cancel(registration_);
   // The peer learns now, not when the last reference goes.
   net::shutdownBoth(socket_.native());
+}
+
+bool Connection::finishing() const {
+  if (closing_.load()) return true;
+  std::lock_guard lock(sendMutex_);
+  return finishAfterSend_;
 }
 
 void Connection::closeAfterSend() {
@@ -100,9 +115,16 @@ void Connection::onSent(std::error_code error) {
   if (closing_.load()) return;
   if (!queued_.empty()) {
     postSendLocked();
-  } else if (finishAfterSend_) {
-    net::shutdownSend(socket_.native());
+    return;
   }
+  if (burst_ != 0) {
+    // Drained: the limit counts from nothing again, and the burst's room is
+    // given back rather than kept for the connection's lifetime.
+    burst_ = 0;
+    std::vector<std::byte>().swap(sending_);
+    std::vector<std::byte>().swap(queued_);
+  }
+  if (finishAfterSend_) net::shutdownSend(socket_.native());
 }
 
 }  // namespace server

@@ -12,7 +12,8 @@
 //
 // Sending: a bounded queue (limit bytes) double-buffered into one WSASend at
 // a time. A peer that stops reading fills it; the next send() that would pass
-// the limit closes the connection instead of growing memory.
+// the limit closes the connection instead of growing memory. A burst
+// (sendBurst) is let past the limit once; its sender bounds its size.
 #pragma once
 
 #include <any>
@@ -48,8 +49,9 @@ class Connection final : public CompletionHandler, public std::enable_shared_fro
   // does not fit is simply read by the next receive.
   static constexpr std::size_t kReceiveBufferSize = 1024;
 
-  // `socket` is connected and non-blocking. Call start() to begin receiving.
-  Connection(std::shared_ptr<CompletionPort> port, net::Socket socket, std::uint64_t id,
+  // `socket` is connected and non-blocking, `peer` its address for logs.
+  // Call start() to begin receiving.
+  Connection(std::shared_ptr<CompletionPort> port, net::Socket socket, std::string peer, std::uint64_t id,
              ConnectionCallbacks callbacks, std::size_t sendLimit = kDefaultSendLimit);
   ~Connection();
   Connection(const Connection&) = delete;
@@ -60,6 +62,11 @@ class Connection final : public CompletionHandler, public std::enable_shared_fro
   // Queues `data` for sending. False (and the connection is closing) when it
   // is already closing or the queue would pass its limit.
   bool send(std::span<const std::byte> data);
+  // Queues `data` beyond the limit: a burst whose size its sender bounds
+  // (the game so far, for a player who comes back or a spectator who
+  // arrives). Until the queue has drained, later sends may add the limit's
+  // worth on top of it. False when the connection is already closing.
+  bool sendBurst(std::span<const std::byte> data);
   // Drops the connection now; onClose follows on a worker.
   void close();
   // Sends what is queued, then half-closes (FIN) and discards further input
@@ -70,6 +77,8 @@ class Connection final : public CompletionHandler, public std::enable_shared_fro
   std::uint64_t id() const { return id_; }
   const std::string& peer() const { return peer_; }
   bool closing() const { return closing_.load(); }
+  // Closing, or hung up after its last sends: nothing more will go out.
+  bool finishing() const;
 
   // Per-connection state of the layer above (its session), set before start().
   std::any& context() { return context_; }
@@ -100,10 +109,11 @@ class Connection final : public CompletionHandler, public std::enable_shared_fro
   Op receiveOp_;
   std::array<std::byte, kReceiveBufferSize> receiveBuffer_;
 
-  std::mutex sendMutex_;
+  mutable std::mutex sendMutex_;
   Op sendOp_;
   std::vector<std::byte> sending_;  // the buffer of the WSASend in flight
   std::vector<std::byte> queued_;   // what waits for it
+  std::size_t burst_ = 0;  // bytes queued by sendBurst since the queue last drained
   bool sendInFlight_ = false;
   bool finishAfterSend_ = false;
 };

@@ -1,11 +1,16 @@
 #include "game_server/net/tcp_server.h"
 
 #include <algorithm>
+#include <cassert>
+#include <optional>
 
 namespace server {
 
-TcpServer::TcpServer(TcpServerOptions options, TcpServerCallbacks callbacks)
-    : options_(std::move(options)), callbacks_(std::move(callbacks)), port_(std::make_shared<CompletionPort>()) {}
+TcpServer::TcpServer(TcpServerOptions options, TcpServerCallbacks callbacks, TimerQueue& timers)
+    : options_(std::move(options)),
+      callbacks_(std::move(callbacks)),
+      timers_(timers),
+      port_(std::make_shared<CompletionPort>()) {}
 
 TcpServer::~TcpServer() { stop(); }
 
@@ -15,7 +20,12 @@ std::error_code TcpServer::start() {
   if (error) return error;
   boundPort_ = listener.port;
   acceptor_ = std::make_unique<Acceptor>(
-      *port_, std::move(listener.socket), options_.pendingAccepts, [this](net::Socket s) { onAccepted(std::move(s)); },
+      *port_, timers_, std::move(listener.socket), options_.pendingAccepts,
+      [this](net::Socket s) { onAccepted(std::move(s)); },
+      [this](net::Socket s) {
+        std::string peer = net::peerAddress(s.native());
+        turnAway(std::move(s), {TurnedAway::Reason::OutOfDescriptors, std::move(peer), 0});
+      },
       callbacks_.onAcceptError);
   int threads = options_.threads > 0 ? options_.threads : static_cast<int>(std::thread::hardware_concurrency());
   for (int i = 0; i < std::max(threads, 1); ++i) workers_.emplace_back([this] { runWorker(); });
@@ -54,22 +64,52 @@ std::vector<ConnectionPtr> TcpServer::connections() const {
 }
 
 void TcpServer::onAccepted(net::Socket socket) {
+  std::string peer = net::peerAddress(socket.native());
+  const std::string host(net::hostOf(peer));
+  // Accepts are handled one at a time (the listener is one registration),
+  // so no other accept can slip in between this check and the insert below.
+  std::optional<TurnedAway> refused;
+  {
+    std::lock_guard lock(mutex_);
+    if (options_.maxConnections != 0 && connections_.size() >= options_.maxConnections) {
+      refused = TurnedAway{TurnedAway::Reason::ServerFull, peer, options_.maxConnections};
+    } else if (options_.maxPerAddress != 0 && perAddress_[host] >= options_.maxPerAddress) {
+      refused = TurnedAway{TurnedAway::Reason::AddressFull, peer, options_.maxPerAddress};
+      if (perAddress_[host] == 0) perAddress_.erase(host);
+    }
+  }
+  if (refused) {
+    turnAway(std::move(socket), *refused);
+    return;
+  }
   net::setNoDelay(socket.native(), true);
   ConnectionCallbacks callbacks{callbacks_.onMessage, [this](const ConnectionPtr& c) { onClosed(c); }};
-  auto connection = std::make_shared<Connection>(port_, std::move(socket), nextId_++, std::move(callbacks),
-                                                 options_.sendLimit);
+  auto connection = std::make_shared<Connection>(port_, std::move(socket), std::move(peer), nextId_++,
+                                                 std::move(callbacks), options_.sendLimit);
   {
     std::lock_guard lock(mutex_);
     connections_.emplace(connection->id(), connection);
+    if (options_.maxPerAddress != 0) ++perAddress_[host];
   }
   if (callbacks_.onConnection) callbacks_.onConnection(connection);
   connection->start();
+}
+
+void TcpServer::turnAway(net::Socket socket, TurnedAway why) {
+  std::vector<std::byte> words;
+  if (callbacks_.onTurnedAway) words = callbacks_.onTurnedAway(why);
+  net::closeWithLastWords(std::move(socket), words);
 }
 
 void TcpServer::onClosed(const ConnectionPtr& connection) {
   {
     std::lock_guard lock(mutex_);
     connections_.erase(connection->id());
+    if (options_.maxPerAddress != 0) {
+      auto it = perAddress_.find(std::string(net::hostOf(connection->peer())));
+      assert(it != perAddress_.end() && it->second > 0 && "every connection was counted at its address");
+      if (--it->second == 0) perAddress_.erase(it);
+    }
   }
   if (callbacks_.onClose) callbacks_.onClose(connection);
 }

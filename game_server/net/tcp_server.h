@@ -1,6 +1,11 @@
 // The server loop: a listening socket, an Acceptor, the live connections and
 // N worker threads taking completions from the port in batches.
 //
+// Bounds: at most maxConnections connections at once, and maxPerAddress from
+// one address; a newcomer past either, or one that arrives when the process
+// has no descriptor left, is turned away: it gets the layer above's last
+// words (onTurnedAway) and is closed at once, without becoming a connection.
+//
 // Ownership: owns the port (shared with its connections, so a connection the
 // layer above still holds stays valid after the server is gone), the
 // acceptor and the worker threads; holds every live connection until its
@@ -24,6 +29,7 @@
 #include "game_server/net/acceptor.h"
 #include "game_server/net/completion_port.h"
 #include "game_server/net/connection.h"
+#include "game_server/net/timer_queue.h"
 
 namespace server {
 
@@ -33,6 +39,20 @@ struct TcpServerOptions {
   int threads = 0;         // 0: one per processor
   int pendingAccepts = 4;
   std::size_t sendLimit = Connection::kDefaultSendLimit;
+  std::size_t maxConnections = 0;  // 0: no limit
+  std::size_t maxPerAddress = 0;   // 0: no limit
+};
+
+// A newcomer that was not let in, and why.
+struct TurnedAway {
+  enum class Reason : std::uint8_t {
+    ServerFull,        // maxConnections are open
+    AddressFull,       // maxPerAddress are open from its address
+    OutOfDescriptors,  // the process has no descriptor left
+  };
+  Reason reason = Reason::ServerFull;
+  std::string peer;       // "127.0.0.1:54321"
+  std::size_t limit = 0;  // the limit it met (none for OutOfDescriptors)
 };
 
 struct TcpServerCallbacks {
@@ -41,11 +61,14 @@ struct TcpServerCallbacks {
   std::function<void(const ConnectionPtr&, std::span<const std::byte>)> onMessage;
   std::function<void(const ConnectionPtr&)> onClose;
   std::function<void(std::error_code)> onAcceptError;
+  // A newcomer turned away: returns the bytes it is sent before it is closed.
+  std::function<std::vector<std::byte>(const TurnedAway&)> onTurnedAway;
 };
 
 class TcpServer {
  public:
-  TcpServer(TcpServerOptions options, TcpServerCallbacks callbacks);
+  // `timers` outlives the server (the acceptor's retries run on it).
+  TcpServer(TcpServerOptions options, TcpServerCallbacks callbacks, TimerQueue& timers);
   ~TcpServer();  // stop()
   TcpServer(const TcpServer&) = delete;
   TcpServer& operator=(const TcpServer&) = delete;
@@ -64,12 +87,14 @@ class TcpServer {
 
  private:
   void onAccepted(net::Socket socket);
+  void turnAway(net::Socket socket, TurnedAway why);
   void onClosed(const ConnectionPtr& connection);
   void runWorker();
   void dispatch(const CompletionBatch& batch);
 
   TcpServerOptions options_;
   TcpServerCallbacks callbacks_;
+  TimerQueue& timers_;
   std::shared_ptr<CompletionPort> port_;
   std::unique_ptr<Acceptor> acceptor_;
   std::vector<std::thread> workers_;
@@ -79,6 +104,7 @@ class TcpServer {
 
   mutable std::mutex mutex_;
   std::unordered_map<std::uint64_t, ConnectionPtr> connections_;
+  std::unordered_map<std::string, std::size_t> perAddress_;  // open connections by host, only while maxPerAddress
 };
 
 }  // namespace server

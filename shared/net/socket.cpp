@@ -206,4 +206,21 @@ std::string peerAddress(NativeSocket s) {
   return text.append(":").append(service);
 }
 
+std::string_view hostOf(std::string_view peerAddress) {
+  const std::size_t colon = peerAddress.rfind(':');
+  return colon == std::string_view::npos ? peerAddress : peerAddress.substr(0, colon);
+}
+
+void closeWithLastWords(Socket socket, std::span<const std::byte> lastWords) {
+  std::byte unread[512];
+  for (int i = 0; i < 16; ++i) {  // bounded: a peer that keeps sending is not waited for
+    auto n = ::recv(socket.native(), reinterpret_cast<char*>(unread), sizeof unread, 0);
+    if (n <= 0) break;
+  }
+  // A fresh connection's send buffer takes a packet at once; what it does not take is lost.
+  [[maybe_unused]] auto sent = ::send(socket.native(), reinterpret_cast<const char*>(lastWords.data()),
+                                      static_cast<int>(lastWords.size()), sys::kSendFlags);
+  shutdownSend(socket.native());
+}
+
 }  // namespace net

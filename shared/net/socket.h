@@ -116,5 +116,41 @@ std::size_t receiveSome(NativeSocket s, std::span<std::byte> buffer, std::chrono
 
 // "127.0.0.1:54321" for logs; empty when the peer is unknown.
 std::string peerAddress(NativeSocket s);
+// The host part of a peerAddress(): "127.0.0.1", "[::1]".
+std::string_view hostOf(std::string_view peerAddress);
+
+// Writes what the socket takes of `lastWords` at once, without waiting, and
+// closes it so that the peer reads them and then the end of the stream:
+// whatever the peer had already sent is read and dropped first, because
+// closing with unread input sends a reset, which may destroy the words in
+// flight. For turning a newcomer away; the socket must be non-blocking.
+void closeWithLastWords(Socket socket, std::span<const std::byte> lastWords);
+
+// One descriptor held in reserve, as libuv does: a process that has run out
+// of descriptors lets it go to accept the waiting connection, turns that
+// connection away with a word, and takes the reserve back. Without it an
+// accept that fails for want of descriptors leaves the newcomer waiting in
+// silence. POSIX only; on Windows, where sockets are not bounded that way,
+// it holds nothing.
+class SpareDescriptor {
+ public:
+  SpareDescriptor();  // takes it
+  ~SpareDescriptor();
+  SpareDescriptor(const SpareDescriptor&) = delete;
+  SpareDescriptor& operator=(const SpareDescriptor&) = delete;
+  void release();
+  // Takes it again; false when the descriptor could not be had.
+  bool restore();
+
+ private:
+  int fd_ = -1;
+};
+
+// Whether `error` says the process or the system has no descriptor left
+// (EMFILE, ENFILE). Never on Windows.
+bool outOfDescriptors(const std::error_code& error);
+// How many descriptors the process may have open (the soft RLIMIT_NOFILE);
+// 0 where sockets are not bounded that way (Windows) or it is unlimited.
+std::size_t descriptorLimit();
 
 }  // namespace net

@@ -1,6 +1,7 @@
 // POSIX half of the socket shim (Linux, macOS).
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -20,6 +21,30 @@ std::error_code setNonBlocking(NativeSocket s, bool on) {
   flags = on ? (flags | O_NONBLOCK) : (flags & ~O_NONBLOCK);
   if (::fcntl(s, F_SETFL, flags) < 0) return lastError();
   return {};
+}
+
+SpareDescriptor::SpareDescriptor() { restore(); }
+
+SpareDescriptor::~SpareDescriptor() { release(); }
+
+void SpareDescriptor::release() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+}
+
+bool SpareDescriptor::restore() {
+  if (fd_ < 0) fd_ = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  return fd_ >= 0;
+}
+
+bool outOfDescriptors(const std::error_code& error) {
+  return error.category() == std::system_category() && (error.value() == EMFILE || error.value() == ENFILE);
+}
+
+std::size_t descriptorLimit() {
+  rlimit files{};
+  if (::getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur == RLIM_INFINITY) return 0;
+  return static_cast<std::size_t>(files.rlim_cur);
 }
 
 namespace sys {

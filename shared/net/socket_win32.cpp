@@ -19,6 +19,14 @@ std::error_code setNonBlocking(NativeSocket s, bool on) {
   return {};
 }
 
+// Sockets are not descriptors bounded by a per-process limit here.
+SpareDescriptor::SpareDescriptor() = default;
+SpareDescriptor::~SpareDescriptor() = default;
+void SpareDescriptor::release() {}
+bool SpareDescriptor::restore() { return true; }
+bool outOfDescriptors(const std::error_code&) { return false; }
+std::size_t descriptorLimit() { return 0; }
+
 namespace sys {
 namespace {
 

@@ -306,7 +306,10 @@ Problem check(const ClockSync& p, const Context&) {
 
 Problem check(const TakenBack& p, const Context&) { return checkSeat(p.by); }
 
-Problem check(const Watch& p, const Context&) { return checkText("name", p.name, Charset::Utf8, true); }
+Problem check(const Watch& p, const Context&) {
+  return firstOf({checkText("name", p.name, Charset::Utf8, true),
+                 checkText("match code", p.matchCode, Charset::Code, false)});
+}
 
 Problem check(const Chat& p, const Context&) { return checkText("text", p.text, Charset::Utf8, true); }
 

@@ -18,11 +18,12 @@ std::string_view name(ErrorCode c) {
     case ErrorCode::ServerError: return "server-error";
     case ErrorCode::Timeout: return "timeout";
     case ErrorCode::ServerShutdown: return "server-shutdown";
-    case ErrorCode::ChatLimited: return "chat-limited";
+    case ErrorCode::RateLimited: return "rate-limited";
     case ErrorCode::NoTakebackRequest: return "no-takeback-request";
     case ErrorCode::TakebackRefused: return "takeback-refused";
     case ErrorCode::NoSuchMatch: return "no-such-match";
     case ErrorCode::NotAPlayer: return "not-a-player";
+    case ErrorCode::Flooding: return "flooding";
   }
   return "unknown";
 }
@@ -56,9 +57,10 @@ std::string_view name(Phase p) {
 bool closesConnection(ErrorCode c) {
   // Only mistakes a well-behaved client can make by racing the server keep
   // the connection: a move or offer that arrived just after the state changed.
-  // Chat over the limit and a spectator's misplaced request are refused, not punished.
+  // An action over its rate limit and a spectator's misplaced request are
+  // refused, not punished (flooding is the punishment).
   return c != ErrorCode::UnexpectedPacket && c != ErrorCode::NoDrawOffer && c != ErrorCode::NoClaimableDraw &&
-         c != ErrorCode::ChatLimited && c != ErrorCode::NoTakebackRequest && c != ErrorCode::TakebackRefused &&
+         c != ErrorCode::RateLimited && c != ErrorCode::NoTakebackRequest && c != ErrorCode::TakebackRefused &&
          c != ErrorCode::NotAPlayer;
 }
 

@@ -31,7 +31,9 @@ static_assert(std::endian::native == std::endian::little,
 
 // 2: clocks (time controls in welcome, move-accepted and game-over;
 //    clock-sync), take-backs, spectators, chat and the match list.
-constexpr std::uint16_t kProtocolVersion = 2;
+// 3: budgets (rate-limited for every limited action, flooding), private
+//    matches watched only with their code (watch.matchCode).
+constexpr std::uint16_t kProtocolVersion = 3;
 
 // Largest packet any peer may send. Framers size their buffers from it.
 constexpr std::size_t kMaxPacketSize = 256;
@@ -89,13 +91,14 @@ enum class ErrorCode : std::uint8_t {
   ServerError = 10,        // the server cannot run the match (e.g. cannot write its record)
   Timeout = 11,            // no Hello in time, or no Pong to a Ping in time
   ServerShutdown = 12,     // the server is stopping
-  ChatLimited = 13,        // a chat line over the rate limit (5 lines in 10 s per connection)
+  RateLimited = 13,        // an action over its rate limit (chat, offers, lists, refusals...): not done
   NoTakebackRequest = 14,  // accept/decline without a pending take-back request from the opponent
   TakebackRefused = 15,    // a take-back the game does not allow (chess, no move of yours to take back)
   NoSuchMatch = 16,        // watch: no running or waiting match has that id
   NotAPlayer = 17,         // a spectator sent what only players send
+  Flooding = 18,           // kept going past its rate limits: dropped
 };
-constexpr std::uint8_t kLastErrorCode = static_cast<std::uint8_t>(ErrorCode::NotAPlayer);
+constexpr std::uint8_t kLastErrorCode = static_cast<std::uint8_t>(ErrorCode::Flooding);
 
 enum class OpponentState : std::uint8_t { Disconnected = 1, Reconnected = 2 };
 
@@ -311,12 +314,14 @@ struct TakenBack {
 
 // Client -> server, instead of a hello: watch match `matchId`. Answered by
 // a welcome with seat None, then the game so far as a reconnection gets it.
+// A private match is only shown to who knows its code.
 struct Watch {
   static constexpr Type kType = Type::Watch;
   Header header;
   std::uint16_t version = kProtocolVersion;
   std::uint32_t matchId = 0;
   char name[kNameSize] = {};
+  char matchCode[kCodeSize] = {};  // a private match's code; empty for a public match
 };
 
 // Server -> players and spectators: how many watch the match now.
@@ -398,7 +403,7 @@ static_assert(sizeof(TakebackRequest) == 4);
 static_assert(sizeof(TakebackAccept) == 4);
 static_assert(sizeof(TakebackDecline) == 4);
 static_assert(sizeof(TakenBack) == 15);
-static_assert(sizeof(Watch) == 42);
+static_assert(sizeof(Watch) == 58);
 static_assert(sizeof(Spectators) == 6);
 static_assert(sizeof(Chat) == 132);
 static_assert(sizeof(ChatMessage) == 165);

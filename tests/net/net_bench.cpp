@@ -121,9 +121,10 @@ int main(int argc, char** argv) {
   net::Platform platform;
   server::TcpServerOptions options;
   options.threads = workers;
+  server::TimerQueue timers;
   server::TcpServer port(options, {nullptr,
                                    [](const server::ConnectionPtr& c, std::span<const std::byte> bytes) { c->send(bytes); },
-                                   nullptr, nullptr});
+                                   nullptr, nullptr, nullptr}, timers);
   if (std::error_code e = port.start()) {
     std::fprintf(stderr, "net_bench: %s\n", e.message().c_str());
     return 1;

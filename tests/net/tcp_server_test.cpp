@@ -31,6 +31,7 @@ TEST(TcpServer, EchoesLargeMessagesWithCallbacksSerialisedPerConnection) {
   server::TcpServerOptions options;
   options.threads = 4;
   options.sendLimit = 16 << 20;
+  server::TimerQueue timers;
   TcpServer echo(options, {
       [](const ConnectionPtr& c) { c->context() = std::make_shared<std::atomic<bool>>(false); },
       [&](const ConnectionPtr& c, std::span<const std::byte> bytes) {
@@ -40,7 +41,7 @@ TEST(TcpServer, EchoesLargeMessagesWithCallbacksSerialisedPerConnection) {
         c->send(bytes);
         *busy = false;
       },
-      nullptr, nullptr});
+      nullptr, nullptr, nullptr}, timers);
   ASSERT_FALSE(echo.start());
 
   constexpr int kClients = 4;
@@ -81,11 +82,12 @@ TEST(TcpServer, PeerThatStopsReadingIsDisconnectedNotBuffered) {
   server::TcpServerOptions options;
   options.threads = 2;
   options.sendLimit = 64 * 1024;
+  server::TimerQueue timers;
   TcpServer srv(options, {[&](const ConnectionPtr& c) {
                             std::lock_guard lock(m);
                             connection = c;
                           },
-                          nullptr, [&](const ConnectionPtr&) { closed = true; }, nullptr});
+                          nullptr, [&](const ConnectionPtr&) { closed = true; }, nullptr, nullptr}, timers);
   ASSERT_FALSE(srv.start());
   std::error_code error;
   net::Socket idle = net::connectTcp("127.0.0.1", srv.port(), 2s, error);
@@ -121,8 +123,9 @@ TEST(TcpServer, PeerThatDisconnectsIsClosedOnce) {
   std::atomic<int> failedAccepts{0};
   server::TcpServerOptions options;
   options.threads = 2;
+  server::TimerQueue timers;
   TcpServer srv(options, {[&](const ConnectionPtr&) { ++connects; }, nullptr,
-                          [&](const ConnectionPtr&) { ++closes; }, [&](std::error_code) { ++failedAccepts; }});
+                          [&](const ConnectionPtr&) { ++closes; }, [&](std::error_code) { ++failedAccepts; }, nullptr}, timers);
   ASSERT_FALSE(srv.start());
   std::error_code error;
   for (int i = 0; i < 20; ++i) {
@@ -146,11 +149,12 @@ TEST(TcpServer, StopWithConnectionsOpenReleasesEverything) {
   std::atomic<int> closes{0};
   server::TcpServerOptions options;
   options.threads = 3;
+  server::TimerQueue timers;
   TcpServer srv(options, {[&](const ConnectionPtr& c) {
                             std::lock_guard lock(m);
                             seen.push_back(c);
                           },
-                          nullptr, [&](const ConnectionPtr&) { ++closes; }, nullptr});
+                          nullptr, [&](const ConnectionPtr&) { ++closes; }, nullptr, nullptr}, timers);
   ASSERT_FALSE(srv.start());
   std::vector<net::Socket> clients;
   std::error_code error;
@@ -168,11 +172,12 @@ TEST(TcpServer, StopWithConnectionsOpenReleasesEverything) {
 }
 
 TEST(TcpServer, PortInUseFailsToStart) {
-  TcpServer first({}, {});
+  server::TimerQueue timers;
+  TcpServer first({}, {}, timers);
   ASSERT_FALSE(first.start());
   server::TcpServerOptions options;
   options.port = first.port();
-  TcpServer second(options, {});
+  TcpServer second(options, {}, timers);
   EXPECT_EQ(second.start(), std::errc::address_in_use);
 }
 

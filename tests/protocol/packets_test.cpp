@@ -43,7 +43,7 @@ TEST(Packets, SizesMatchTheDocumentedTable) {
       {Type::TakebackAccept, 4, sizeof(TakebackAccept)},
       {Type::TakebackDecline, 4, sizeof(TakebackDecline)},
       {Type::TakenBack, 15, sizeof(TakenBack)},
-      {Type::Watch, 42, sizeof(Watch)},
+      {Type::Watch, 58, sizeof(Watch)},
       {Type::Spectators, 6, sizeof(Spectators)},
       {Type::Chat, 132, sizeof(Chat)},
       {Type::ChatMessage, 165, sizeof(ChatMessage)},
@@ -152,7 +152,7 @@ TEST(Packets, OnlyRaceableErrorsKeepTheConnection) {
     const auto code = static_cast<ErrorCode>(c);
     EXPECT_NE(name(code), "unknown");
     const bool keeps = code == ErrorCode::UnexpectedPacket || code == ErrorCode::NoDrawOffer ||
-                       code == ErrorCode::NoClaimableDraw || code == ErrorCode::ChatLimited ||
+                       code == ErrorCode::NoClaimableDraw || code == ErrorCode::RateLimited ||
                        code == ErrorCode::NoTakebackRequest || code == ErrorCode::TakebackRefused ||
                        code == ErrorCode::NotAPlayer;
     EXPECT_EQ(closesConnection(code), !keeps) << name(code);

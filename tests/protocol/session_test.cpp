@@ -445,7 +445,7 @@ TEST(Session, ChatsWithinTheProtocolsLimits) {
 
   // Over the rate limit: an event, not a failure.
   proto::Error limited;
-  limited.code = proto::ErrorCode::ChatLimited;
+  limited.code = proto::ErrorCode::RateLimited;
   proto::setText(limited.text, "too fast");
   EXPECT_TRUE(s.receive(bytes(limited)));
   EXPECT_FALSE(s.failure());

@@ -6,12 +6,15 @@
 // comes back, and the records stay complete.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 #include <chrono>
 #include <memory>
 #include <thread>
 #include <vector>
 
+#include "beside.h"
 #include "harness.h"
 #include "record/reader.h"
 
@@ -21,22 +24,11 @@ namespace {
 using game::Seat;
 using Clock = std::chrono::steady_clock;
 
-// A move in the match beside the attack: both players must hear of it well
-// within this (generous for sanitizer builds on two loaded cores; a stalled
-// server takes seconds).
-constexpr auto kPrompt = 1500ms;
-
 // Plays `coordinate` and checks the round trip to the opponent is prompt.
 void playPromptly(Pair& p, Seat seat, std::string_view coordinate) {
   const auto start = Clock::now();
   p.play(seat, coordinate);
   EXPECT_LT(Clock::now() - start, kPrompt) << "a move beside the attack took too long";
-}
-
-std::array<std::uint8_t, 4> header(std::uint16_t size, proto::Type type) {
-  const auto t = static_cast<std::uint16_t>(type);
-  return {static_cast<std::uint8_t>(size), static_cast<std::uint8_t>(size >> 8), static_cast<std::uint8_t>(t),
-          static_cast<std::uint8_t>(t >> 8)};
 }
 
 // How many connections the server's log says it let go.
@@ -152,34 +144,64 @@ TEST(Hostile, AThousandConnectionsOpenedAndDroppedAtOnceLeaveNothingBehind) {
   expectCompleteRecord(server, 7);
 }
 
-TEST(Hostile, AFloodOfMovesIsAnsweredOneByOneAndTheGameGoesOn) {
+// What a flooder hears: the answers it earned, then `rate-limited` once per
+// strike, then `flooding` and the end of the connection.
+void expectCutOff(RawClient& flooder, int strikes = 10) {
+  for (int i = 0; i < strikes; ++i) {
+    const proto::Error e = flooder.expect<proto::Error>();
+    ASSERT_EQ(e.code, proto::ErrorCode::RateLimited) << "strike " << i << ": " << proto::text(e.text);
+  }
+  expectError(flooder, proto::ErrorCode::Flooding);
+  EXPECT_TRUE(flooder.closedByServer());
+}
+
+// Log lines the server wrote about one connection (its "ip:port").
+std::size_t linesAbout(const std::string& log, const std::string& peer) {
+  std::size_t n = 0;
+  for (std::size_t at = log.find(" " + peer + " "); at != std::string::npos; at = log.find(" " + peer + " ", at + 1))
+    ++n;
+  return n;
+}
+
+TEST(Hostile, AFloodOfMovesIsCutOffAndTheGameGoesOn) {
   Server server({"--game", "omok"});
   Pair p(server);
-  Pair beside(server, "carol", "dave");
+  Beside beside(server);
   p.play(Seat::Player1, "h8");
-  // White floods: two hundred moves for the other seat's turn, taken points
-  // and out of turn, all in one burst.
+  // White floods: two hundred moves, a taken point and its own legal a1,
+  // then out of turn, all in one burst.
   std::vector<std::uint8_t> flood;
   for (int i = 0; i < 200; ++i) proto::append(flood, proto::Move{{}, {0, point(i % 2 == 0 ? "h8" : "a1"), {}}});
   p.white.sendBytes(flood);
-  int rejected = 0, accepted = 0;
-  for (int i = 0; i < 200; ++i) {
+  beside.move();
+  // The first a1 is played; ten refusals are answered, then the strikes.
+  int rejected = 0;
+  for (int i = 0; i < 11; ++i) {
     std::optional<proto::Packet> answer = p.white.receive();
     ASSERT_TRUE(answer) << "answer " << i << " missing";
     if (std::holds_alternative<proto::MoveRejected>(*answer)) ++rejected;
-    if (std::holds_alternative<proto::MoveAccepted>(*answer)) ++accepted;
+    if (const auto* a = std::get_if<proto::MoveAccepted>(&*answer)) {
+      EXPECT_EQ(+a->ply, 2);
+    }
   }
-  // The first a1 is white's legal move; every other one is refused.
-  EXPECT_EQ(accepted, 1);
-  EXPECT_EQ(rejected, 199);
-  playPromptly(beside, Seat::Player1, "h8");  // the other match never noticed
+  EXPECT_EQ(rejected, 10);
+  expectCutOff(p.white);
+  beside.move();
+  // Black heard of the one move and of white's going; white comes back with
+  // its token and the game goes on.
   EXPECT_EQ(+p.black.expect<proto::MoveAccepted>().ply, 2);
-  p.play(Seat::Player1, "i8");  // and the flooded game goes on
-  p.white.send(proto::Resign{});
-  p.white.expect<proto::GameOver>();
-  p.black.expect<proto::GameOver>();
-  beside.black.send(proto::Resign{});
-  beside.black.expect<proto::GameOver>();
+  EXPECT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
+  RawClient back(server.port(), game::Kind::Omok, 15);
+  EXPECT_EQ(back.hello("bob", Seat::None, p.whiteWelcome.reconnect).resumed, 1);
+  back.expect<proto::MatchStart>();
+  for (int ply = 1; ply <= 2; ++ply) EXPECT_EQ(+back.expect<proto::MoveAccepted>().ply, ply);
+  EXPECT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
+  p.black.move(0, point("i8"));
+  EXPECT_EQ(+p.black.expect<proto::MoveAccepted>().ply, 3);
+  EXPECT_EQ(+back.expect<proto::MoveAccepted>().ply, 3);
+  back.send(proto::Resign{});
+  back.expect<proto::GameOver>();
+  beside.move();
   EXPECT_EQ(server.stop(), 0);
   ASSERT_EQ(server.records().size(), 2u);
   for (const auto& file : server.records()) {
@@ -187,6 +209,169 @@ TEST(Hostile, AFloodOfMovesIsAnsweredOneByOneAndTheGameGoesOn) {
     ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
     EXPECT_TRUE(std::get<record::Record>(loaded).result.has_value());
   }
+}
+
+TEST(Hostile, AHundredThousandDrawOffersAreOneOfferAndASmallRecord) {
+  Server server({"--game", "omok"});
+  Pair p(server);
+  Beside beside(server);
+  p.play(Seat::Player1, "h8");
+  std::vector<std::uint8_t> flood;
+  for (int i = 0; i < 100'000; ++i) proto::append(flood, proto::DrawOffer{});
+  ASSERT_EQ(flood.size(), 400'000u);
+  std::thread sender([&] { p.white.sendBytes(flood); });  // the server stops reading it: send from aside
+  beside.move();
+  // The first is relayed; two more fit the offers' budget and are refused
+  // (one is pending already); the rest are strikes.
+  for (int i = 0; i < 2; ++i) expectError(p.white, proto::ErrorCode::UnexpectedPacket);
+  expectCutOff(p.white);
+  sender.join();
+  beside.move();
+  p.black.expect<proto::DrawOffer>();
+  EXPECT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
+  p.black.send(proto::Resign{});
+  p.black.expect<proto::GameOver>();
+  beside.move();
+  EXPECT_EQ(server.stop(), 0);
+
+  const std::string log = server.log();
+  const std::string peer = [&] {
+    const std::size_t at = log.find(" match 1: bob takes player2");
+    const std::size_t start = log.rfind(' ', at - 1) + 1;
+    return log.substr(start, at - start);
+  }();
+  EXPECT_LE(linesAbout(log, peer), 24u) << "the flooder's log lines are not bounded:\n" << log;
+  std::optional<std::filesystem::path> flooded;
+  for (const auto& file : server.records())
+    if (file.filename().string().find("_m000001") != std::string::npos) flooded = file;
+  ASSERT_TRUE(flooded);
+  const auto bytes = std::filesystem::file_size(*flooded);
+  std::printf("[ record   ] %ju bytes after 100,000 draw offers\n", static_cast<std::uintmax_t>(bytes));
+  EXPECT_LT(bytes, 64u * 1024);
+  auto loaded = record::readFile(*flooded);
+  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
+  const record::Record& r = std::get<record::Record>(loaded);
+  EXPECT_EQ(std::count_if(r.events.begin(), r.events.end(), [](const auto& e) { return e.what == "draw-offer"; }), 1);
+  EXPECT_TRUE(r.result.has_value());
+}
+
+TEST(Hostile, FloodsOfListsAndUnexpectedPacketsAreCutOff) {
+  Server server({"--game", "omok"});
+  Beside beside(server);
+  // Lists before a hello: three are answered.
+  RawClient lister(server.port(), game::Kind::Omok, 15);
+  std::vector<std::uint8_t> lists;
+  for (int i = 0; i < 1'000; ++i) proto::append(lists, proto::ListMatches{});
+  lister.sendBytes(lists);
+  beside.move();
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(+lister.expect<proto::MatchEntry>().matchId, beside.matchId());
+    EXPECT_EQ(+lister.expect<proto::MatchListEnd>().count, 1);
+  }
+  expectCutOff(lister);
+  beside.move();
+  // Moves before a hello: ten unexpected-packet errors, then the strikes.
+  RawClient early(server.port(), game::Kind::Omok, 15);
+  std::vector<std::uint8_t> moves;
+  for (int i = 0; i < 1'000; ++i) proto::append(moves, proto::Move{{}, {0, point("h8"), {}}});
+  early.sendBytes(moves);
+  beside.move();
+  for (int i = 0; i < 10; ++i) expectError(early, proto::ErrorCode::UnexpectedPacket);
+  expectCutOff(early);
+  // Pings: ten pongs.
+  RawClient pinger(server.port(), game::Kind::Omok, 15);
+  std::vector<std::uint8_t> pings;
+  for (int i = 0; i < 1'000; ++i) proto::append(pings, proto::Ping{{}, static_cast<std::uint64_t>(i), 0});
+  pinger.sendBytes(pings);
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(+pinger.expect<proto::Pong>().nonce, static_cast<std::uint64_t>(i));
+  expectCutOff(pinger);
+  beside.move();
+}
+
+TEST(Hostile, APrivateMatchIsHiddenFromWhoeverLacksItsCode) {
+  Server server({"--game", "omok"});
+  RawClient alice(server.port(), game::Kind::Omok, 15);
+  RawClient bob(server.port(), game::Kind::Omok, 15);
+  const proto::Welcome w = alice.hello("alice", Seat::None, {}, "friends-only");
+  bob.hello("bob", Seat::None, {}, "friends-only");
+  alice.expect<proto::MatchStart>();
+  bob.expect<proto::MatchStart>();
+  Beside open(server);  // a public match: watchable by anybody
+
+  // A stranger tries ids one by one: the private one looks like none at all.
+  for (std::uint32_t id : {w.matchId, w.matchId + 100}) {
+    RawClient stranger(server.port(), game::Kind::Omok, 15);
+    proto::Watch watch;
+    watch.matchId = id;
+    proto::setText(watch.name, "eve");
+    stranger.send(watch);
+    const proto::Error e = stranger.expect<proto::Error>();
+    EXPECT_EQ(e.code, proto::ErrorCode::NoSuchMatch);
+    EXPECT_EQ(proto::text(e.text), "no match " + std::to_string(id) + " is waiting or playing");
+    EXPECT_TRUE(stranger.closedByServer());
+  }
+  // A wrong code is no better.
+  RawClient guesser(server.port(), game::Kind::Omok, 15);
+  proto::Watch guess;
+  guess.matchId = w.matchId;
+  proto::setText(guess.name, "eve");
+  proto::setText(guess.matchCode, "friends");
+  guesser.send(guess);
+  expectError(guesser, proto::ErrorCode::NoSuchMatch);
+  // Not in the list either.
+  RawClient lister(server.port(), game::Kind::Omok, 15);
+  lister.send(proto::ListMatches{});
+  EXPECT_EQ(+lister.expect<proto::MatchEntry>().matchId, open.matchId());
+  EXPECT_EQ(+lister.expect<proto::MatchListEnd>().count, 1);
+
+  // A friend who knows the code watches; the public match is watched by id.
+  RawClient friendly(server.port(), game::Kind::Omok, 15);
+  proto::Watch watch;
+  watch.matchId = w.matchId;
+  proto::setText(watch.name, "carol");
+  proto::setText(watch.matchCode, "friends-only");
+  friendly.send(watch);
+  EXPECT_EQ(friendly.expect<proto::Welcome>().seat, Seat::None);
+  friendly.expect<proto::MatchStart>();
+  RawClient kibitzer(server.port(), game::Kind::Omok, 15);
+  kibitzer.watch(open.matchId(), "dave");
+  kibitzer.expect<proto::MatchStart>();
+  open.move();
+
+  // Reconnection tokens are 128 random bits: all distinct, none zero.
+  EXPECT_NE(w.reconnect, proto::Token{});
+}
+
+TEST(Hostile, ReconnectingAgainAndAgainLeavesARecordOfBoundedSize) {
+  Server server({"--game", "omok", "--grace", "60"});
+  Pair p(server);
+  p.play(Seat::Player1, "h8");
+  // Each drop and return is two event lines; 520 of them pass the bound.
+  constexpr int kCycles = 520;
+  for (int i = 0; i < kCycles; ++i) {
+    RawClient back(server.port(), game::Kind::Omok, 15);
+    if (i == 0) p.white.close();
+    ASSERT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected) << i;
+    back.hello("bob", Seat::None, p.whiteWelcome.reconnect);
+    back.expect<proto::MatchStart>();
+    back.expect<proto::MoveAccepted>();
+    ASSERT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected) << i;
+    if (i + 1 == kCycles) {
+      back.send(proto::Resign{});
+      back.expect<proto::GameOver>();
+    }
+  }
+  p.black.expect<proto::GameOver>();
+  EXPECT_EQ(server.stop(), 0);
+  const std::optional<record::Record> loaded = server.onlyRecord();
+  ASSERT_TRUE(loaded);
+  const auto& events = loaded->events;
+  EXPECT_EQ(events.size(), 1000u + 1);  // the bound (kMaxRecordNotes), then the one line saying so
+  EXPECT_EQ(std::count_if(events.begin(), events.end(), [](const auto& e) { return e.what == "record-full"; }), 1);
+  EXPECT_EQ(events.back().what, "record-full");
+  EXPECT_EQ(loaded->result->reason, game::EndReason::Resignation);
+  EXPECT_LT(std::filesystem::file_size(server.records()[0]), 128u * 1024);
+  EXPECT_NE(server.log().find("events and chat lines left out"), std::string::npos);
 }
 
 }  // namespace

@@ -33,7 +33,9 @@ TEST(Chat, LinesReachPlayersAndSpectatorsTheSixthInTenSecondsIsDroppedAndTheReco
   }
   // Alice's sixth line within 10 s: refused, not relayed, and she stays.
   p.black.chat("line 6");
-  expectError(p.black, proto::ErrorCode::ChatLimited);
+  const proto::Error limited = p.black.expect<proto::Error>();
+  EXPECT_EQ(limited.code, proto::ErrorCode::RateLimited);
+  EXPECT_EQ(proto::text(limited.text), "at most 5 chat lines in 10 s; this one was dropped");
   EXPECT_FALSE(p.white.receive(300ms).has_value());
   EXPECT_FALSE(watcher.receive(100ms).has_value());
   // The limit is per connection: bob still talks, and alice still plays.
@@ -42,7 +44,7 @@ TEST(Chat, LinesReachPlayersAndSpectatorsTheSixthInTenSecondsIsDroppedAndTheReco
   p.play(Seat::Player1, "h8", {&watcher});
   p.white.send(proto::Resign{});
   for (RawClient* c : everybody) EXPECT_EQ(c->expect<proto::GameOver>().reason, game::EndReason::Resignation);
-  EXPECT_NE(server.log().find("chat over the limit"), std::string::npos) << server.log();
+  EXPECT_NE(server.log().find("over the limit: at most 5 chat lines in 10 s"), std::string::npos) << server.log();
 
   ASSERT_EQ(server.stop(), 0);
   const std::optional<record::Record> loaded = server.onlyRecord();

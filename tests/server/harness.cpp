@@ -25,7 +25,14 @@ namespace {
 
 std::vector<std::string> withDefaults(std::vector<std::string> args, const std::filesystem::path& dir) {
   const bool ownRecordDir = std::find(args.begin(), args.end(), "--log-dir") != args.end();
+  const bool ownPerAddress = std::find(args.begin(), args.end(), "--max-per-address") != args.end();
   for (const char* a : {"--host", "127.0.0.1", "--port", "0", "--threads", "2"}) args.emplace_back(a);
+  // Every test client comes from 127.0.0.1: the per-address limit is off
+  // unless a test sets it.
+  if (!ownPerAddress) {
+    args.emplace_back("--max-per-address");
+    args.emplace_back("0");
+  }
   if (!ownRecordDir) {
     args.emplace_back("--log-dir");
     args.emplace_back((dir / "records").string());
