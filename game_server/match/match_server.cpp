@@ -135,7 +135,7 @@ void MatchServer::onConnection(const ConnectionPtr& connection) {
     ConnectionPtr c = weak.lock();
     std::shared_ptr<Session> s = session.lock();
     if (!c || !s || c->closing() || !s->timer.expire()) return;  // gone, or the hello won
-    log(*s, c, "no hello in time");
+    logEvent(c->peer(), "no hello in time");  // the timer thread: not the session's budget, once per connection
     sendError(c, proto::ErrorCode::Timeout, "no hello within " + std::to_string(config_.helloTimeout.count()) + " s",
               timers_);
   });
