@@ -49,10 +49,7 @@ void Acceptor::turnAwayOne() {
   spare_.release();
   std::error_code ignored;
   net::Socket newcomer = net::acceptConnection(listener_.native(), ignored);
-  if (newcomer) {
-    net::setNonBlocking(newcomer.native(), true);
-    onTurnAway_(std::move(newcomer));  // answered and closed before the spare is taken back
-  }
+  if (newcomer) onTurnAway_(std::move(newcomer));  // answered and closed before the spare is taken back
   spare_.restore();
 }
 

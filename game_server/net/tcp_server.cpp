@@ -75,7 +75,6 @@ void TcpServer::onAccepted(net::Socket socket) {
       refused = TurnedAway{TurnedAway::Reason::ServerFull, peer, options_.maxConnections};
     } else if (options_.maxPerAddress != 0 && perAddress_[host] >= options_.maxPerAddress) {
       refused = TurnedAway{TurnedAway::Reason::AddressFull, peer, options_.maxPerAddress};
-      if (perAddress_[host] == 0) perAddress_.erase(host);
     }
   }
   if (refused) {

@@ -212,6 +212,7 @@ std::string_view hostOf(std::string_view peerAddress) {
 }
 
 void closeWithLastWords(Socket socket, std::span<const std::byte> lastWords) {
+  setNonBlocking(socket.native(), true);
   std::byte unread[512];
   for (int i = 0; i < 16; ++i) {  // bounded: a peer that keeps sending is not waited for
     auto n = ::recv(socket.native(), reinterpret_cast<char*>(unread), sizeof unread, 0);

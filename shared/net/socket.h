@@ -123,7 +123,8 @@ std::string_view hostOf(std::string_view peerAddress);
 // closes it so that the peer reads them and then the end of the stream:
 // whatever the peer had already sent is read and dropped first, because
 // closing with unread input sends a reset, which may destroy the words in
-// flight. For turning a newcomer away; the socket must be non-blocking.
+// flight. For turning a newcomer away: it never waits, whatever the socket's
+// mode (an AcceptEx socket on Windows starts out blocking).
 void closeWithLastWords(Socket socket, std::span<const std::byte> lastWords);
 
 // One descriptor held in reserve, as libuv does: a process that has run out
