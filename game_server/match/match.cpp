@@ -13,15 +13,15 @@ constexpr game::Seat kSeats[] = {game::Seat::Player1, game::Seat::Player2};
 
 std::string_view seatName(game::Seat s) { return s == game::Seat::Player1 ? "player1" : "player2"; }
 
-Refused refusal(proto::ErrorCode code, std::string text) {
+PacketRefusal refusal(proto::ErrorCode code, std::string text) {
   proto::Error error;
   error.code = code;
   proto::setText(error.text, text);
   return {error, std::move(text)};
 }
 
-Refused noDrawOffer() { return refusal(proto::ErrorCode::NoDrawOffer, "your opponent has not offered a draw"); }
-Refused noTakebackRequest() {
+PacketRefusal noDrawOffer() { return refusal(proto::ErrorCode::NoDrawOffer, "your opponent has not offered a draw"); }
+PacketRefusal noTakebackRequest() {
   return refusal(proto::ErrorCode::NoTakebackRequest, "your opponent has not asked to take a move back");
 }
 
@@ -353,7 +353,7 @@ bool Match::outOfTime(TimerQueue::Clock::time_point now) {
   return true;
 }
 
-std::optional<Refused> Match::handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet) {
+std::optional<PacketRefusal> Match::handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet) {
   std::lock_guard lock(mutex_);
   // A replaced connection's leftovers, or a spectator already let go.
   if (over_ || (seat == game::Seat::None ? !spectator(from) : player(seat).connection != from)) return std::nullopt;
@@ -392,7 +392,7 @@ std::optional<Refused> Match::handle(game::Seat seat, const ConnectionPtr& from,
   return std::nullopt;
 }
 
-Refused Match::refuseSpectator(const proto::Packet& packet) const {
+PacketRefusal Match::refuseSpectator(const proto::Packet& packet) const {
   if (const auto* move = std::get_if<proto::Move>(&packet)) {
     proto::MoveRejected r;
     r.move = move->move;
@@ -421,7 +421,7 @@ void Match::chat(game::Seat seat, const ConnectionPtr& from, std::string_view te
   sendAll(m);
 }
 
-std::optional<Refused> Match::offerDraw(game::Seat seat) {
+std::optional<PacketRefusal> Match::offerDraw(game::Seat seat) {
   if (drawOfferBy_ == seat)
     return refusal(proto::ErrorCode::UnexpectedPacket, "your draw offer is still waiting for an answer");
   if (drawOfferBy_ == game::opponent(seat)) {
@@ -446,7 +446,7 @@ void Match::decline(game::Seat& pending, game::Seat seat, std::string_view event
   sendTo(game::opponent(seat), relay);
 }
 
-std::optional<Refused> Match::requestTakeback(game::Seat seat) {
+std::optional<PacketRefusal> Match::requestTakeback(game::Seat seat) {
   const bool hasMoved = std::any_of(moves_.begin(), moves_.end(), [&](const auto& m) { return m.seat == seat; });
   std::string refused;
   if (takebackBy_ != game::Seat::None) {
@@ -490,7 +490,7 @@ void Match::takeBack(game::Seat requester) {
                    " moves, accepted by " + player(game::opponent(requester)).name);
 }
 
-std::optional<Refused> Match::play(game::Seat seat, const proto::WireMove& wire) {
+std::optional<PacketRefusal> Match::play(game::Seat seat, const proto::WireMove& wire) {
   game::Played played;
   const auto now = timers_.now();
   if (game_->toMove() != seat) {
@@ -506,7 +506,7 @@ std::optional<Refused> Match::play(game::Seat seat, const proto::WireMove& wire)
     r.move = wire;
     r.reject = played.reject;
     proto::setText(r.why, played.why);
-    return Refused{r, label() + ": move by " + player(seat).name + " rejected: " + played.why};
+    return PacketRefusal{r, label() + ": move by " + player(seat).name + " rejected: " + played.why};
   }
   proto::MoveAccepted a;
   a.ply = static_cast<std::uint16_t>(game_->moveCount());

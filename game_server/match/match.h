@@ -59,16 +59,16 @@ inline constexpr std::size_t kMaxRecordNotes = 1000;
 // Take-backs one match grants: each rewrites the record, so they are bounded too.
 inline constexpr int kMaxTakebacks = 100;
 
-// Why a player was not seated; becomes an Error packet.
+// Why a hello or watch was refused; becomes an Error packet that closes the connection.
 struct Refusal {
   proto::ErrorCode code;
   std::string text;
 };
 
-// What the match said no to: the answer for its sender (move-rejected or
-// an error that keeps the connection) and what to say in the log. The
-// session sends it, within the sender's budget for refusals.
-struct Refused {
+// A packet the match said no to in play: the answer for its sender
+// (move-rejected, or an error that keeps the connection) and what to say in
+// the log. The session sends it, within the sender's budget for refusals.
+struct PacketRefusal {
   proto::Packet answer;
   std::string why;
 };
@@ -106,7 +106,7 @@ class Match : public std::enable_shared_from_this<Match> {
   // A packet of the match phases (move, resign, draw and take-back packets,
   // chat) from the player on `seat` or a spectator (None), whose phase
   // allowed it. What it refuses comes back, for the session to answer.
-  std::optional<Refused> handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet);
+  std::optional<PacketRefusal> handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet);
   // The server stops: a running game ends (ServerShutdown), a waiting player
   // is told; the record is finished.
   void shutdown();
@@ -155,16 +155,16 @@ class Match : public std::enable_shared_from_this<Match> {
   // and a spectator who arrives (None). Nothing before the start.
   void replay(const ConnectionPtr& to, game::Seat viewer);
   void start();
-  std::optional<Refused> play(game::Seat seat, const proto::WireMove& move);
+  std::optional<PacketRefusal> play(game::Seat seat, const proto::WireMove& move);
   // What a spectator may not do: a move is rejected, the rest refused.
-  Refused refuseSpectator(const proto::Packet& packet) const;
+  PacketRefusal refuseSpectator(const proto::Packet& packet) const;
   void chat(game::Seat seat, const ConnectionPtr& from, std::string_view text);
   // `seat` offers a draw: relayed to the opponent; agreed when the opponent
   // has offered one too; refused while its own offer is pending.
-  std::optional<Refused> offerDraw(game::Seat seat);
+  std::optional<PacketRefusal> offerDraw(game::Seat seat);
   // `seat` asks to take back its last move: relayed to the opponent, or
   // refused when the game cannot do it now.
-  std::optional<Refused> requestTakeback(game::Seat seat);
+  std::optional<PacketRefusal> requestTakeback(game::Seat seat);
   // The opponent accepted: `requester`'s last move goes, and the reply
   // after it if there was one; its clock runs.
   void takeBack(game::Seat requester);

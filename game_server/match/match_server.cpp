@@ -208,7 +208,7 @@ bool MatchServer::allow(Session& session, const ConnectionPtr& connection, Actio
   return false;
 }
 
-void MatchServer::refuse(Session& session, const ConnectionPtr& connection, const Refused& refused) {
+void MatchServer::refuse(Session& session, const ConnectionPtr& connection, const PacketRefusal& refused) {
   if (!allow(session, connection, Action::Refusal)) return;
   sendPacket(*connection, refused.answer);
   log(session, connection, refused.why);

@@ -91,7 +91,7 @@ class MatchServer {
   // otherwise the sender was told (rate-limited, or flooding and hung up on).
   bool allow(Session& session, const ConnectionPtr& connection, Action action);
   // Sends what a match or the phase table refused, within the budget for refusals.
-  void refuse(Session& session, const ConnectionPtr& connection, const Refused& refused);
+  void refuse(Session& session, const ConnectionPtr& connection, const PacketRefusal& refused);
   // A log line about this connection, within its budget for log lines.
   void log(Session& session, const ConnectionPtr& connection, std::string_view what);
   // The lobby's answer to a hello or a watch: the session enters its match,
