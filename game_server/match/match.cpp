@@ -357,10 +357,7 @@ std::optional<PacketRefusal> Match::handle(game::Seat seat, const ConnectionPtr&
   std::lock_guard lock(mutex_);
   // A replaced connection's leftovers, or a spectator already let go.
   if (over_ || (seat == game::Seat::None ? !spectator(from) : player(seat).connection != from)) return std::nullopt;
-  if (const auto* line = std::get_if<proto::Chat>(&packet)) {
-    chat(seat, from, proto::text(line->text));
-    return std::nullopt;
-  }
+  if (const auto* line = std::get_if<proto::Chat>(&packet)) return chat(seat, from, proto::text(line->text));
   if (!started_) return std::nullopt;
   if (seat == game::Seat::None) return refuseSpectator(packet);
   const game::Seat other = game::opponent(seat);
@@ -404,7 +401,13 @@ PacketRefusal Match::refuseSpectator(const proto::Packet& packet) const {
                  "a spectator cannot send " + std::string(proto::name(proto::typeOf(packet))));
 }
 
-void Match::chat(game::Seat seat, const ConnectionPtr& from, std::string_view text) {
+std::optional<PacketRefusal> Match::chat(game::Seat seat, const ConnectionPtr& from, std::string_view text) {
+  if (seat == game::Seat::None && !spectatorChat_.allow(timers_.now())) {
+    return refusal(proto::ErrorCode::RateLimited, "the spectators of " + label() + " may write at most " +
+                                                      std::to_string(kSpectatorChatLines) + " lines in " +
+                                                      std::to_string(kSpectatorChatWindow.count()) +
+                                                      " s together; this one was dropped");
+  }
   const std::string& name = seat == game::Seat::None ? spectator(from)->name : player(seat).name;
   proto::ChatMessage m;
   m.seat = seat;
@@ -419,6 +422,7 @@ void Match::chat(game::Seat seat, const ConnectionPtr& from, std::string_view te
     earlyChat_.push_back({seat, name, std::string(text), record::Clock::now()});
   }
   sendAll(m);
+  return std::nullopt;
 }
 
 std::optional<PacketRefusal> Match::offerDraw(game::Seat seat) {

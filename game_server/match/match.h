@@ -34,6 +34,7 @@
 
 #include "game/clock.h"
 #include "game/game.h"
+#include "game_server/match/rate_limiter.h"
 #include "game_server/net/timer_queue.h"
 #include "game_server/net/connection.h"
 #include "protocol/packets.h"
@@ -58,6 +59,10 @@ inline constexpr std::size_t kMaxSpectators = 256;
 inline constexpr std::size_t kMaxRecordNotes = 1000;
 // Take-backs one match grants: each rewrites the record, so they are bounded too.
 inline constexpr int kMaxTakebacks = 100;
+// Lines all the spectators of one match may write together in a window:
+// each line goes to every connection of the match, up to 258 of them.
+inline constexpr std::size_t kSpectatorChatLines = 10;
+inline constexpr std::chrono::seconds kSpectatorChatWindow{10};
 
 // Why a hello or watch was refused; becomes an Error packet that closes the connection.
 struct Refusal {
@@ -158,7 +163,7 @@ class Match : public std::enable_shared_from_this<Match> {
   std::optional<PacketRefusal> play(game::Seat seat, const proto::WireMove& move);
   // What a spectator may not do: a move is rejected, the rest refused.
   PacketRefusal refuseSpectator(const proto::Packet& packet) const;
-  void chat(game::Seat seat, const ConnectionPtr& from, std::string_view text);
+  std::optional<PacketRefusal> chat(game::Seat seat, const ConnectionPtr& from, std::string_view text);
   // `seat` offers a draw: relayed to the opponent; agreed when the opponent
   // has offered one too; refused while its own offer is pending.
   std::optional<PacketRefusal> offerDraw(game::Seat seat);
@@ -224,6 +229,7 @@ class Match : public std::enable_shared_from_this<Match> {
   int takebacks_ = 0;                          // granted so far, at most kMaxTakebacks
   std::size_t notes_ = 0;                      // record lines other than moves, at most kMaxRecordNotes
   std::size_t notesLeftOut_ = 0;
+  RateLimiter spectatorChat_{kSpectatorChatLines, kSpectatorChatWindow};
   bool started_ = false;
   bool over_ = false;
 };

@@ -107,7 +107,7 @@ std::vector<std::byte> MatchServer::onTurnedAway(const TurnedAway& why) {
       text = "the server is full: it serves at most " + std::to_string(why.limit) + " connections";
       break;
     case TurnedAway::Reason::AddressFull:
-      text = "too many connections from " + std::string(net::hostOf(why.peer)) + ": at most " +
+      text = "too many connections from " + net::addressGroup(why.peer) + ": at most " +
              std::to_string(why.limit) + " from one address";
       break;
     case TurnedAway::Reason::OutOfDescriptors: text = "the server is full: it has no descriptor left"; break;

@@ -65,7 +65,7 @@ std::vector<ConnectionPtr> TcpServer::connections() const {
 
 void TcpServer::onAccepted(net::Socket socket) {
   std::string peer = net::peerAddress(socket.native());
-  const std::string host(net::hostOf(peer));
+  const std::string host = net::addressGroup(peer);
   // Accepts are handled one at a time (the listener is one registration),
   // so no other accept can slip in between this check and the insert below.
   std::optional<TurnedAway> refused;
@@ -105,7 +105,7 @@ void TcpServer::onClosed(const ConnectionPtr& connection) {
     std::lock_guard lock(mutex_);
     connections_.erase(connection->id());
     if (options_.maxPerAddress != 0) {
-      auto it = perAddress_.find(std::string(net::hostOf(connection->peer())));
+      auto it = perAddress_.find(net::addressGroup(connection->peer()));
       assert(it != perAddress_.end() && it->second > 0 && "every connection was counted at its address");
       if (--it->second == 0) perAddress_.erase(it);
     }

@@ -104,7 +104,7 @@ class TcpServer {
 
   mutable std::mutex mutex_;
   std::unordered_map<std::uint64_t, ConnectionPtr> connections_;
-  std::unordered_map<std::string, std::size_t> perAddress_;  // open connections by host, only while maxPerAddress
+  std::unordered_map<std::string, std::size_t> perAddress_;  // by net::addressGroup, only with maxPerAddress
 };
 
 }  // namespace server

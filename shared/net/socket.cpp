@@ -206,9 +206,21 @@ std::string peerAddress(NativeSocket s) {
   return text.append(":").append(service);
 }
 
-std::string_view hostOf(std::string_view peerAddress) {
-  const std::size_t colon = peerAddress.rfind(':');
-  return colon == std::string_view::npos ? peerAddress : peerAddress.substr(0, colon);
+std::string addressGroup(std::string_view peerAddress) {
+  std::string host(peerAddress.substr(0, peerAddress.rfind(':')));
+  if (host.size() < 2 || host.front() != '[' || host.back() != ']') return host;
+  host = host.substr(1, host.size() - 2);
+  in6_addr address{};
+  if (::inet_pton(AF_INET6, host.c_str(), &address) != 1) return host;
+  constexpr unsigned char kMappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  char text[INET6_ADDRSTRLEN] = {};
+  if (std::memcmp(address.s6_addr, kMappedPrefix, sizeof kMappedPrefix) == 0) {
+    ::inet_ntop(AF_INET, address.s6_addr + 12, text, sizeof text);
+    return text;
+  }
+  std::memset(address.s6_addr + 8, 0, 8);
+  ::inet_ntop(AF_INET6, &address, text, sizeof text);
+  return "[" + std::string(text) + "]/64";
 }
 
 void closeWithLastWords(Socket socket, std::span<const std::byte> lastWords) {

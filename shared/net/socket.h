@@ -116,8 +116,10 @@ std::size_t receiveSome(NativeSocket s, std::span<std::byte> buffer, std::chrono
 
 // "127.0.0.1:54321" for logs; empty when the peer is unknown.
 std::string peerAddress(NativeSocket s);
-// The host part of a peerAddress(): "127.0.0.1", "[::1]".
-std::string_view hostOf(std::string_view peerAddress);
+// Who a peerAddress() stands for when connections are counted per address:
+// an IPv4 address ("127.0.0.1", also when mapped into IPv6), or an IPv6 /64
+// ("[2001:db8:1:2::]/64"), since one site holds a whole /64.
+std::string addressGroup(std::string_view peerAddress);
 
 // Writes what the socket takes of `lastWords` at once, without waiting, and
 // closes it so that the peer reads them and then the end of the stream:

@@ -87,6 +87,15 @@ TEST(Socket, ReceiveTimesOutWhenNothingArrives) {
   EXPECT_EQ(error, std::errc::timed_out);
 }
 
+TEST(Socket, ConnectionsAreCountedByIPv4AddressOrIPv6Slash64) {
+  EXPECT_EQ(net::addressGroup("127.0.0.1:54321"), "127.0.0.1");
+  EXPECT_EQ(net::addressGroup("[::ffff:192.0.2.7]:80"), "192.0.2.7");  // IPv4 mapped into IPv6
+  EXPECT_EQ(net::addressGroup("[2001:db8:1:2:3:4:5:6]:9000"), "[2001:db8:1:2::]/64");
+  EXPECT_EQ(net::addressGroup("[2001:db8:1:2:ffff::1]:1"), net::addressGroup("[2001:db8:1:2::9]:2"));
+  EXPECT_NE(net::addressGroup("[2001:db8:1:2::1]:1"), net::addressGroup("[2001:db8:1:3::1]:1"));
+  EXPECT_EQ(net::addressGroup("[::1]:5"), "[::]/64");
+}
+
 TEST(Socket, MovedSocketKeepsOwnership) {
   std::error_code error;
   net::Listener l = net::listenTcp("127.0.0.1", 0, error);

@@ -89,6 +89,41 @@ TEST(Chat, WorksWhileTheMatchWaitsForItsSecondPlayerAndTheRecordKeepsIt) {
   EXPECT_EQ(r.chat[0].seat, Seat::None);
 }
 
+TEST(Chat, TheSpectatorsOfAMatchWriteAtMostTenLinesInTenSecondsTogether) {
+  Server server({"--game", "omok"});
+  Pair p(server);
+  RawClient a(server.port(), game::Kind::Omok, 15), b(server.port(), game::Kind::Omok, 15),
+      c(server.port(), game::Kind::Omok, 15);
+  p.addSpectator(a, "ann", 1);
+  b.watch(p.blackWelcome.matchId, "ben");
+  b.expect<proto::MatchStart>();
+  expectSpectators({&b, &a, &p.black, &p.white}, 2);
+  c.watch(p.blackWelcome.matchId, "cat");
+  c.expect<proto::MatchStart>();
+  expectSpectators({&c, &a, &b, &p.black, &p.white}, 3);
+  const std::vector<RawClient*> everybody{&p.black, &p.white, &a, &b, &c};
+  // Four lines each, within each one's own limit of five: ten reach the match.
+  int relayed = 0;
+  for (RawClient* writer : {&a, &b, &c}) {
+    for (int i = 0; i < 4; ++i) {
+      writer->chat("line " + std::to_string(i));
+      if (relayed < 10) {
+        ++relayed;
+        for (RawClient* r : everybody) r->expect<proto::ChatMessage>();
+      } else {
+        const proto::Error e = writer->expect<proto::Error>();
+        EXPECT_EQ(e.code, proto::ErrorCode::RateLimited);
+        EXPECT_NE(proto::text(e.text).find("at most 10 lines in 10 s together"), std::string_view::npos)
+            << proto::text(e.text);
+      }
+    }
+  }
+  EXPECT_FALSE(p.black.receive(200ms).has_value());
+  // The players are not spectators: they still talk.
+  p.white.chat("quiet, please");
+  for (RawClient* r : everybody) expectChat(*r, Seat::Player2, "bob", "quiet, please");
+}
+
 TEST(Chat, BeforeAHelloIsUnexpected) {
   Server server({"--game", "omok"});
   RawClient early(server.port(), game::Kind::Omok, 15);
