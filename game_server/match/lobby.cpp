@@ -141,8 +141,11 @@ void Lobby::forgetFinished() {
   std::erase_if(tokens_, [](const auto& entry) { return entry.second.expired(); });
   std::erase_if(matches_, [](const auto& entry) { return entry.second.expired(); });
   std::erase_if(public_, [](const auto& entry) { return entry.second.expired(); });
-  // A private match everybody left is dropped rather than kept for its code.
-  std::erase_if(openPrivate_, [](const auto& entry) { return !entry.second || entry.second->empty(); });
+  // A private match everybody left, or one that expired waiting, is dropped
+  // rather than kept for its code: codes are the clients' to pick, without end.
+  std::erase_if(openPrivate_, [](const auto& entry) {
+    return !entry.second || entry.second->empty() || !entry.second->joinable();
+  });
   sizeAfterSweep_ = entries();
 }
 

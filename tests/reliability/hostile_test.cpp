@@ -293,7 +293,7 @@ TEST(Hostile, APrivateMatchIsHiddenFromWhoeverLacksItsCode) {
   RawClient alice(server.port(), game::Kind::Omok, 15);
   RawClient bob(server.port(), game::Kind::Omok, 15);
   const proto::Welcome w = alice.hello("alice", Seat::None, {}, "friends-only");
-  bob.hello("bob", Seat::None, {}, "friends-only");
+  const proto::Welcome wb = bob.hello("bob", Seat::None, {}, "friends-only");
   alice.expect<proto::MatchStart>();
   bob.expect<proto::MatchStart>();
   Beside open(server);  // a public match: watchable by anybody
@@ -338,8 +338,9 @@ TEST(Hostile, APrivateMatchIsHiddenFromWhoeverLacksItsCode) {
   kibitzer.expect<proto::MatchStart>();
   open.move();
 
-  // Reconnection tokens are 128 random bits: all distinct, none zero.
+  // Reconnection tokens are 128 random bits: none zero, no two alike.
   EXPECT_NE(w.reconnect, proto::Token{});
+  EXPECT_NE(w.reconnect, wb.reconnect);
 }
 
 TEST(Hostile, ReconnectingAgainAndAgainLeavesARecordOfBoundedSize) {
