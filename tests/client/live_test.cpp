@@ -27,15 +27,6 @@ using servertest::Process;
 using servertest::Server;
 using servertest::TempDir;
 
-bool waitForLog(const Server& server, const std::string& text, std::chrono::milliseconds timeout) {
-  const auto end = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < end) {
-    if (server.log().find(text) != std::string::npos) return true;
-    std::this_thread::sleep_for(50ms);
-  }
-  return false;
-}
-
 TEST(ClientLive, PlaysBlackAgainstABotAndExitsWhenTheGameIsOver) {
   TempDir dir;
   Server server({"--game", "chess", "--grace", "1"});
@@ -48,14 +39,14 @@ TEST(ClientLive, PlaysBlackAgainstABotAndExitsWhenTheGameIsOver) {
                   "2", "--exit-when-over", "--screenshot", png.string(), "--size", "1120x760"},
                  dir.path() / "client.log");
   // The bot's patience starts when it does, so it starts once black is seated.
-  ASSERT_TRUE(waitForLog(server, "human takes player2", 20s)) << server.log();
+  ASSERT_TRUE(server.logShows("human takes player2", 20s)) << server.log();
   Process bot(GAME_BOT_PATH, {"--port", port, "--seat", "1", "--name", "bot", "--timeout", "2"},
               dir.path() / "bot.log");
 
   const auto clientExit = client.wait(40s);
   ASSERT_TRUE(clientExit.has_value()) << "the client did not exit after the game; server log:\n" << server.log();
   EXPECT_EQ(*clientExit, 0);
-  EXPECT_TRUE(waitForLog(server, "player2 by opponent-left", 1s)) << server.log();
+  EXPECT_TRUE(server.logShows("player2 by opponent-left", 1s)) << server.log();
 
   // Black's view: the board turned round, both kings home (white's one move
   // cannot have moved its king), the rooks' corners occupied.
@@ -77,7 +68,7 @@ TEST(ClientLive, ShowsTheClocksAndTheChatUntilTheFlagFalls) {
                  {"-a", "-s", "-screen 0 1280x800x24", GAME_CLIENT_PATH, "--port", port, "--name", "human", "--seat",
                   "2", "--exit-when-over", "--screenshot", png.string(), "--size", "1120x760"},
                  dir.path() / "client.log");
-  ASSERT_TRUE(waitForLog(server, "human takes player2", 20s)) << server.log();
+  ASSERT_TRUE(server.logShows("human takes player2", 20s)) << server.log();
   Process bot(GAME_BOT_PATH,
               {"--port", port, "--seat", "1", "--name", "bot", "--moves", "first", "--chat", "good luck!", "--timeout",
                "30"},
@@ -86,7 +77,7 @@ TEST(ClientLive, ShowsTheClocksAndTheChatUntilTheFlagFalls) {
   const auto clientExit = client.wait(40s);
   ASSERT_TRUE(clientExit.has_value()) << "the client did not exit after the game; server log:\n" << server.log();
   EXPECT_EQ(*clientExit, 0);
-  EXPECT_TRUE(waitForLog(server, "player1 by timeout", 1s)) << server.log();
+  EXPECT_TRUE(server.logShows("player1 by timeout", 1s)) << server.log();
   EXPECT_EQ(bot.wait(10s), 0);
 
   // 230,110,95 is theme::kError, the low-time colour of white's fallen clock.

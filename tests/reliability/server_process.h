@@ -39,6 +39,10 @@ class KillableServer {
   }
   int stop() { return process_.stop(); }
 
+  bool logShows(std::string_view text, std::chrono::milliseconds timeout = 2s) const {
+    return showsWithin([this] { return log(); }, text, timeout);
+  }
+
   std::string log() const {
     std::ifstream in(logFile_);
     std::stringstream s;

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -33,6 +34,11 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// Whether `text` shows in what `read` returns (a server's log) within
+// `timeout`: a server writes its log from a thread of its own, a moment
+// after the event.
+bool showsWithin(const std::function<std::string()>& read, std::string_view text, std::chrono::milliseconds timeout);
+
 // game_server started for one test; stopped (SIGINT, then SIGKILL) by its
 // destructor whatever the test's outcome.
 class Server {
@@ -42,6 +48,9 @@ class Server {
   std::filesystem::path recordDir() const { return dir_.path() / "records"; }
   std::vector<std::filesystem::path> records() const;
   std::string log() const;  // the server's stderr so far
+  bool logShows(std::string_view text, std::chrono::milliseconds timeout = 2s) const {
+    return showsWithin([this] { return log(); }, text, timeout);
+  }
   // The one record the server wrote, loaded and replayed; nullopt (with a
   // failed expectation saying why) when there is not exactly one or it does
   // not load.

@@ -42,7 +42,7 @@ TEST(Takeback, AcceptedTheRequestersMoveGoesAndThePointCanBePlayedAgain) {
   p.white.move(0, point("j9"));
   expectRejected(p.white, game::Reject::NotYourTurn);
   EXPECT_EQ(+p.play(Seat::Player1, "j8", {&watcher}).ply, 3);
-  EXPECT_NE(server.log().find("alice takes back to 2 moves"), std::string::npos) << server.log();
+  EXPECT_TRUE(server.logShows("alice takes back to 2 moves")) << server.log();
 }
 
 TEST(Takeback, AcceptedAfterTheOpponentRepliedBothMovesGo) {
