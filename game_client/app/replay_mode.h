@@ -32,7 +32,6 @@ class ReplayMode final : public Mode {
   ReplayMode(const std::filesystem::path& file, game::Seat viewer);
 
   // Why the file could not be shown, empty when it could.
-  const std::string& loadError() const { return loadError_; }
 
   bool update() override;
   void idle(sf::Time timeout) override { sf::sleep(timeout); }

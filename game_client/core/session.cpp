@@ -413,6 +413,5 @@ bool Session::chat(const std::string& text, std::string& error) {
   return false;
 }
 
-void Session::ping(std::uint64_t nonce, std::uint64_t nowMs) { send(proto::Ping{{}, nonce, nowMs}); }
 
 }  // namespace client

@@ -99,7 +99,6 @@ class Session {
   // A line for everybody in the match, players or spectators; refused here
   // when empty, too long (127 bytes), or outside a match.
   bool chat(const std::string& text, std::string& error);
-  void ping(std::uint64_t nonce, std::uint64_t nowMs);
 
   proto::Phase phase() const { return phase_; }
   Intent intent() const { return intent_; }

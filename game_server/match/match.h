@@ -15,9 +15,9 @@
 //
 // Threading: every public member takes the match's mutex. A match is touched
 // by its players' and spectators' worker threads, the timer thread and
-// shutdown; a mutex per match (rather than a strand) because its critical
-// sections are short and never block (an engine call, appends to bounded
-// send queues, one flushed record line). Lock order: lobby, then match, then
+// shutdown; a mutex per match, because its critical sections are short and
+// never block (an engine call, appends to bounded send queues, one flushed
+// record line, a log line queued). Lock order: lobby, then match, then
 // a connection's send queue; a match never calls the lobby.
 #pragma once
 

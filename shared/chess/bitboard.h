@@ -142,6 +142,5 @@ constexpr Bitboard knightAttacks(Square s) { return detail::kLeapers.knight[s]; 
 constexpr Bitboard kingAttacks(Square s) { return detail::kLeapers.king[s]; }
 constexpr Bitboard betweenBB(Square a, Square b) { return detail::kLines.between[a][b]; }
 constexpr Bitboard lineBB(Square a, Square b) { return detail::kLines.line[a][b]; }
-constexpr bool aligned(Square a, Square b, Square c) { return (lineBB(a, b) & squareBB(c)) != 0; }
 
 }  // namespace chess

@@ -48,7 +48,6 @@ constexpr int fileOf(Square s) { return s & 7; }
 constexpr int rankOf(Square s) { return s >> 3; }
 // The rank as seen from `c`'s side: rank 0 is the home rank of `c`.
 constexpr int relativeRank(Color c, Square s) { return c == White ? rankOf(s) : 7 - rankOf(s); }
-constexpr bool isOk(Square s) { return s < NoSquare; }
 // One step forward for `c`'s pawns.
 constexpr int pawnPush(Color c) { return c == White ? 8 : -8; }
 constexpr Square operator+(Square s, int d) { return Square(int(s) + d); }

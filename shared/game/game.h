@@ -2,7 +2,7 @@
 // tools handle omok and chess without game-specific branches.
 //
 // A Game is a plain value-owning object; it is not thread-safe (the server
-// keeps each match on one strand).
+// touches a match's game under the match's mutex only).
 #pragma once
 
 #include <cstdint>

@@ -2,8 +2,8 @@
 // per event, each line flushed as soon as it is written, so a crash loses at
 // most the event in flight. The last line carries the result.
 //
-// Ownership and threading: the match owns its Writer and calls it from the
-// match's strand only; it is not thread-safe. The file is closed by finish()
+// Ownership and threading: the match owns its Writer and calls it under the
+// match's mutex only; it is not thread-safe. The file is closed by finish()
 // or the destructor.
 #pragma once
 

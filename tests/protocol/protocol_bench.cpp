@@ -2,11 +2,12 @@
 // ratio against the least any framing must do, measured in the same run:
 //   - reference: walk the same stream by each packet's size field and memcpy
 //     every packet into a local buffer (no checks at all);
-//   - readPacket: proto::readPacket over the stream in place, as a server
-//     does over its own receive buffer: header checks, the packet copied out
-//     into its struct, every field validated, handed out in a std::variant;
+//   - readPacket: proto::readPacket over the stream in place: header checks,
+//     the packet copied out into its struct, every field validated, handed
+//     out in a std::variant;
 //   - framer: the same through proto::Framer fed in 1460-byte chunks (one TCP
-//     segment), which adds copying into its fixed buffer.
+//     segment), which adds copying into its fixed buffer, as the server's
+//     sessions and the clients read.
 // The stream is game traffic: mostly move-accepted, some moves, pings and
 // pongs, and a few move-rejected and error packets with text.
 #include <algorithm>
