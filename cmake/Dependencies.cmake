@@ -47,14 +47,3 @@ if(GAME_BUILD_TESTS)
   # Defines GTest::gtest and GTest::gtest_main as the installed package does.
   add_subdirectory(${GAME_GTEST_SOURCE} ${CMAKE_BINARY_DIR}/googletest EXCLUDE_FROM_ALL SYSTEM)
 endif()
-
-# Under Wine every process start costs a good fraction of a second, so each
-# test executable is one CTest test (run through CMAKE_CROSSCOMPILING_EMULATOR)
-# instead of one process per test case, and nothing runs at build time.
-function(gtest_discover_tests target)
-  cmake_parse_arguments(arg "" "" "PROPERTIES" ${ARGN})
-  add_test(NAME ${target} COMMAND ${target})
-  if(arg_PROPERTIES)
-    set_tests_properties(${target} PROPERTIES ${arg_PROPERTIES})
-  endif()
-endfunction()
