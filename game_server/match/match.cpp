@@ -1,6 +1,7 @@
 #include "game_server/match/match.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "game_server/match/log.h"
 #include "game_server/match/outbox.h"
@@ -361,32 +362,58 @@ std::optional<PacketRefusal> Match::handle(game::Seat seat, const ConnectionPtr&
   if (!started_) return std::nullopt;
   if (seat == game::Seat::None) return refuseSpectator(packet);
   const game::Seat other = game::opponent(seat);
-  if (const auto* move = std::get_if<proto::Move>(&packet)) return play(seat, move->move);
-  if (std::holds_alternative<proto::Resign>(packet)) {
-    recordEvent("resign", seat);
-    end({game::winFor(other), game::EndReason::Resignation});
-  } else if (std::holds_alternative<proto::DrawOffer>(packet)) {
-    return offerDraw(seat);
-  } else if (std::holds_alternative<proto::DrawAccept>(packet)) {
-    if (drawOfferBy_ != other) return noDrawOffer();
-    end({game::Result::Draw, game::EndReason::Agreement});
-  } else if (std::holds_alternative<proto::DrawDecline>(packet)) {
-    if (drawOfferBy_ != other) return noDrawOffer();
-    decline(drawOfferBy_, seat, "draw-decline", proto::DrawDecline{});
-  } else if (std::holds_alternative<proto::DrawClaim>(packet)) {
-    game::EndReason claim = game_->toMove() == seat ? game_->claimableDraw() : game::EndReason::None;
-    if (claim == game::EndReason::None) return refusal(proto::ErrorCode::NoClaimableDraw, "no draw can be claimed by you now");
-    end({game::Result::Draw, claim});
-  } else if (std::holds_alternative<proto::TakebackRequest>(packet)) {
-    return requestTakeback(seat);
-  } else if (std::holds_alternative<proto::TakebackAccept>(packet)) {
-    if (takebackBy_ != other) return noTakebackRequest();
-    takeBack(other);
-  } else if (std::holds_alternative<proto::TakebackDecline>(packet)) {
-    if (takebackBy_ != other) return noTakebackRequest();
-    decline(takebackBy_, seat, "takeback-decline", proto::TakebackDecline{});
-  }
-  return std::nullopt;
+  using Answer = std::optional<PacketRefusal>;
+  return std::visit(
+      proto::Overloaded{
+          [&](const proto::Move& move) { return play(seat, move.move); },
+          [&](const proto::Resign&) -> Answer {
+            recordEvent("resign", seat);
+            end({game::winFor(other), game::EndReason::Resignation});
+            return std::nullopt;
+          },
+          [&](const proto::DrawOffer&) { return offerDraw(seat); },
+          [&](const proto::DrawAccept&) -> Answer {
+            if (drawOfferBy_ != other) return noDrawOffer();
+            end({game::Result::Draw, game::EndReason::Agreement});
+            return std::nullopt;
+          },
+          [&](const proto::DrawDecline&) -> Answer {
+            if (drawOfferBy_ != other) return noDrawOffer();
+            decline(drawOfferBy_, seat, "draw-decline", proto::DrawDecline{});
+            return std::nullopt;
+          },
+          [&](const proto::DrawClaim&) -> Answer {
+            const game::EndReason claim = game_->toMove() == seat ? game_->claimableDraw() : game::EndReason::None;
+            if (claim == game::EndReason::None)
+              return refusal(proto::ErrorCode::NoClaimableDraw, "no draw can be claimed by you now");
+            end({game::Result::Draw, claim});
+            return std::nullopt;
+          },
+          [&](const proto::TakebackRequest&) { return requestTakeback(seat); },
+          [&](const proto::TakebackAccept&) -> Answer {
+            if (takebackBy_ != other) return noTakebackRequest();
+            takeBack(other);
+            return std::nullopt;
+          },
+          [&](const proto::TakebackDecline&) -> Answer {
+            if (takebackBy_ != other) return noTakebackRequest();
+            decline(takebackBy_, seat, "takeback-decline", proto::TakebackDecline{});
+            return std::nullopt;
+          },
+          [](const proto::Chat&) -> Answer { return std::nullopt; },  // answered above, for spectators too
+          // The session's own business, never a match's.
+          []<typename P>(const P&) -> Answer
+            requires proto::OneOf<P, proto::Hello, proto::Watch, proto::ListMatches, proto::Ping, proto::Pong>
+          {
+            assert(false && "the session answers these itself");
+            return std::nullopt;
+          },
+          [](const proto::FromServerOnly auto&) -> Answer {
+            assert(false && "the decoder refuses what only a server sends");
+            return std::nullopt;
+          },
+      },
+      packet);
 }
 
 PacketRefusal Match::refuseSpectator(const proto::Packet& packet) const {

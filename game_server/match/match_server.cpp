@@ -1,6 +1,7 @@
 #include "game_server/match/match_server.h"
 
 #include <atomic>
+#include <cassert>
 #include <thread>
 
 #include "game_server/match/log.h"
@@ -229,32 +230,44 @@ bool MatchServer::handle(Session& session, const ConnectionPtr& connection, cons
   }
   // Actions with a budget of their own are spent before the work.
   const auto spend = [&](Action action) { return allow(session, connection, action); };
-  if (const auto* ping = std::get_if<proto::Ping>(&packet)) {
-    if (spend(Action::Ping)) {
-      proto::Pong pong;
-      pong.nonce = ping->nonce;
-      pong.sentAtMs = ping->sentAtMs;
-      sendPacket(*connection, pong);
-    }
-  } else if (const auto* hello = std::get_if<proto::Hello>(&packet)) {
-    if (!session.timer.greet()) return false;  // timed out while it was on its way
-    return enter(session, connection, type, lobby_.admit(connection, *hello));
-  } else if (const auto* watch = std::get_if<proto::Watch>(&packet)) {
-    if (!session.timer.greet()) return false;
-    return enter(session, connection, type, lobby_.watch(connection, *watch));
-  } else if (std::holds_alternative<proto::ListMatches>(packet)) {
-    if (spend(Action::MatchList)) sendMatchList(*connection);  // still awaiting a hello: its timeout runs on
-  } else if (std::holds_alternative<proto::Pong>(packet)) {
-    // Heard: that is all a pong is for.
-  } else if ((std::holds_alternative<proto::Chat>(packet) && !spend(Action::Chat)) ||
-             (std::holds_alternative<proto::DrawOffer>(packet) && !spend(Action::DrawOffer)) ||
-             (std::holds_alternative<proto::TakebackRequest>(packet) && !spend(Action::TakebackRequest))) {
-    // Over its limit: told, not done.
-  } else {
-    // Every packet left belongs to a match phase, so the session has a match.
+  // Every packet left belongs to a match phase, so the session has a match.
+  const auto toMatch = [&] {
     if (auto refused = session.match->handle(session.seat, connection, packet)) refuse(session, connection, *refused);
-  }
-  return !connection->finishing();
+    return true;
+  };
+  const bool goOn = std::visit(
+      proto::Overloaded{
+          [&](const proto::Ping& ping) {
+            if (spend(Action::Ping)) sendPacket(*connection, proto::Pong{{}, ping.nonce, ping.sentAtMs});
+            return true;
+          },
+          [](const proto::Pong&) { return true; },  // heard: that is all a pong is for
+          [&](const proto::Hello& hello) {
+            // False when it timed out while the hello was on its way.
+            return session.timer.greet() && enter(session, connection, type, lobby_.admit(connection, hello));
+          },
+          [&](const proto::Watch& watch) {
+            return session.timer.greet() && enter(session, connection, type, lobby_.watch(connection, watch));
+          },
+          [&](const proto::ListMatches&) {
+            if (spend(Action::MatchList)) sendMatchList(*connection);  // still awaiting a hello: its timeout runs on
+            return true;
+          },
+          // Over its limit an action is told and not done; the reading goes on.
+          [&](const proto::Chat&) { return !spend(Action::Chat) || toMatch(); },
+          [&](const proto::DrawOffer&) { return !spend(Action::DrawOffer) || toMatch(); },
+          [&](const proto::TakebackRequest&) { return !spend(Action::TakebackRequest) || toMatch(); },
+          [&]<typename P>(const P&)
+            requires proto::OneOf<P, proto::Move, proto::Resign, proto::DrawAccept, proto::DrawDecline,
+                                  proto::DrawClaim, proto::TakebackAccept, proto::TakebackDecline>
+          { return toMatch(); },
+          [](const proto::FromServerOnly auto&) {
+            assert(false && "the decoder refuses what only a server sends");
+            return false;
+          },
+      },
+      packet);
+  return goOn && !connection->finishing();
 }
 
 bool MatchServer::enter(Session& session, const ConnectionPtr& connection, proto::Type asked,

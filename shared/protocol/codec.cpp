@@ -33,8 +33,8 @@ Packet copyOut(const std::uint8_t* bytes) {
 }
 
 template <PacketStruct P>
-constexpr Traits row(std::string_view name, Sender from, std::uint8_t phases) {
-  return {P::kType, sizeof(P), from, phases, name, &copyOut<P>};
+constexpr Traits row(std::string_view name, std::uint8_t phases) {
+  return {P::kType, sizeof(P), P::kFrom, phases, name, &copyOut<P>};
 }
 
 constexpr auto kPlaying = bit(Phase::Playing);
@@ -43,34 +43,34 @@ constexpr auto kBeforeHello = bit(Phase::AwaitingHello);
 
 // In the order of the Packet variant.
 constexpr std::array kTraits{
-    row<Hello>("hello", Sender::Client, bit(Phase::AwaitingHello)),
-    row<Welcome>("welcome", Sender::Server, bit(Phase::AwaitingHello)),
-    row<MatchStart>("match-start", Sender::Server, bit(Phase::WaitingForOpponent)),
-    row<Ping>("ping", Sender::Either, kAnyPhase),
-    row<Pong>("pong", Sender::Either, kAnyPhase),
-    row<Error>("error", Sender::Server, kAnyPhase),
-    row<OpponentStatus>("opponent-status", Sender::Server, kPlaying),
-    row<Move>("move", Sender::Client, kPlaying),
-    row<MoveAccepted>("move-accepted", Sender::Server, kPlaying),
-    row<MoveRejected>("move-rejected", Sender::Server, kPlaying),
-    row<GameOver>("game-over", Sender::Server, kPlaying),
-    row<Resign>("resign", Sender::Client, kPlaying),
-    row<DrawOffer>("draw-offer", Sender::Either, kPlaying),
-    row<DrawAccept>("draw-accept", Sender::Client, kPlaying),
-    row<DrawDecline>("draw-decline", Sender::Either, kPlaying),
-    row<DrawClaim>("draw-claim", Sender::Client, kPlaying),
-    row<ClockSync>("clock-sync", Sender::Server, kPlaying),
-    row<TakebackRequest>("takeback-request", Sender::Either, kPlaying),
-    row<TakebackAccept>("takeback-accept", Sender::Client, kPlaying),
-    row<TakebackDecline>("takeback-decline", Sender::Either, kPlaying),
-    row<TakenBack>("taken-back", Sender::Server, kPlaying),
-    row<Watch>("watch", Sender::Client, kBeforeHello),
-    row<Spectators>("spectators", Sender::Server, kInMatch),
-    row<Chat>("chat", Sender::Client, kInMatch),
-    row<ChatMessage>("chat-message", Sender::Server, kInMatch),
-    row<ListMatches>("list-matches", Sender::Client, kBeforeHello),
-    row<MatchEntry>("match-entry", Sender::Server, kBeforeHello),
-    row<MatchListEnd>("match-list-end", Sender::Server, kBeforeHello),
+    row<Hello>("hello", bit(Phase::AwaitingHello)),
+    row<Welcome>("welcome", bit(Phase::AwaitingHello)),
+    row<MatchStart>("match-start", bit(Phase::WaitingForOpponent)),
+    row<Ping>("ping", kAnyPhase),
+    row<Pong>("pong", kAnyPhase),
+    row<Error>("error", kAnyPhase),
+    row<OpponentStatus>("opponent-status", kPlaying),
+    row<Move>("move", kPlaying),
+    row<MoveAccepted>("move-accepted", kPlaying),
+    row<MoveRejected>("move-rejected", kPlaying),
+    row<GameOver>("game-over", kPlaying),
+    row<Resign>("resign", kPlaying),
+    row<DrawOffer>("draw-offer", kPlaying),
+    row<DrawAccept>("draw-accept", kPlaying),
+    row<DrawDecline>("draw-decline", kPlaying),
+    row<DrawClaim>("draw-claim", kPlaying),
+    row<ClockSync>("clock-sync", kPlaying),
+    row<TakebackRequest>("takeback-request", kPlaying),
+    row<TakebackAccept>("takeback-accept", kPlaying),
+    row<TakebackDecline>("takeback-decline", kPlaying),
+    row<TakenBack>("taken-back", kPlaying),
+    row<Watch>("watch", kBeforeHello),
+    row<Spectators>("spectators", kInMatch),
+    row<Chat>("chat", kInMatch),
+    row<ChatMessage>("chat-message", kInMatch),
+    row<ListMatches>("list-matches", kBeforeHello),
+    row<MatchEntry>("match-entry", kBeforeHello),
+    row<MatchListEnd>("match-list-end", kBeforeHello),
 };
 static_assert(kTraits.size() == std::variant_size_v<Packet>);
 

@@ -105,6 +105,9 @@ enum class OpponentState : std::uint8_t { Disconnected = 1, Reconnected = 2 };
 // Where a listed match stands.
 enum class MatchState : std::uint8_t { Waiting = 1, Playing = 2 };
 
+// Who sends a packet type. The decoder refuses a packet from the wrong side.
+enum class Sender : std::uint8_t { Client = 1, Server = 2, Either = 3 };
+
 // 128 random bits that let a dropped player take their seat back. All zero = none.
 using Token = std::array<std::uint8_t, 16>;
 
@@ -142,6 +145,7 @@ struct WireMove {
 // Client -> server, first packet of a connection.
 struct Hello {
   static constexpr Type kType = Type::Hello;
+  static constexpr Sender kFrom = Sender::Client;
   Header header;
   std::uint16_t version = kProtocolVersion;
   std::uint8_t game = 0;       // game::Kind wanted, 0 = whatever the server hosts
@@ -158,6 +162,7 @@ struct Hello {
 // implied by seat and game.
 struct Welcome {
   static constexpr Type kType = Type::Welcome;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   std::uint16_t version = kProtocolVersion;
   game::Seat seat = game::Seat::None;  // None: a spectator's welcome
@@ -176,6 +181,7 @@ struct Welcome {
 // reconnection, continues: the MoveAccepted packets played so far follow).
 struct MatchStart {
   static constexpr Type kType = Type::MatchStart;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   char player1[kNameSize] = {};
   char player2[kNameSize] = {};
@@ -184,6 +190,7 @@ struct MatchStart {
 // Either direction; the peer answers with a Pong echoing both fields.
 struct Ping {
   static constexpr Type kType = Type::Ping;
+  static constexpr Sender kFrom = Sender::Either;
   Header header;
   std::uint64_t nonce = 0;
   std::uint64_t sentAtMs = 0;  // the sender's clock, only ever compared by the sender
@@ -191,6 +198,7 @@ struct Ping {
 
 struct Pong {
   static constexpr Type kType = Type::Pong;
+  static constexpr Sender kFrom = Sender::Either;
   Header header;
   std::uint64_t nonce = 0;
   std::uint64_t sentAtMs = 0;
@@ -199,6 +207,7 @@ struct Pong {
 // Server -> client.
 struct Error {
   static constexpr Type kType = Type::Error;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   ErrorCode code = ErrorCode::Malformed;
   char text[kTextSize] = {};
@@ -207,6 +216,7 @@ struct Error {
 // Server -> client: the opponent's connection dropped or came back.
 struct OpponentStatus {
   static constexpr Type kType = Type::OpponentStatus;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   OpponentState state = OpponentState::Disconnected;
   std::uint16_t graceSeconds = 0;  // Disconnected: how long the seat is held before they lose
@@ -215,6 +225,7 @@ struct OpponentStatus {
 // Client -> server.
 struct Move {
   static constexpr Type kType = Type::Move;
+  static constexpr Sender kFrom = Sender::Client;
   Header header;
   WireMove move;
 };
@@ -222,6 +233,7 @@ struct Move {
 // Server -> both players.
 struct MoveAccepted {
   static constexpr Type kType = Type::MoveAccepted;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   std::uint16_t ply = 0;  // 1 for the first move of the game
   game::Seat seat = game::Seat::None;  // who played it
@@ -235,6 +247,7 @@ struct MoveAccepted {
 // Server -> the sender of the move only.
 struct MoveRejected {
   static constexpr Type kType = Type::MoveRejected;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   WireMove move;
   game::Reject reject = game::Reject::IllegalMove;
@@ -245,6 +258,7 @@ struct MoveRejected {
 // a player leaving, time or shutdown).
 struct GameOver {
   static constexpr Type kType = Type::GameOver;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   game::Result result = game::Result::Draw;
   game::EndReason reason = game::EndReason::Agreement;
@@ -255,23 +269,28 @@ struct GameOver {
 // Header-only packets. DrawOffer and DrawDecline are relayed to the opponent.
 struct Resign {
   static constexpr Type kType = Type::Resign;
+  static constexpr Sender kFrom = Sender::Client;
   Header header;
 };
 struct DrawOffer {
   static constexpr Type kType = Type::DrawOffer;
+  static constexpr Sender kFrom = Sender::Either;
   Header header;
 };
 struct DrawAccept {
   static constexpr Type kType = Type::DrawAccept;
+  static constexpr Sender kFrom = Sender::Client;
   Header header;
 };
 struct DrawDecline {
   static constexpr Type kType = Type::DrawDecline;
+  static constexpr Sender kFrom = Sender::Either;
   Header header;
 };
 // Client -> server: claim the draw game::Game::claimableDraw() allows now.
 struct DrawClaim {
   static constexpr Type kType = Type::DrawClaim;
+  static constexpr Sender kFrom = Sender::Client;
   Header header;
 };
 
@@ -280,6 +299,7 @@ struct DrawClaim {
 // reconnection's replay, so a client's display needs no earlier history.
 struct ClockSync {
   static constexpr Type kType = Type::ClockSync;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   Clocks clocks{};
   game::Seat running = game::Seat::None;  // whose time runs; None when stopped
@@ -290,14 +310,17 @@ struct ClockSync {
 // the opponent declines it too. Header-only, like the draw packets.
 struct TakebackRequest {
   static constexpr Type kType = Type::TakebackRequest;
+  static constexpr Sender kFrom = Sender::Either;
   Header header;
 };
 struct TakebackAccept {
   static constexpr Type kType = Type::TakebackAccept;
+  static constexpr Sender kFrom = Sender::Client;
   Header header;
 };
 struct TakebackDecline {
   static constexpr Type kType = Type::TakebackDecline;
+  static constexpr Sender kFrom = Sender::Either;
   Header header;
 };
 
@@ -306,6 +329,7 @@ struct TakebackDecline {
 // reply after it if there was one), so the requester is to move.
 struct TakenBack {
   static constexpr Type kType = Type::TakenBack;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   std::uint16_t moves = 0;
   game::Seat by = game::Seat::None;  // who asked
@@ -317,6 +341,7 @@ struct TakenBack {
 // A private match is only shown to who knows its code.
 struct Watch {
   static constexpr Type kType = Type::Watch;
+  static constexpr Sender kFrom = Sender::Client;
   Header header;
   std::uint16_t version = kProtocolVersion;
   std::uint32_t matchId = 0;
@@ -327,6 +352,7 @@ struct Watch {
 // Server -> players and spectators: how many watch the match now.
 struct Spectators {
   static constexpr Type kType = Type::Spectators;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   std::uint16_t count = 0;
 };
@@ -334,6 +360,7 @@ struct Spectators {
 // Client -> server: a line of chat for everybody in the match.
 struct Chat {
   static constexpr Type kType = Type::Chat;
+  static constexpr Sender kFrom = Sender::Client;
   Header header;
   char text[kTextSize] = {};
 };
@@ -341,6 +368,7 @@ struct Chat {
 // Server -> players and spectators: a line of chat, with who wrote it.
 struct ChatMessage {
   static constexpr Type kType = Type::ChatMessage;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   game::Seat seat = game::Seat::None;  // None: a spectator
   char name[kNameSize] = {};
@@ -352,11 +380,13 @@ struct ChatMessage {
 // the connection stays open for a hello or a watch.
 struct ListMatches {
   static constexpr Type kType = Type::ListMatches;
+  static constexpr Sender kFrom = Sender::Client;
   Header header;
 };
 
 struct MatchEntry {
   static constexpr Type kType = Type::MatchEntry;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   std::uint32_t matchId = 0;
   game::Kind game = game::Kind::Omok;
@@ -373,6 +403,7 @@ struct MatchEntry {
 
 struct MatchListEnd {
   static constexpr Type kType = Type::MatchListEnd;
+  static constexpr Sender kFrom = Sender::Server;
   Header header;
   std::uint16_t count = 0;  // match-entry packets sent before it
 };
@@ -420,14 +451,32 @@ using Packet = std::variant<Hello, Welcome, MatchStart, Ping, Pong, Error, Oppon
 template <typename P>
 concept PacketStruct = std::is_trivially_copyable_v<P> && std::is_standard_layout_v<P> &&
                        std::is_same_v<std::remove_cv_t<decltype(P::kType)>, Type> &&
+                       std::is_same_v<std::remove_cv_t<decltype(P::kFrom)>, Sender> &&
                        sizeof(P) <= kMaxPacketSize;
+
+// The packets only a server sends, and those only a client sends: a
+// handler's overload set names them as a group, since its peer's decoder
+// never lets them reach it.
+template <typename P>
+concept FromServerOnly = P::kFrom == Sender::Server;
+template <typename P>
+concept FromClientOnly = P::kFrom == Sender::Client;
+
+// An overload set for std::visit over a Packet: one callable per packet type
+// (or per group above), and no catch-all, so a new packet type that a
+// handler forgets does not compile.
+template <typename... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+// For an overload that serves several named types alike.
+template <typename P, typename... Ps>
+concept OneOf = (std::is_same_v<P, Ps> || ...);
 
 inline Type typeOf(const Packet& packet) {
   return std::visit([](const auto& p) { return p.kType; }, packet);
 }
 
-// Who sends a packet type. The decoder refuses a packet from the wrong side.
-enum class Sender : std::uint8_t { Client = 1, Server = 2, Either = 3 };
 
 // Connection phases, the same on both ends (see docs/PROTOCOL.md).
 enum class Phase : std::uint8_t { AwaitingHello, WaitingForOpponent, Playing, Over };
