@@ -151,56 +151,64 @@ bool LiveMode::update() {
 
 void LiveMode::handleEvents() {
   for (const proto::Packet& packet : session_->takeEvents()) {
-    if (const auto* p = std::get_if<proto::Welcome>(&packet)) {
-      seat_ = p->seat;
-      matchId_ = p->matchId;
-      token_ = p->reconnect;
-      attempts_ = 0;
-      if (!board_) {
-        std::string error;
-        board_ = makeBoardView(session_->setup(), error);
-        if (!board_) error_ = "cannot show this game: " + error;
-      }
-      // A new session rebuilds the game from its first move; so does the board.
-      boardStale_ = true;
-      if (p->resumed) notice_ = seat_ == game::Seat::None ? "" : "Reconnected: the game goes on.";
-    } else if (std::holds_alternative<proto::MatchStart>(packet)) {
-      hadGame_ = true;
-    } else if (const auto* p = std::get_if<proto::MoveAccepted>(&packet)) {
-      // Indexed by ply, so the replay after a reconnect rewrites rather than repeats.
-      notation_.resize(p->ply - 1u);
-      notation_.emplace_back(proto::text(p->notation));
-      // A new move (not one replayed after a reconnect) makes older news stale.
-      const bool fresh = !board_ || boardStale_ || p->ply > board_->plies();
-      if (fresh && p->seat == seat_) error_.clear();
-      if (fresh && p->seat != seat_) notice_.clear();
-    } else if (const auto* p = std::get_if<proto::MoveRejected>(&packet)) {
-      if (board_) board_->rejected(proto::fromWire(p->move));
-      const std::string why(proto::text(p->why));
-      error_ = "Move refused: " + (why.empty() ? std::string(game::describe(p->reject)) : why) + ".";
-    } else if (std::holds_alternative<proto::DrawOffer>(packet)) {
-      notice_ = "Your opponent offers a draw.";
-    } else if (std::holds_alternative<proto::DrawDecline>(packet)) {
-      notice_ = "Your opponent declined the draw.";
-    } else if (std::holds_alternative<proto::TakebackRequest>(packet)) {
-      notice_ = "Your opponent asks to take back their last move.";
-    } else if (std::holds_alternative<proto::TakebackDecline>(packet)) {
-      notice_ = "Your opponent declined your take-back request.";
-    } else if (const auto* p = std::get_if<proto::TakenBack>(&packet)) {
-      notation_.resize(p->moves);
-      boardStale_ = true;
-      notice_ = p->by == seat_ ? "Take-back accepted: your move again."
-                : seat_ != game::Seat::None ? "Move taken back: your opponent moves again."
-                : board_ ? capitalized(board_->side(p->by).name) + " took a move back."
-                         : "A move was taken back.";
-    } else if (const auto* p = std::get_if<proto::OpponentStatus>(&packet)) {
-      notice_ = p->state == proto::OpponentState::Disconnected
-                    ? "Your opponent lost the connection; their seat is held for " +
-                          std::to_string(p->graceSeconds) + " s."
-                    : "Your opponent is back.";
-    } else if (const auto* p = std::get_if<proto::Error>(&packet)) {
-      error_ = errorWords(*p);
-    }
+    std::visit(
+        proto::Overloaded{
+            [&](const proto::Welcome& p) {
+              seat_ = p.seat;
+              matchId_ = p.matchId;
+              token_ = p.reconnect;
+              attempts_ = 0;
+              if (!board_) {
+                std::string error;
+                board_ = makeBoardView(session_->setup(), error);
+                if (!board_) error_ = "cannot show this game: " + error;
+              }
+              // A new session rebuilds the game from its first move; so does the board.
+              boardStale_ = true;
+              if (p.resumed) notice_ = seat_ == game::Seat::None ? "" : "Reconnected: the game goes on.";
+            },
+            [&](const proto::MatchStart&) { hadGame_ = true; },
+            [&](const proto::MoveAccepted& p) {
+              // Indexed by ply, so the replay after a reconnect rewrites rather than repeats.
+              notation_.resize(p.ply - 1u);
+              notation_.emplace_back(proto::text(p.notation));
+              // A new move (not one replayed after a reconnect) makes older news stale.
+              const bool fresh = !board_ || boardStale_ || p.ply > board_->plies();
+              if (fresh && p.seat == seat_) error_.clear();
+              if (fresh && p.seat != seat_) notice_.clear();
+            },
+            [&](const proto::MoveRejected& p) {
+              if (board_) board_->rejected(proto::fromWire(p.move));
+              const std::string why(proto::text(p.why));
+              error_ = "Move refused: " + (why.empty() ? std::string(game::describe(p.reject)) : why) + ".";
+            },
+            [&](const proto::DrawOffer&) { notice_ = "Your opponent offers a draw."; },
+            [&](const proto::DrawDecline&) { notice_ = "Your opponent declined the draw."; },
+            [&](const proto::TakebackRequest&) { notice_ = "Your opponent asks to take back their last move."; },
+            [&](const proto::TakebackDecline&) { notice_ = "Your opponent declined your take-back request."; },
+            [&](const proto::TakenBack& p) {
+              notation_.resize(p.moves);
+              boardStale_ = true;
+              notice_ = p.by == seat_ ? "Take-back accepted: your move again."
+                        : seat_ != game::Seat::None ? "Move taken back: your opponent moves again."
+                        : board_ ? capitalized(board_->side(p.by).name) + " took a move back."
+                                 : "A move was taken back.";
+            },
+            [&](const proto::OpponentStatus& p) {
+              notice_ = p.state == proto::OpponentState::Disconnected
+                            ? "Your opponent lost the connection; their seat is held for " +
+                                  std::to_string(p.graceSeconds) + " s."
+                            : "Your opponent is back.";
+            },
+            [&](const proto::Error& p) { error_ = errorWords(p); },
+            // Shown from the session's own state (result, clocks, chat, spectators) or not at all.
+            []<typename P>(const P&)
+              requires proto::OneOf<P, proto::GameOver, proto::ClockSync, proto::ChatMessage, proto::Spectators,
+                                    proto::MatchEntry, proto::MatchListEnd, proto::Ping, proto::Pong>
+            {},
+            [](const proto::FromClientOnly auto&) {},  // the decoder refuses what only a client sends
+        },
+        packet);
   }
 }
 

@@ -98,32 +98,52 @@ std::string timeControl(std::uint32_t baseMs, std::uint32_t incrementMs) {
 
 // One line per event for --verbose (and --watch), and the lines every run prints.
 void report(const client::Session& session, const proto::Packet& event, bool verbose) {
-  if (const auto* w = std::get_if<proto::Welcome>(&event)) {
-    if (session.spectating())
-      std::cout << "watching match " << w->matchId;
-    else
-      std::cout << "seat " << static_cast<int>(w->seat) << " (" << colour(w->game, w->seat) << ") in match "
-                << w->matchId;
-    std::cout << ": " << game::name(w->game) << " " << game::name(w->rule) << " " << static_cast<int>(w->boardSize)
-              << "x" << static_cast<int>(w->boardSize) << ", " << timeControl(w->clockBaseMs, w->clockIncrementMs)
-              << (w->resumed && !session.spectating() ? " (resumed)" : "") << '\n';
-  } else if (const auto* m = std::get_if<proto::MatchStart>(&event)) {
-    std::cout << "match: " << proto::text(m->player1) << " vs " << proto::text(m->player2) << '\n';
-  } else if (!verbose) {
-    return;
-  } else if (const auto* a = std::get_if<proto::MoveAccepted>(&event)) {
-    std::cout << a->ply << ". " << proto::text(a->notation) << (a->seat == session.seat() ? " (us)" : "") << '\n';
-  } else if (const auto* t = std::get_if<proto::TakenBack>(&event)) {
-    std::cout << "taken back to " << t->moves << " moves for player" << static_cast<int>(t->by) << '\n';
-  } else if (const auto* s = std::get_if<proto::OpponentStatus>(&event)) {
-    std::cout << "opponent " << proto::name(s->state) << '\n';
-  } else if (const auto* c = std::get_if<proto::ChatMessage>(&event)) {
-    std::cout << "chat " << proto::text(c->name) << ": " << proto::text(c->text) << '\n';
-  } else if (const auto* n = std::get_if<proto::Spectators>(&event)) {
-    std::cout << n->count << " watching\n";
-  } else if (const auto* e = std::get_if<proto::Error>(&event)) {
-    std::cout << "server error " << proto::name(e->code) << ": " << proto::text(e->text) << '\n';
-  }
+  std::visit(
+      proto::Overloaded{
+          [&](const proto::Welcome& w) {
+            if (session.spectating())
+              std::cout << "watching match " << w.matchId;
+            else
+              std::cout << "seat " << static_cast<int>(w.seat) << " (" << colour(w.game, w.seat) << ") in match "
+                        << w.matchId;
+            std::cout << ": " << game::name(w.game) << " " << game::name(w.rule) << " "
+                      << static_cast<int>(w.boardSize) << "x" << static_cast<int>(w.boardSize) << ", "
+                      << timeControl(w.clockBaseMs, w.clockIncrementMs)
+                      << (w.resumed && !session.spectating() ? " (resumed)" : "") << '\n';
+          },
+          [](const proto::MatchStart& m) {
+            std::cout << "match: " << proto::text(m.player1) << " vs " << proto::text(m.player2) << '\n';
+          },
+          [&](const proto::MoveAccepted& a) {
+            if (verbose)
+              std::cout << a.ply << ". " << proto::text(a.notation) << (a.seat == session.seat() ? " (us)" : "")
+                        << '\n';
+          },
+          [&](const proto::TakenBack& t) {
+            if (verbose)
+              std::cout << "taken back to " << t.moves << " moves for player" << static_cast<int>(t.by) << '\n';
+          },
+          [&](const proto::OpponentStatus& s) {
+            if (verbose) std::cout << "opponent " << proto::name(s.state) << '\n';
+          },
+          [&](const proto::ChatMessage& c) {
+            if (verbose) std::cout << "chat " << proto::text(c.name) << ": " << proto::text(c.text) << '\n';
+          },
+          [&](const proto::Spectators& n) {
+            if (verbose) std::cout << n.count << " watching\n";
+          },
+          [&](const proto::Error& e) {
+            if (verbose) std::cout << "server error " << proto::name(e.code) << ": " << proto::text(e.text) << '\n';
+          },
+          // Reported elsewhere (the result, a refused move, the list) or not at all.
+          []<typename P>(const P&)
+            requires proto::OneOf<P, proto::GameOver, proto::MoveRejected, proto::ClockSync, proto::DrawOffer,
+                                  proto::DrawDecline, proto::TakebackRequest, proto::TakebackDecline,
+                                  proto::MatchEntry, proto::MatchListEnd, proto::Ping, proto::Pong>
+          {},
+          [](const proto::FromClientOnly auto&) {},  // the decoder refuses what only a client sends
+      },
+      event);
 }
 
 int fail(const std::string& why) {

@@ -1,5 +1,6 @@
 #include "core/session.h"
 
+#include <cassert>
 #include <chrono>
 #include <utility>
 
@@ -119,41 +120,39 @@ void Session::handle(const proto::Packet& packet) {
     send(proto::Pong{{}, ping->nonce, ping->sentAtMs});
     return;
   }
-  if (const auto* p = std::get_if<proto::Welcome>(&packet)) {
-    onWelcome(*p);
-  } else if (const auto* p = std::get_if<proto::MatchStart>(&packet)) {
-    players_ = *p;
-    phase_ = proto::Phase::Playing;
-  } else if (const auto* p = std::get_if<proto::MoveAccepted>(&packet)) {
-    onMoveAccepted(*p);
-  } else if (std::holds_alternative<proto::MoveRejected>(packet)) {
-    moveInFlight_ = false;
-  } else if (const auto* p = std::get_if<proto::GameOver>(&packet)) {
-    onGameOver(*p);
-  } else if (const auto* p = std::get_if<proto::ClockSync>(&packet)) {
-    clock_.sync(times(p->clocks), p->running, std::chrono::steady_clock::now());
-  } else if (std::holds_alternative<proto::DrawOffer>(packet)) {
-    opponentOffersDraw_ = true;
-  } else if (std::holds_alternative<proto::DrawDecline>(packet)) {
-    ownOfferPending_ = false;
-  } else if (std::holds_alternative<proto::TakebackRequest>(packet)) {
-    opponentRequestsTakeback_ = true;
-  } else if (std::holds_alternative<proto::TakebackDecline>(packet)) {
-    ownTakebackPending_ = false;
-  } else if (const auto* p = std::get_if<proto::TakenBack>(&packet)) {
-    onTakenBack(*p);
-  } else if (const auto* p = std::get_if<proto::Spectators>(&packet)) {
-    spectators_ = p->count;
-  } else if (const auto* p = std::get_if<proto::ChatMessage>(&packet)) {
-    onChat(*p);
-  } else if (const auto* p = std::get_if<proto::MatchEntry>(&packet)) {
-    if (intent_ != Intent::List || listed_) outOfStep("it sent a match entry without being asked");
-    else matches_.push_back(*p);
-  } else if (const auto* p = std::get_if<proto::MatchListEnd>(&packet)) {
-    onListed(*p);
-  } else if (const auto* p = std::get_if<proto::Error>(&packet)) {
-    onError(*p);
-  }
+  std::visit(proto::Overloaded{
+                 [&](const proto::Welcome& p) { onWelcome(p); },
+                 [&](const proto::MatchStart& p) {
+                   players_ = p;
+                   phase_ = proto::Phase::Playing;
+                 },
+                 [&](const proto::MoveAccepted& p) { onMoveAccepted(p); },
+                 [&](const proto::MoveRejected&) { moveInFlight_ = false; },
+                 [&](const proto::GameOver& p) { onGameOver(p); },
+                 [&](const proto::ClockSync& p) {
+                   clock_.sync(times(p.clocks), p.running, std::chrono::steady_clock::now());
+                 },
+                 [&](const proto::DrawOffer&) { opponentOffersDraw_ = true; },
+                 [&](const proto::DrawDecline&) { ownOfferPending_ = false; },
+                 [&](const proto::TakebackRequest&) { opponentRequestsTakeback_ = true; },
+                 [&](const proto::TakebackDecline&) { ownTakebackPending_ = false; },
+                 [&](const proto::TakenBack& p) { onTakenBack(p); },
+                 [&](const proto::Spectators& p) { spectators_ = p.count; },
+                 [&](const proto::ChatMessage& p) { onChat(p); },
+                 [&](const proto::MatchEntry& p) {
+                   if (intent_ != Intent::List || listed_) outOfStep("it sent a match entry without being asked");
+                   else matches_.push_back(p);
+                 },
+                 [&](const proto::MatchListEnd& p) { onListed(p); },
+                 [&](const proto::Error& p) { onError(p); },
+                 // Events for the caller and nothing else to keep.
+                 []<typename P>(const P&) requires proto::OneOf<P, proto::OpponentStatus, proto::Pong> {},
+                 [](const proto::Ping&) {},  // answered above
+                 [](const proto::FromClientOnly auto&) {
+                   assert(false && "the decoder refuses what only a client sends");
+                 },
+             },
+             packet);
   if (!failure_) events_.push_back(packet);
 }
 
