@@ -38,6 +38,7 @@ void Match::forEveryone(F f) {
 
 template <typename F>
 void Match::writeRecord(F write) {
+  assert(mutex_.heldHere());
   if (record_ && !write(*record_)) logEvent({}, label() + ": record write failed: " + record_->error());
 }
 
@@ -75,6 +76,7 @@ proto::Phase Match::phase() const {
 }
 
 proto::Phase Match::phaseLocked() const {
+  assert(mutex_.heldHere());
   if (over_) return proto::Phase::Over;
   return started_ ? proto::Phase::Playing : proto::Phase::WaitingForOpponent;
 }
@@ -177,6 +179,7 @@ proto::MatchStart Match::matchStart() const {
 }
 
 void Match::start() {
+  assert(mutex_.heldHere());
   if (waitTimer_ != 0) timers_.cancel(waitTimer_);
   waitTimer_ = 0;
   record::MatchInfo info{id_, config_.setup, players_[0].name, players_[1].name, config_.timeControl};
@@ -209,6 +212,7 @@ void Match::start() {
 }
 
 void Match::replay(const ConnectionPtr& to, game::Seat viewer) {
+  assert(mutex_.heldHere());
   if (!started_) return;
   // One burst past the live send limit: however long the game (a chess
   // game ends by the 75-move rule within about 19,000 plies, 38 bytes each),
@@ -569,6 +573,7 @@ std::optional<PacketRefusal> Match::play(game::Seat seat, const proto::WireMove&
 }
 
 void Match::end(game::Status status) {
+  assert(mutex_.heldHere());
   if (over_) return;
   over_ = true;
   game_->finish(status);
@@ -623,6 +628,7 @@ void Match::sendTo(game::Seat seat, const proto::Packet& packet) {
 }
 
 void Match::sendAll(const proto::Packet& packet) {
+  assert(mutex_.heldHere());
   forEveryone([&](const ConnectionPtr& c) { sendPacket(*c, packet); });
 }
 

@@ -22,6 +22,7 @@
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -37,6 +38,7 @@
 #include "game_server/match/rate_limiter.h"
 #include "game_server/net/timer_queue.h"
 #include "game_server/net/connection.h"
+#include "game_server/net/mutex.h"
 #include "protocol/packets.h"
 #include "record/writer.h"
 
@@ -148,8 +150,14 @@ class Match : public std::enable_shared_from_this<Match> {
     std::string name;
   };
 
-  Player& player(game::Seat seat) { return players_[static_cast<int>(seat) - 1]; }
-  const Player& player(game::Seat seat) const { return players_[static_cast<int>(seat) - 1]; }
+  Player& player(game::Seat seat) {
+    assert(seat == game::Seat::Player1 || seat == game::Seat::Player2);
+    return players_[static_cast<int>(seat) - 1];
+  }
+  const Player& player(game::Seat seat) const {
+    assert(seat == game::Seat::Player1 || seat == game::Seat::Player2);
+    return players_[static_cast<int>(seat) - 1];
+  }
   // The spectator on `connection`, null if there is none.
   const Spectator* spectator(const ConnectionPtr& connection) const;
   proto::Phase phaseLocked() const;
@@ -214,7 +222,7 @@ class Match : public std::enable_shared_from_this<Match> {
   TimerQueue& timers_;
   const std::string code_;  // empty: public
 
-  mutable std::mutex mutex_;
+  mutable Mutex mutex_;  // held by every private member function
   std::unique_ptr<game::Game> game_;
   std::unique_ptr<record::Writer> record_;
   std::array<Player, 2> players_;

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cassert>
 #include <cerrno>
 #include <condition_variable>
 #include <deque>
@@ -31,6 +32,7 @@
 #include <thread>
 
 #include "game_server/net/completion_port.h"
+#include "game_server/net/mutex.h"
 #include "game_server/net/op_queue.h"
 
 namespace server {
@@ -45,7 +47,7 @@ struct Registration {
 
   const int fd;
   CompletionHandler* const key;
-  std::mutex mutex;
+  Mutex mutex;
   OpQueue reads;   // accepts or receives, in posting order
   OpQueue writes;  // sends, in posting order
   OpQueue done;    // completed, waiting to be dequeued
@@ -98,9 +100,10 @@ struct CompletionPort::Impl {
     for (Registration* r : dead) delete r;
   }
 
-  // r.mutex held. Queues `r` for a worker if it has completions and no
+  // Queues `r` for a worker if it has completions and no
   // worker has it.
   void schedule(Registration& r) {
+    assert(r.mutex.heldHere());
     if (r.done.empty() || r.owned || r.queued) return;
     r.queued = true;
     {
@@ -110,9 +113,10 @@ struct CompletionPort::Impl {
     readyCv.notify_one();
   }
 
-  // r.mutex held. Tries `op` once; true when it finished (successfully or
+  // Tries `op` once; true when it finished (successfully or
   // not), false when the socket is not ready for it.
   static bool attempt(Registration& r, Operation& op) {
+    assert(r.mutex.heldHere());
     for (;;) {
       ssize_t n = 0;
       switch (op.kind) {
@@ -150,13 +154,15 @@ struct CompletionPort::Impl {
     }
   }
 
-  // r.mutex held. Runs the queue's operations in order while they finish.
+  // Runs the queue's operations in order while they finish.
   static void drive(Registration& r, OpQueue& q) {
+    assert(r.mutex.heldHere());
     while (!q.empty() && attempt(r, *q.head)) r.done.push(q.pop());
   }
 
-  // r.mutex held. Arms epoll for exactly the directions with waiting operations.
+  // Arms epoll for exactly the directions with waiting operations.
   void rearm(Registration& r) {
+    assert(r.mutex.heldHere());
     if (!r.inEpoll) return;
     std::uint32_t want = (r.reads.empty() ? 0u : std::uint32_t{EPOLLIN}) |
                          (r.writes.empty() ? 0u : std::uint32_t{EPOLLOUT});
@@ -171,9 +177,10 @@ struct CompletionPort::Impl {
     }
   }
 
-  // r.mutex held. Finishes every waiting operation with `error`, and every
+  // Finishes every waiting operation with `error`, and every
   // later one too.
   void failAll(Registration& r, std::error_code error) {
+    assert(r.mutex.heldHere());
     r.failure = error;
     for (OpQueue* q : {&r.reads, &r.writes}) {
       while (!q->empty()) {
@@ -358,6 +365,7 @@ std::size_t CompletionPort::dequeue(CompletionBatch& batch, std::chrono::millise
     }
     first = false;
     std::lock_guard lock(r->mutex);
+    assert(!r->owned && "one thread at a time handles a registration's completions");
     r->queued = false;
     r->owned = true;
     batch.owned_.push_back(r);

@@ -35,11 +35,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <cstring>
 #include <mutex>
 #include <vector>
 
 #include "game_server/net/completion_port.h"
+#include "game_server/net/mutex.h"
 #include "game_server/net/op_queue.h"
 #include "net/system.h"
 
@@ -64,7 +66,7 @@ struct Registration {
 
   const SOCKET socket;
   CompletionHandler* const key;
-  std::mutex mutex;
+  Mutex mutex;
   const CompletionBatch* owner = nullptr;  // the batch handling its completions, if any
   OpQueue deferred;                        // completions taken while another batch owned it
   std::error_code failure;                 // set: cancelled or never associated; posts fail with it
@@ -113,8 +115,9 @@ struct CompletionPort::Impl {
     return e == WSA_IO_PENDING ? std::error_code{} : windowsError(static_cast<DWORD>(e));
   }
 
-  // r.mutex held. Issues AcceptEx into a fresh socket.
+  // Issues AcceptEx into a fresh socket.
   std::error_code startAccept(Registration& r, AcceptOperation& op) {
+    assert(r.mutex.heldHere());
     if (r.family == AF_UNSPEC) {
       sockaddr_storage local{};
       int length = sizeof local;

@@ -1,5 +1,7 @@
 #include "game_server/net/connection.h"
 
+#include <cassert>
+
 namespace server {
 
 Connection::Connection(std::shared_ptr<CompletionPort> port, net::Socket socket, std::string peer, std::uint64_t id,
@@ -46,6 +48,7 @@ bool Connection::sendBurst(std::span<const std::byte> data) {
 }
 
 void Connection::postSendLocked() {
+  assert(sendMutex_.heldHere() && !sendInFlight_ && !queued_.empty());
   sending_.swap(queued_);
   queued_.clear();
   sendInFlight_ = true;

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "game_server/net/completion_port.h"
+#include "game_server/net/mutex.h"
 #include "net/socket.h"
 
 namespace server {
@@ -93,7 +94,7 @@ class Connection final : public CompletionHandler, public std::enable_shared_fro
   void onReceived(std::size_t bytes, std::error_code error);
   void onSent(std::error_code error);
   void postReceive();
-  void postSendLocked();  // sendMutex_ held, nothing in flight, queue not empty
+  void postSendLocked();
 
   std::shared_ptr<CompletionPort> port_;
   net::Socket socket_;
@@ -109,7 +110,7 @@ class Connection final : public CompletionHandler, public std::enable_shared_fro
   Op receiveOp_;
   std::array<std::byte, kReceiveBufferSize> receiveBuffer_;
 
-  mutable std::mutex sendMutex_;
+  mutable Mutex sendMutex_;
   Op sendOp_;
   std::vector<std::byte> sending_;  // the buffer of the WSASend in flight
   std::vector<std::byte> queued_;   // what waits for it

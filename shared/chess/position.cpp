@@ -1,5 +1,7 @@
 #include "chess/position.h"
 
+#include <cassert>
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -123,6 +125,9 @@ void Position::play(Move m) {
   const Color us = side_, them = ~us;
   const Square from = m.from(), to = m.to();
   const Piece piece = board_[from];
+  // Legality is generateLegal's; checking it again would cost a generation per move.
+  assert(piece != NoPiece && colorOf(piece) == us && "play() takes a legal move of the side to move");
+  assert((board_[to] == NoPiece || colorOf(board_[to]) == them) && typeOf(board_[to]) != King);
 
   key_ ^= zobrist::kSide;
   if (ep_ != NoSquare) {

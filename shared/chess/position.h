@@ -3,8 +3,10 @@
 // Zobrist key kept up to date move by move.
 //
 // Positions are small plain values (copy-make): to try a move, copy the
-// position and play it on the copy. play() takes a LEGAL move (one from
-// generateLegal); it does not check legality again.
+// position and play it on the copy. play() takes a legal move (one from
+// generateLegal); it does not check legality again, and asserts only what is
+// cheap: a piece of the side to move goes to an empty square or takes an
+// enemy piece other than the king.
 #pragma once
 
 #include <string>

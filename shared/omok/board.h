@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -44,12 +45,14 @@ class Board {
   Stone at(Point p) const { return onBoard(p, size_) ? cells_[cell(p)] : Stone::Wall; }
   Stone at(Cell c) const { return cells_[c]; }
 
-  // Places or removes a stone. The point must be on the board; put() needs it empty.
+  // Places or removes a stone on a point of the board.
   void put(Cell c, Stone s) {
+    assert(cells_[c] == Stone::Empty && (s == Stone::Black || s == Stone::White));
     cells_[c] = s;
     ++stones_;
   }
   void remove(Cell c) {
+    assert(cells_[c] == Stone::Black || cells_[c] == Stone::White);
     cells_[c] = Stone::Empty;
     --stones_;
   }

@@ -1,5 +1,7 @@
 #include "omok/forbidden.h"
 
+#include <cassert>
+
 #include "omok/line.h"
 
 namespace omok {
@@ -11,8 +13,8 @@ class Search {
  public:
   Search(Board& board, Stone s, const ColorRules& rules) : b_(board), s_(s), r_(rules) {}
 
-  // `c` must be empty.
   Forbidden check(Cell c) {
+    assert(b_.at(c) == Stone::Empty);
     int own[4];
     for (std::size_t d = 0; d < 4; ++d) {
       const int dir = Board::kDirections[d];
