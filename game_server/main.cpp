@@ -19,11 +19,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include "game/clock.h"
-#include "game/game.h"
 #include "game_server/match/log.h"
 #include "game_server/match/match_server.h"
-#include "net/socket.h"
+#include "shared/game/clock.h"
+#include "shared/game/game.h"
+#include "shared/net/socket.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "app/app.h"
+#include "game_client/app/app.h"
 
 #include <iostream>
 
@@ -6,8 +6,8 @@
 #include <SFML/Graphics/View.hpp>
 #include <SFML/Window/Event.hpp>
 
-#include "ui/draw.h"
-#include "ui/theme.h"
+#include "game_client/ui/draw.h"
+#include "game_client/ui/theme.h"
 
 namespace client {
 

@@ -14,11 +14,11 @@
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
-#include "app/mode.h"
-#include "ui/layout.h"
-#include "ui/lobby_view.h"
-#include "ui/resources.h"
-#include "ui/side_panel.h"
+#include "game_client/app/mode.h"
+#include "game_client/ui/layout.h"
+#include "game_client/ui/lobby_view.h"
+#include "game_client/ui/resources.h"
+#include "game_client/ui/side_panel.h"
 
 namespace client {
 

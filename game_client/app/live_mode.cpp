@@ -1,12 +1,12 @@
-#include "app/live_mode.h"
+#include "game_client/app/live_mode.h"
 
 #include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <utility>
 
-#include "app/words.h"
-#include "ui/clock_face.h"
+#include "game_client/app/words.h"
+#include "game_client/ui/clock_face.h"
 
 namespace client {
 

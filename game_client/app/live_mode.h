@@ -21,10 +21,10 @@
 
 #include <SFML/System/Clock.hpp>
 
-#include "app/mode.h"
-#include "app/network_link.h"
-#include "core/session.h"
-#include "ui/text_input.h"
+#include "game_client/app/mode.h"
+#include "game_client/app/network_link.h"
+#include "game_client/core/session.h"
+#include "game_client/ui/text_input.h"
 
 namespace client {
 

@@ -1,8 +1,8 @@
-#include "app/lobby_mode.h"
+#include "game_client/app/lobby_mode.h"
 
 #include <iostream>
 
-#include "app/words.h"
+#include "game_client/app/words.h"
 
 namespace client {
 

@@ -13,10 +13,10 @@
 #include <memory>
 #include <string>
 
-#include "app/live_mode.h"
-#include "app/mode.h"
-#include "app/network_link.h"
-#include "core/session.h"
+#include "game_client/app/live_mode.h"
+#include "game_client/app/mode.h"
+#include "game_client/app/network_link.h"
+#include "game_client/core/session.h"
 
 namespace client {
 

@@ -14,11 +14,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/app.h"
-#include "app/live_mode.h"
-#include "app/lobby_mode.h"
-#include "app/replay_mode.h"
-#include "ui/resources.h"
+#include "game_client/app/app.h"
+#include "game_client/app/live_mode.h"
+#include "game_client/app/lobby_mode.h"
+#include "game_client/app/replay_mode.h"
+#include "game_client/ui/resources.h"
 
 int main(int argc, char** argv) {
   CLI::App cli{"Omok and chess client: plays through the match server or replays a game record"};

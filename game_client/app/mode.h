@@ -9,10 +9,10 @@
 
 #include <SFML/Window/Keyboard.hpp>
 
-#include "game/game.h"
-#include "ui/board_view.h"
-#include "ui/lobby_view.h"
-#include "ui/side_panel.h"
+#include "game_client/ui/board_view.h"
+#include "game_client/ui/lobby_view.h"
+#include "game_client/ui/side_panel.h"
+#include "shared/game/game.h"
 
 namespace client {
 

@@ -1,4 +1,4 @@
-#include "app/network_link.h"
+#include "game_client/app/network_link.h"
 
 #include <array>
 

@@ -1,10 +1,10 @@
-#include "app/replay_mode.h"
+#include "game_client/app/replay_mode.h"
 
 #include <algorithm>
 #include <iostream>
 
-#include "app/words.h"
-#include "ui/clock_face.h"
+#include "game_client/app/words.h"
+#include "game_client/ui/clock_face.h"
 
 namespace client {
 

@@ -19,9 +19,9 @@
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Sleep.hpp>
 
-#include "app/mode.h"
-#include "game/clock.h"
-#include "record/reader.h"
+#include "game_client/app/mode.h"
+#include "shared/game/clock.h"
+#include "shared/record/reader.h"
 
 namespace client {
 

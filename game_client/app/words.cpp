@@ -1,4 +1,4 @@
-#include "app/words.h"
+#include "game_client/app/words.h"
 
 #include <cctype>
 

@@ -3,11 +3,11 @@
 
 #include <string>
 
-#include "game/clock.h"
-#include "game/game.h"
-#include "game/types.h"
-#include "protocol/packets.h"
-#include "ui/board_view.h"
+#include "game_client/ui/board_view.h"
+#include "shared/game/clock.h"
+#include "shared/game/game.h"
+#include "shared/game/types.h"
+#include "shared/protocol/packets.h"
 
 namespace client {
 

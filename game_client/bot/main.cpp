@@ -23,10 +23,10 @@
 #include <optional>
 #include <string>
 
-#include "core/chooser.h"
-#include "core/session.h"
-#include "engine/engine_player.h"
-#include "net/socket.h"
+#include "game_client/core/chooser.h"
+#include "game_client/core/session.h"
+#include "game_client/engine/engine_player.h"
+#include "shared/net/socket.h"
 
 namespace {
 

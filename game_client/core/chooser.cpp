@@ -1,4 +1,4 @@
-#include "core/chooser.h"
+#include "game_client/core/chooser.h"
 
 #include <algorithm>
 #include <array>

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "game/game.h"
+#include "shared/game/game.h"
 
 namespace client {
 

@@ -1,4 +1,4 @@
-#include "core/session.h"
+#include "game_client/core/session.h"
 
 #include <cassert>
 #include <chrono>

@@ -27,9 +27,9 @@
 #include <string_view>
 #include <vector>
 
-#include "game/clock.h"
-#include "game/game.h"
-#include "protocol/framer.h"
+#include "shared/game/clock.h"
+#include "shared/game/game.h"
+#include "shared/protocol/framer.h"
 
 namespace client {
 

@@ -1,4 +1,4 @@
-#include "engine/child_process.h"
+#include "game_client/engine/child_process.h"
 
 namespace engine {
 

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <thread>
 
-#include "engine/child_process.h"
+#include "game_client/engine/child_process.h"
 
 namespace engine {
 

@@ -4,7 +4,7 @@
 #include <thread>
 #include <vector>
 
-#include "engine/child_process.h"
+#include "game_client/engine/child_process.h"
 
 namespace engine {
 

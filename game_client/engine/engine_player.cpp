@@ -1,8 +1,8 @@
-#include "engine/engine_player.h"
+#include "game_client/engine/engine_player.h"
 
-#include "engine/child_process.h"
-#include "engine/gomocup_engine.h"
-#include "engine/uci_engine.h"
+#include "game_client/engine/child_process.h"
+#include "game_client/engine/gomocup_engine.h"
+#include "game_client/engine/uci_engine.h"
 
 namespace engine {
 

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "game/game.h"
+#include "shared/game/game.h"
 
 namespace engine {
 

@@ -1,12 +1,12 @@
-#include "engine/gomocup_engine.h"
+#include "game_client/engine/gomocup_engine.h"
 
 #include <algorithm>
 #include <iostream>
 
-#include "engine/gomocup_protocol.h"
-#include "engine/scratch_game.h"
-#include "engine/words.h"
-#include "omok/coord.h"
+#include "game_client/engine/gomocup_protocol.h"
+#include "game_client/engine/scratch_game.h"
+#include "game_client/engine/words.h"
+#include "shared/omok/coord.h"
 
 namespace engine {
 

@@ -10,8 +10,8 @@
 // destructor says `END` before the process is ended.
 #pragma once
 
-#include "engine/child_process.h"
-#include "engine/engine_player.h"
+#include "game_client/engine/child_process.h"
+#include "game_client/engine/engine_player.h"
 
 namespace engine {
 

@@ -1,4 +1,4 @@
-#include "engine/gomocup_protocol.h"
+#include "game_client/engine/gomocup_protocol.h"
 
 #include <charconv>
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "game/types.h"
+#include "shared/game/types.h"
 
 namespace engine::gomocup {
 

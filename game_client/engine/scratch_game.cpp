@@ -1,4 +1,4 @@
-#include "engine/scratch_game.h"
+#include "game_client/engine/scratch_game.h"
 
 namespace engine {
 

@@ -1,8 +1,8 @@
-#include "engine/uci_engine.h"
+#include "game_client/engine/uci_engine.h"
 
-#include "engine/scratch_game.h"
-#include "engine/uci_protocol.h"
-#include "engine/words.h"
+#include "game_client/engine/scratch_game.h"
+#include "game_client/engine/uci_protocol.h"
+#include "game_client/engine/words.h"
 
 namespace engine {
 

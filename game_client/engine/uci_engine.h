@@ -7,8 +7,8 @@
 // destructor says `quit` before the process is ended.
 #pragma once
 
-#include "engine/child_process.h"
-#include "engine/engine_player.h"
+#include "game_client/engine/child_process.h"
+#include "game_client/engine/engine_player.h"
 
 namespace engine {
 

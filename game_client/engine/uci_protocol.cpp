@@ -1,4 +1,4 @@
-#include "engine/uci_protocol.h"
+#include "game_client/engine/uci_protocol.h"
 
 #include <sstream>
 

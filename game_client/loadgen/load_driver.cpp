@@ -1,4 +1,4 @@
-#include "loadgen/load_driver.h"
+#include "game_client/loadgen/load_driver.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -19,8 +19,8 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "core/chooser.h"
-#include "core/session.h"
+#include "game_client/core/chooser.h"
+#include "game_client/core/session.h"
 
 namespace loadgen {
 namespace {

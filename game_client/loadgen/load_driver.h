@@ -28,7 +28,7 @@
 #include <string>
 #include <vector>
 
-#include "game/types.h"
+#include "shared/game/types.h"
 
 namespace loadgen {
 

@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "loadgen/load_driver.h"
+#include "game_client/loadgen/load_driver.h"
 
 namespace {
 

@@ -1,10 +1,10 @@
-#include "ui/board_view.h"
+#include "game_client/ui/board_view.h"
 
 #include <algorithm>
 
-#include "ui/chess_board_view.h"
-#include "ui/draw.h"
-#include "ui/omok_board_view.h"
+#include "game_client/ui/chess_board_view.h"
+#include "game_client/ui/draw.h"
+#include "game_client/ui/omok_board_view.h"
 
 namespace client {
 

@@ -20,9 +20,9 @@
 
 #include <SFML/Graphics/RenderTarget.hpp>
 
-#include "game/game.h"
-#include "ui/layout.h"
-#include "ui/resources.h"
+#include "game_client/ui/layout.h"
+#include "game_client/ui/resources.h"
+#include "shared/game/game.h"
 
 namespace client {
 

@@ -1,4 +1,4 @@
-#include "ui/chess_board_view.h"
+#include "game_client/ui/chess_board_view.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,10 +6,10 @@
 
 #include <SFML/Graphics/Text.hpp>
 
-#include "chess/movegen.h"
-#include "chess/notation.h"
-#include "ui/draw.h"
-#include "ui/theme.h"
+#include "game_client/ui/draw.h"
+#include "game_client/ui/theme.h"
+#include "shared/chess/movegen.h"
+#include "shared/chess/notation.h"
 
 namespace client {
 

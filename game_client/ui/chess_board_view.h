@@ -13,8 +13,8 @@
 
 #include <SFML/System/Clock.hpp>
 
-#include "chess/game.h"
-#include "ui/board_view.h"
+#include "game_client/ui/board_view.h"
+#include "shared/chess/game.h"
 
 namespace client {
 

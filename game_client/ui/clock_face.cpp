@@ -1,4 +1,4 @@
-#include "ui/clock_face.h"
+#include "game_client/ui/clock_face.h"
 
 #include <algorithm>
 #include <cstdio>

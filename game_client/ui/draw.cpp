@@ -1,4 +1,4 @@
-#include "ui/draw.h"
+#include "game_client/ui/draw.h"
 
 #include <cmath>
 #include <sstream>

@@ -11,7 +11,7 @@
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/Text.hpp>
 
-#include "ui/layout.h"
+#include "game_client/ui/layout.h"
 
 namespace client {
 

@@ -1,4 +1,4 @@
-#include "ui/layout.h"
+#include "game_client/ui/layout.h"
 
 #include <algorithm>
 #include <cmath>

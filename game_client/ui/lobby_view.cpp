@@ -1,9 +1,9 @@
-#include "ui/lobby_view.h"
+#include "game_client/ui/lobby_view.h"
 
 #include <algorithm>
 
-#include "ui/draw.h"
-#include "ui/theme.h"
+#include "game_client/ui/draw.h"
+#include "game_client/ui/theme.h"
 
 namespace client {
 

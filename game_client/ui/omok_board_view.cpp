@@ -1,4 +1,4 @@
-#include "ui/omok_board_view.h"
+#include "game_client/ui/omok_board_view.h"
 
 #include <algorithm>
 #include <array>
@@ -8,9 +8,9 @@
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
 
-#include "omok/coord.h"
-#include "ui/draw.h"
-#include "ui/theme.h"
+#include "game_client/ui/draw.h"
+#include "game_client/ui/theme.h"
+#include "shared/omok/coord.h"
 
 namespace client {
 

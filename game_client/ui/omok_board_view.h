@@ -14,8 +14,8 @@
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/System/Clock.hpp>
 
-#include "omok/game.h"
-#include "ui/board_view.h"
+#include "game_client/ui/board_view.h"
+#include "shared/omok/game.h"
 
 namespace client {
 

@@ -1,4 +1,4 @@
-#include "ui/resources.h"
+#include "game_client/ui/resources.h"
 
 #include <array>
 #include <system_error>

@@ -1,12 +1,12 @@
-#include "ui/side_panel.h"
+#include "game_client/ui/side_panel.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include <SFML/Graphics/CircleShape.hpp>
 
-#include "ui/draw.h"
-#include "ui/theme.h"
+#include "game_client/ui/draw.h"
+#include "game_client/ui/theme.h"
 
 namespace client {
 

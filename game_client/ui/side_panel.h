@@ -17,8 +17,8 @@
 
 #include <SFML/Graphics/RenderTarget.hpp>
 
-#include "ui/layout.h"
-#include "ui/resources.h"
+#include "game_client/ui/layout.h"
+#include "game_client/ui/resources.h"
 
 namespace client {
 

@@ -1,4 +1,4 @@
-#include "ui/text_input.h"
+#include "game_client/ui/text_input.h"
 
 namespace client {
 

@@ -10,7 +10,7 @@
 #include <unistd.h>
 #endif
 
-#include "record/time.h"
+#include "shared/record/time.h"
 
 namespace server {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "game_server/match/log.h"
 #include "game_server/match/outbox.h"
-#include "protocol/codec.h"
+#include "shared/protocol/codec.h"
 
 namespace server {
 namespace {

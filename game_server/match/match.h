@@ -33,14 +33,14 @@
 #include <variant>
 #include <vector>
 
-#include "game/clock.h"
-#include "game/game.h"
 #include "game_server/match/rate_limiter.h"
-#include "game_server/net/timer_queue.h"
 #include "game_server/net/connection.h"
 #include "game_server/net/mutex.h"
-#include "protocol/packets.h"
-#include "record/writer.h"
+#include "game_server/net/timer_queue.h"
+#include "shared/game/clock.h"
+#include "shared/game/game.h"
+#include "shared/protocol/packets.h"
+#include "shared/record/writer.h"
 
 namespace server {
 

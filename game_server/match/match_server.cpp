@@ -7,7 +7,7 @@
 #include "game_server/match/log.h"
 #include "game_server/match/outbox.h"
 #include "game_server/match/session_timer.h"
-#include "protocol/framer.h"
+#include "shared/protocol/framer.h"
 
 namespace server {
 

@@ -29,7 +29,7 @@
 #include "game_server/match/lobby.h"
 #include "game_server/net/tcp_server.h"
 #include "game_server/net/timer_queue.h"
-#include "protocol/codec.h"
+#include "shared/protocol/codec.h"
 
 namespace server {
 

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "protocol/codec.h"
+#include "shared/protocol/codec.h"
 
 namespace server {
 

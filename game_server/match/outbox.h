@@ -4,9 +4,9 @@
 #include <chrono>
 #include <string_view>
 
-#include "game_server/net/timer_queue.h"
 #include "game_server/net/connection.h"
-#include "protocol/packets.h"
+#include "game_server/net/timer_queue.h"
+#include "shared/protocol/packets.h"
 
 namespace server {
 

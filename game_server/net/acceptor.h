@@ -22,7 +22,7 @@
 
 #include "game_server/net/completion_port.h"
 #include "game_server/net/timer_queue.h"
-#include "net/socket.h"
+#include "shared/net/socket.h"
 
 namespace server {
 

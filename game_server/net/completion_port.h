@@ -46,7 +46,7 @@
 #include <system_error>
 #include <vector>
 
-#include "net/socket.h"
+#include "shared/net/socket.h"
 
 namespace server {
 

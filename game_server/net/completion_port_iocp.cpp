@@ -43,7 +43,7 @@
 #include "game_server/net/completion_port.h"
 #include "game_server/net/mutex.h"
 #include "game_server/net/op_queue.h"
-#include "net/system.h"
+#include "shared/net/system.h"
 
 namespace server {
 namespace {

@@ -29,7 +29,7 @@
 
 #include "game_server/net/completion_port.h"
 #include "game_server/net/mutex.h"
-#include "net/socket.h"
+#include "shared/net/socket.h"
 
 namespace server {
 

@@ -1,4 +1,4 @@
-#include "chess/attacks.h"
+#include "shared/chess/attacks.h"
 
 namespace chess::detail {
 

@@ -4,7 +4,7 @@
 // them ready, even from static initializers in other files.
 #pragma once
 
-#include "chess/bitboard.h"
+#include "shared/chess/bitboard.h"
 
 namespace chess {
 

@@ -6,7 +6,7 @@
 #include <array>
 #include <bit>
 
-#include "chess/types.h"
+#include "shared/chess/types.h"
 
 namespace chess {
 

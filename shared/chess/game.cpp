@@ -1,8 +1,8 @@
-#include "chess/game.h"
+#include "shared/chess/game.h"
 
 #include <algorithm>
 
-#include "chess/movegen.h"
+#include "shared/chess/movegen.h"
 
 namespace chess {
 

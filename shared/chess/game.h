@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "chess/position.h"
+#include "shared/chess/position.h"
 
 namespace chess {
 

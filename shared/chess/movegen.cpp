@@ -1,4 +1,4 @@
-#include "chess/movegen.h"
+#include "shared/chess/movegen.h"
 
 #include <algorithm>
 

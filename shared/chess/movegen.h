@@ -5,7 +5,7 @@
 
 #include <cstddef>
 
-#include "chess/position.h"
+#include "shared/chess/position.h"
 
 namespace chess {
 

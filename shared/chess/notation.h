@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "chess/position.h"
+#include "shared/chess/position.h"
 
 namespace chess {
 

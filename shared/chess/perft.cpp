@@ -1,6 +1,6 @@
-#include "chess/perft.h"
+#include "shared/chess/perft.h"
 
-#include "chess/movegen.h"
+#include "shared/chess/movegen.h"
 
 namespace chess {
 

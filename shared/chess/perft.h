@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "chess/position.h"
+#include "shared/chess/position.h"
 
 namespace chess {
 

@@ -1,9 +1,9 @@
-#include "chess/pgn.h"
+#include "shared/chess/pgn.h"
 
 #include <cctype>
 #include <utility>
 
-#include "chess/notation.h"
+#include "shared/chess/notation.h"
 
 namespace chess {
 

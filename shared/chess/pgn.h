@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "chess/game.h"
+#include "shared/chess/game.h"
 
 namespace chess {
 

@@ -1,4 +1,4 @@
-#include "chess/position.h"
+#include "shared/chess/position.h"
 
 #include <cassert>
 
@@ -6,8 +6,8 @@
 #include <charconv>
 #include <cstring>
 
-#include "chess/notation.h"
-#include "chess/zobrist.h"
+#include "shared/chess/notation.h"
+#include "shared/chess/zobrist.h"
 
 namespace chess {
 

@@ -12,8 +12,8 @@
 #include <string>
 #include <string_view>
 
-#include "chess/attacks.h"
-#include "chess/types.h"
+#include "shared/chess/attacks.h"
+#include "shared/chess/types.h"
 
 namespace chess {
 

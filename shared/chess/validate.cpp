@@ -1,7 +1,7 @@
-#include "chess/validate.h"
+#include "shared/chess/validate.h"
 
-#include "chess/movegen.h"
-#include "chess/notation.h"
+#include "shared/chess/movegen.h"
+#include "shared/chess/notation.h"
 
 namespace chess {
 

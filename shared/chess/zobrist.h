@@ -4,7 +4,7 @@
 
 #include <array>
 
-#include "chess/types.h"
+#include "shared/chess/types.h"
 
 namespace chess::zobrist {
 

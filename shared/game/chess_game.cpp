@@ -1,8 +1,8 @@
-#include "game/chess_game.h"
+#include "shared/game/chess_game.h"
 
-#include "chess/game.h"
-#include "chess/notation.h"
-#include "chess/validate.h"
+#include "shared/chess/game.h"
+#include "shared/chess/notation.h"
+#include "shared/chess/validate.h"
 
 namespace game {
 

@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "game/game.h"
+#include "shared/game/game.h"
 
 namespace game {
 

@@ -1,4 +1,4 @@
-#include "game/clock.h"
+#include "shared/game/clock.h"
 
 #include <algorithm>
 #include <cassert>

@@ -1,7 +1,7 @@
-#include "game/game.h"
+#include "shared/game/game.h"
 
-#include "game/chess_game.h"
-#include "game/omok_game.h"
+#include "shared/game/chess_game.h"
+#include "shared/game/omok_game.h"
 
 namespace game {
 

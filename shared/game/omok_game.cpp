@@ -1,9 +1,9 @@
-#include "game/omok_game.h"
+#include "shared/game/omok_game.h"
 
 #include <optional>
 #include <string>
 
-#include "omok/game.h"
+#include "shared/omok/game.h"
 
 namespace game {
 namespace {

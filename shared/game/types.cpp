@@ -1,4 +1,4 @@
-#include "game/types.h"
+#include "shared/game/types.h"
 
 #include <array>
 #include <utility>

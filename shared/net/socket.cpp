@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "net/system.h"
+#include "shared/net/system.h"
 
 namespace net {
 namespace {

@@ -6,7 +6,7 @@
 
 #include <cerrno>
 
-#include "net/system.h"
+#include "shared/net/system.h"
 
 namespace net {
 

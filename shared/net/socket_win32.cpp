@@ -1,7 +1,7 @@
 // Winsock half of the socket shim.
 #include <string>
 
-#include "net/system.h"
+#include "shared/net/system.h"
 
 namespace net {
 

@@ -24,7 +24,7 @@
 #include <chrono>
 #include <system_error>
 
-#include "net/socket.h"
+#include "shared/net/socket.h"
 
 namespace net::sys {
 

@@ -1,4 +1,4 @@
-#include "omok/board.h"
+#include "shared/omok/board.h"
 
 namespace omok {
 

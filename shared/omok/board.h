@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "omok/coord.h"
+#include "shared/omok/coord.h"
 
 namespace omok {
 

@@ -1,4 +1,4 @@
-#include "omok/coord.h"
+#include "shared/omok/coord.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
-#include "omok/forbidden.h"
+#include "shared/omok/forbidden.h"
 
 #include <cassert>
 
-#include "omok/line.h"
+#include "shared/omok/line.h"
 
 namespace omok {
 namespace {

@@ -13,8 +13,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "omok/board.h"
-#include "omok/rules.h"
+#include "shared/omok/board.h"
+#include "shared/omok/rules.h"
 
 namespace omok {
 

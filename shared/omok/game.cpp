@@ -1,8 +1,8 @@
-#include "omok/game.h"
+#include "shared/omok/game.h"
 
 #include <utility>
 
-#include "omok/line.h"
+#include "shared/omok/line.h"
 
 namespace omok {
 namespace {

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "omok/board.h"
-#include "omok/forbidden.h"
-#include "omok/rules.h"
+#include "shared/omok/board.h"
+#include "shared/omok/forbidden.h"
+#include "shared/omok/rules.h"
 
 namespace omok {
 

@@ -3,8 +3,8 @@
 // board's wall ring stops every scan).
 #pragma once
 
-#include "omok/board.h"
-#include "omok/rules.h"
+#include "shared/omok/board.h"
+#include "shared/omok/rules.h"
 
 namespace omok {
 

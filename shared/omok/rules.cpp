@@ -1,4 +1,4 @@
-#include "omok/rules.h"
+#include "shared/omok/rules.h"
 
 namespace omok {
 

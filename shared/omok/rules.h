@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-#include "omok/board.h"
+#include "shared/omok/board.h"
 
 namespace omok {
 

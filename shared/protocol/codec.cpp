@@ -1,4 +1,4 @@
-#include "protocol/codec.h"
+#include "shared/protocol/codec.h"
 
 #include <array>
 #include <bit>

@@ -20,7 +20,7 @@
 #include <string>
 #include <variant>
 
-#include "protocol/packets.h"
+#include "shared/protocol/packets.h"
 
 namespace proto {
 

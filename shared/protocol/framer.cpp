@@ -1,4 +1,4 @@
-#include "protocol/framer.h"
+#include "shared/protocol/framer.h"
 
 #include <algorithm>
 #include <cstring>

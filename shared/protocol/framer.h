@@ -17,7 +17,7 @@
 #include <optional>
 #include <span>
 
-#include "protocol/codec.h"
+#include "shared/protocol/codec.h"
 
 namespace proto {
 

@@ -1,4 +1,4 @@
-#include "protocol/packets.h"
+#include "shared/protocol/packets.h"
 
 #include <cstring>
 

@@ -21,8 +21,8 @@
 #include <type_traits>
 #include <variant>
 
-#include "game/game.h"
-#include "game/types.h"
+#include "shared/game/game.h"
+#include "shared/game/types.h"
 
 namespace proto {
 

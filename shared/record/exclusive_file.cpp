@@ -1,4 +1,4 @@
-#include "record/exclusive_file.h"
+#include "shared/record/exclusive_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

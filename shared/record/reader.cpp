@@ -1,11 +1,11 @@
-#include "record/reader.h"
+#include "shared/record/reader.h"
 
 #include <fstream>
 #include <istream>
 #include <nlohmann/json.hpp>
 
-#include "record/time.h"
-#include "record/writer.h"
+#include "shared/record/time.h"
+#include "shared/record/writer.h"
 
 namespace record {
 namespace {

@@ -14,8 +14,8 @@
 #include <variant>
 #include <vector>
 
-#include "game/clock.h"
-#include "game/game.h"
+#include "shared/game/clock.h"
+#include "shared/game/game.h"
 
 namespace record {
 

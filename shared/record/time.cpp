@@ -1,4 +1,4 @@
-#include "record/time.h"
+#include "shared/record/time.h"
 
 #include <cstdio>
 

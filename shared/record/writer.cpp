@@ -1,6 +1,6 @@
-#include "record/writer.h"
+#include "shared/record/writer.h"
 
-#include "record/exclusive_file.h"
+#include "shared/record/exclusive_file.h"
 
 #include <cerrno>
 #include <cstring>

@@ -15,9 +15,9 @@
 #include <string>
 #include <string_view>
 
-#include "game/clock.h"
-#include "game/game.h"
-#include "record/time.h"
+#include "shared/game/clock.h"
+#include "shared/game/game.h"
+#include "shared/record/time.h"
 
 namespace record {
 

@@ -9,10 +9,10 @@
 #include <cstdio>
 #include <string>
 
-#include "chess/movegen.h"
-#include "chess/notation.h"
-#include "chess/perft.h"
-#include "chess/position.h"
+#include "shared/chess/movegen.h"
+#include "shared/chess/notation.h"
+#include "shared/chess/perft.h"
+#include "shared/chess/position.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Count chess move paths (perft) from a position"};

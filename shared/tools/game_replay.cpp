@@ -8,11 +8,11 @@
 #include <variant>
 #include <vector>
 
-#include "chess/game.h"
-#include "chess/notation.h"
-#include "chess/pgn.h"
-#include "game/clock.h"
-#include "record/reader.h"
+#include "shared/chess/game.h"
+#include "shared/chess/notation.h"
+#include "shared/chess/pgn.h"
+#include "shared/game/clock.h"
+#include "shared/record/reader.h"
 
 namespace {
 

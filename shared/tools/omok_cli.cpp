@@ -13,10 +13,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include "omok/board.h"
-#include "omok/forbidden.h"
-#include "omok/game.h"
-#include "omok/rules.h"
+#include "shared/omok/board.h"
+#include "shared/omok/forbidden.h"
+#include "shared/omok/game.h"
+#include "shared/omok/rules.h"
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "chess/position.h"
+#include "shared/chess/position.h"
 
 namespace chess {
 namespace {

@@ -1,14 +1,14 @@
 // Game results under the FIDE Laws: mate, stalemate, dead positions, the
 // 50/75-move rules and threefold/fivefold repetition.
-#include "chess/game.h"
+#include "shared/chess/game.h"
 
 #include <gtest/gtest.h>
 
 #include <initializer_list>
 #include <string>
 
-#include "chess/notation.h"
-#include "from_fen.h"
+#include "shared/chess/notation.h"
+#include "tests/chess/from_fen.h"
 
 namespace chess {
 namespace {

@@ -1,12 +1,12 @@
-#include "chess/notation.h"
+#include "shared/chess/notation.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "chess/movegen.h"
-#include "chess/position.h"
-#include "from_fen.h"
+#include "shared/chess/movegen.h"
+#include "shared/chess/position.h"
+#include "tests/chess/from_fen.h"
 
 namespace chess {
 namespace {

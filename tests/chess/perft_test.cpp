@@ -1,16 +1,16 @@
 // Perft node counts against published figures. Built twice: chess_tests runs
 // the shallow depths (fast), chess_perft_long_tests (CHESS_PERFT_DEEP, CTest
 // label "long") the deepest ones.
-#include "chess/perft.h"
+#include "shared/chess/perft.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "chess/movegen.h"
-#include "chess/position.h"
-#include "from_fen.h"
-#include "perft_suite.h"
+#include "shared/chess/movegen.h"
+#include "shared/chess/position.h"
+#include "tests/chess/from_fen.h"
+#include "tests/chess/perft_suite.h"
 
 #ifndef CHESS_PERFT_DEEP
 #define CHESS_PERFT_DEEP 0

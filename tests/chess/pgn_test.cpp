@@ -1,12 +1,12 @@
-#include "chess/pgn.h"
+#include "shared/chess/pgn.h"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 #include <string>
 
-#include "chess/movegen.h"
-#include "chess/notation.h"
+#include "shared/chess/movegen.h"
+#include "shared/chess/notation.h"
 
 namespace chess {
 namespace {

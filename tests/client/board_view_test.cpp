@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "game/game.h"
-#include "ui/board_view.h"
+#include "game_client/ui/board_view.h"
+#include "shared/game/game.h"
 
 namespace client {
 namespace {

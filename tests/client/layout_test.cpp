@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "ui/layout.h"
+#include "game_client/ui/layout.h"
 
 namespace client {
 namespace {

@@ -18,7 +18,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "harness.h"
+#include "tests/server/harness.h"
 
 namespace {
 

@@ -2,8 +2,8 @@
 // chat's input line.
 #include <gtest/gtest.h>
 
-#include "ui/clock_face.h"
-#include "ui/text_input.h"
+#include "game_client/ui/clock_face.h"
+#include "game_client/ui/text_input.h"
 
 namespace client {
 namespace {

@@ -23,7 +23,7 @@
 
 #include <SFML/Graphics/Image.hpp>
 
-#include "ui/layout.h"
+#include "game_client/ui/layout.h"
 
 namespace {
 

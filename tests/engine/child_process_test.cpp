@@ -6,7 +6,7 @@
 #include <fstream>
 #include <thread>
 
-#include "engine/child_process.h"
+#include "game_client/engine/child_process.h"
 
 namespace engine {
 namespace {

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "engine/engine_player.h"
+#include "game_client/engine/engine_player.h"
 
 namespace engine {
 namespace {

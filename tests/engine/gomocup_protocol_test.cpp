@@ -2,8 +2,8 @@
 // from the TOP, while our points count rows from the bottom.
 #include <gtest/gtest.h>
 
-#include "engine/gomocup_protocol.h"
-#include "omok/coord.h"
+#include "game_client/engine/gomocup_protocol.h"
+#include "shared/omok/coord.h"
 
 namespace engine::gomocup {
 namespace {

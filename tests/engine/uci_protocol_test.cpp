@@ -1,8 +1,8 @@
 // The UCI commands we build from a game and the bestmove lines we read.
 #include <gtest/gtest.h>
 
-#include "engine/scratch_game.h"
-#include "engine/uci_protocol.h"
+#include "game_client/engine/scratch_game.h"
+#include "game_client/engine/uci_protocol.h"
 
 namespace engine::uci {
 namespace {

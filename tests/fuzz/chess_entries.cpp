@@ -2,11 +2,11 @@
 #include <string>
 #include <string_view>
 
-#include "check.h"
-#include "chess/movegen.h"
-#include "chess/notation.h"
-#include "chess/pgn.h"
-#include "entries.h"
+#include "shared/chess/movegen.h"
+#include "shared/chess/notation.h"
+#include "shared/chess/pgn.h"
+#include "tests/fuzz/check.h"
+#include "tests/fuzz/entries.h"
 
 namespace fuzz {
 namespace {

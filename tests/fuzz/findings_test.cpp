@@ -6,9 +6,9 @@
 #include <iterator>
 #include <string_view>
 
-#include "chess/pgn.h"
-#include "protocol/packets.h"
-#include "record/time.h"
+#include "shared/chess/pgn.h"
+#include "shared/protocol/packets.h"
+#include "shared/record/time.h"
 
 namespace fuzz {
 namespace {

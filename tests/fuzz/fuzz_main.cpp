@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "entries.h"
+#include "tests/fuzz/entries.h"
 
 namespace {
 

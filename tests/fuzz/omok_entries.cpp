@@ -2,10 +2,10 @@
 #include <string>
 #include <string_view>
 
-#include "check.h"
-#include "entries.h"
-#include "omok/board.h"
-#include "omok/coord.h"
+#include "shared/omok/board.h"
+#include "shared/omok/coord.h"
+#include "tests/fuzz/check.h"
+#include "tests/fuzz/entries.h"
 
 namespace fuzz {
 namespace {

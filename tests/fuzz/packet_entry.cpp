@@ -3,9 +3,9 @@
 #include <variant>
 #include <vector>
 
-#include "check.h"
-#include "entries.h"
-#include "protocol/framer.h"
+#include "shared/protocol/framer.h"
+#include "tests/fuzz/check.h"
+#include "tests/fuzz/entries.h"
 
 namespace fuzz {
 namespace {

@@ -3,9 +3,9 @@
 #include <string>
 #include <variant>
 
-#include "check.h"
-#include "entries.h"
-#include "record/reader.h"
+#include "shared/record/reader.h"
+#include "tests/fuzz/check.h"
+#include "tests/fuzz/entries.h"
 
 namespace fuzz {
 

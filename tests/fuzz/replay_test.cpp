@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "entries.h"
+#include "tests/fuzz/entries.h"
 
 namespace fuzz {
 

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "game/game.h"
+#include "shared/game/game.h"
 
 namespace game {
 namespace {

@@ -1,7 +1,7 @@
 // Time controls and the game clock (shared/game/clock.h).
 #include <gtest/gtest.h>
 
-#include "game/clock.h"
+#include "shared/game/clock.h"
 
 namespace game {
 namespace {

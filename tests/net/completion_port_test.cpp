@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include "loopback.h"
+#include "tests/net/loopback.h"
 
 namespace nettest {
 

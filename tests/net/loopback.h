@@ -7,7 +7,7 @@
 #include <chrono>
 
 #include "game_server/net/completion_port.h"
-#include "net/socket.h"
+#include "shared/net/socket.h"
 
 namespace nettest {
 

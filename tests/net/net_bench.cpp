@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "game_server/net/tcp_server.h"
-#include "net/socket.h"
+#include "shared/net/socket.h"
 
 namespace {
 

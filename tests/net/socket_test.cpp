@@ -5,7 +5,7 @@
 #include <chrono>
 #include <cstring>
 
-#include "net/socket.h"
+#include "shared/net/socket.h"
 
 using namespace std::chrono_literals;
 

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "game_server/net/tcp_server.h"
-#include "loopback.h"
+#include "tests/net/loopback.h"
 
 namespace nettest {
 namespace {

@@ -3,8 +3,8 @@
 #include <random>
 #include <string>
 
-#include "omok/board.h"
-#include "test_util.h"
+#include "shared/omok/board.h"
+#include "tests/omok/test_util.h"
 
 namespace omok {
 namespace {

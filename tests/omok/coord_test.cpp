@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "omok/coord.h"
+#include "shared/omok/coord.h"
 
 namespace omok {
 namespace {

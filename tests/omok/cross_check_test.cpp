@@ -5,8 +5,8 @@
 
 #include <random>
 
-#include "omok/forbidden.h"
-#include "reference_forbidden.h"
+#include "shared/omok/forbidden.h"
+#include "tests/omok/reference_forbidden.h"
 
 namespace omok {
 namespace {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "omok/game.h"
-#include "test_util.h"
+#include "shared/omok/game.h"
+#include "tests/omok/test_util.h"
 
 namespace omok {
 namespace {

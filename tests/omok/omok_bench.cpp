@@ -15,10 +15,10 @@
 #include <random>
 #include <vector>
 
-#include "omok/forbidden.h"
-#include "omok/game.h"
-#include "omok/line.h"
-#include "reference_forbidden.h"
+#include "shared/omok/forbidden.h"
+#include "shared/omok/game.h"
+#include "shared/omok/line.h"
+#include "tests/omok/reference_forbidden.h"
 
 namespace {
 

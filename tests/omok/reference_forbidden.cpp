@@ -1,4 +1,4 @@
-#include "reference_forbidden.h"
+#include "tests/omok/reference_forbidden.h"
 
 #include <algorithm>
 

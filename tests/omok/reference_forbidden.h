@@ -5,9 +5,9 @@
 // random positions and omok_bench uses it as the speed reference.
 #pragma once
 
-#include "omok/board.h"
-#include "omok/forbidden.h"
-#include "omok/rules.h"
+#include "shared/omok/board.h"
+#include "shared/omok/forbidden.h"
+#include "shared/omok/rules.h"
 
 namespace omok::reference {
 

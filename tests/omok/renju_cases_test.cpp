@@ -18,10 +18,10 @@
 #include <string>
 #include <string_view>
 
-#include "omok/board.h"
-#include "omok/forbidden.h"
-#include "omok/rules.h"
-#include "reference_forbidden.h"
+#include "shared/omok/board.h"
+#include "shared/omok/forbidden.h"
+#include "shared/omok/rules.h"
+#include "tests/omok/reference_forbidden.h"
 
 namespace {
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "omok/board.h"
-#include "omok/coord.h"
-#include "omok/game.h"
+#include "shared/omok/board.h"
+#include "shared/omok/coord.h"
+#include "shared/omok/game.h"
 
 namespace omok::testing {
 

@@ -1,8 +1,8 @@
 // Hand-made shapes where forbidden-move engines go wrong, one rule at a time.
 #include <gtest/gtest.h>
 
-#include "omok/forbidden.h"
-#include "test_util.h"
+#include "shared/omok/forbidden.h"
+#include "tests/omok/test_util.h"
 
 namespace omok {
 namespace {

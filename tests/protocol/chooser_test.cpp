@@ -1,7 +1,7 @@
 // The bots' move chooser: legal moves only, seeded, whole games to the end.
 #include <gtest/gtest.h>
 
-#include "core/chooser.h"
+#include "game_client/core/chooser.h"
 
 namespace client {
 namespace {

@@ -4,8 +4,8 @@
 #include <cstring>
 #include <string>
 
-#include "protocol/codec.h"
-#include "samples.h"
+#include "shared/protocol/codec.h"
+#include "tests/protocol/samples.h"
 
 namespace proto {
 namespace {

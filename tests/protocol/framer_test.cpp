@@ -4,8 +4,8 @@
 #include <cstring>
 #include <random>
 
-#include "protocol/framer.h"
-#include "samples.h"
+#include "shared/protocol/framer.h"
+#include "tests/protocol/samples.h"
 
 namespace proto {
 namespace {

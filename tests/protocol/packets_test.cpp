@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "protocol/packets.h"
-#include "samples.h"
+#include "shared/protocol/packets.h"
+#include "tests/protocol/samples.h"
 
 namespace proto {
 namespace {

@@ -17,8 +17,8 @@
 #include <random>
 #include <vector>
 
-#include "protocol/framer.h"
-#include "samples.h"
+#include "shared/protocol/framer.h"
+#include "tests/protocol/samples.h"
 
 namespace {
 

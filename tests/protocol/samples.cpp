@@ -1,4 +1,4 @@
-#include "samples.h"
+#include "tests/protocol/samples.h"
 
 namespace proto::test {
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "protocol/codec.h"
+#include "shared/protocol/codec.h"
 
 namespace proto::test {
 

@@ -1,7 +1,7 @@
 // The client session against a scripted server: no sockets, just bytes.
 #include <gtest/gtest.h>
 
-#include "core/session.h"
+#include "game_client/core/session.h"
 
 namespace client {
 namespace {

@@ -7,8 +7,8 @@
 #include <set>
 #include <sstream>
 
-#include "record/reader.h"
-#include "record/writer.h"
+#include "shared/record/reader.h"
+#include "shared/record/writer.h"
 
 namespace record {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "record/time.h"
+#include "shared/record/time.h"
 
 namespace record {
 namespace {

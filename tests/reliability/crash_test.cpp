@@ -5,8 +5,8 @@
 #include <memory>
 #include <variant>
 
-#include "record/reader.h"
-#include "server_process.h"
+#include "shared/record/reader.h"
+#include "tests/reliability/server_process.h"
 
 namespace servertest {
 namespace {

@@ -14,9 +14,9 @@
 #include <thread>
 #include <vector>
 
-#include "beside.h"
-#include "harness.h"
-#include "record/reader.h"
+#include "shared/record/reader.h"
+#include "tests/reliability/beside.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 namespace {

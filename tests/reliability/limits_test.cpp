@@ -11,8 +11,8 @@
 #include <thread>
 #include <vector>
 
-#include "beside.h"
-#include "harness.h"
+#include "tests/reliability/beside.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 namespace {

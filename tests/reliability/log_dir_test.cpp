@@ -2,8 +2,8 @@
 // every match it cannot record, telling the players and its log why.
 #include <variant>
 
-#include "record/reader.h"
-#include "server_process.h"
+#include "shared/record/reader.h"
+#include "tests/reliability/server_process.h"
 
 namespace servertest {
 namespace {

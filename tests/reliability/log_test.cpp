@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "harness.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 namespace {

@@ -4,10 +4,10 @@
 #include <map>
 #include <random>
 
-#include "beside.h"
-#include "chess/movegen.h"
-#include "chess/position.h"
-#include "harness.h"
+#include "shared/chess/movegen.h"
+#include "shared/chess/position.h"
+#include "tests/reliability/beside.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 namespace {

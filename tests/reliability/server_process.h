@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "harness.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 

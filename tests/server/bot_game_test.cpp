@@ -3,8 +3,8 @@
 // and the server's record replays (game_replay) to that result.
 #include <fstream>
 
-#include "harness.h"
-#include "record/reader.h"
+#include "shared/record/reader.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 namespace {

@@ -1,7 +1,7 @@
 // Chat through the raw protocol: relayed with the writer's seat and name to
 // everybody in the match, limited per connection, kept in the record.
-#include "harness.h"
-#include "record/reader.h"
+#include "shared/record/reader.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 namespace {

@@ -1,4 +1,4 @@
-#include "harness.h"
+#include "tests/server/harness.h"
 
 #include <algorithm>
 #include <atomic>

@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
-#include "net/socket.h"
-#include "process.h"
-#include "protocol/codec.h"
-#include "protocol/framer.h"
-#include "record/reader.h"
+#include "shared/net/socket.h"
+#include "shared/protocol/codec.h"
+#include "shared/protocol/framer.h"
+#include "shared/record/reader.h"
+#include "tests/server/process.h"
 
 namespace servertest {
 

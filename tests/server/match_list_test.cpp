@@ -1,6 +1,6 @@
 // The match list through the raw protocol: which matches it shows and how,
 // and that the connection that asked still says hello (or times out).
-#include "harness.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 namespace {

@@ -6,8 +6,8 @@
 #include <random>
 #include <thread>
 
-#include "harness.h"
-#include "record/reader.h"
+#include "shared/record/reader.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 namespace {

@@ -3,7 +3,7 @@
 // keep-alive and the bound on spectators per match.
 #include <memory>
 
-#include "harness.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 namespace {

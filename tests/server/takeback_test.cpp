@@ -1,8 +1,8 @@
 // Take-backs through the raw protocol: request, accept and decline, what is
 // refused, what cancels a request, the clocks, a reconnection afterwards and
 // the record.
-#include "harness.h"
-#include "record/reader.h"
+#include "shared/record/reader.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 namespace {

@@ -5,8 +5,8 @@
 #include <iterator>
 #include <thread>
 
-#include "harness.h"
-#include "record/reader.h"
+#include "shared/record/reader.h"
+#include "tests/server/harness.h"
 
 namespace servertest {
 namespace {
