@@ -1,7 +1,8 @@
 // Slider attacks by "fancy" magic bitboards: one multiply, one shift and one
-// table load per lookup. The tables are filled by initAttacks(), which every
-// Position constructor calls, so lookups made through a position always find
-// them ready, even from static initializers in other files.
+// table load per lookup. The tables are filled once, before main(), by a
+// static initializer of attacks.cpp: a lookup costs no check that they are
+// ready. (So no file's static initializer may look attacks up; none does,
+// and Position asserts it in the builds that keep assertions.)
 #pragma once
 
 #include "shared/chess/bitboard.h"
@@ -17,12 +18,11 @@ struct Magic {
   unsigned index(Bitboard occupied) const { return unsigned(((occupied & mask) * magic) >> shift); }
 };
 
-// Fills the magic tables once (thread-safe; later calls return at once).
-void initAttacks();
-
 namespace detail {
 extern Magic gRookMagics[kSquareCount];
 extern Magic gBishopMagics[kSquareCount];
+// Whether the tables are filled (for assertions).
+bool attacksReady();
 }  // namespace detail
 
 inline Bitboard rookAttacks(Square s, Bitboard occupied) {

@@ -94,6 +94,22 @@ Move* generatePawnMoves(const Position& pos, Move* list, Bitboard target, Bitboa
   return list;
 }
 
+// Knight, bishop and rook moves, queens moving as both sliders (Stockfish's
+// generate_moves<Pt>). A pinned piece moves only along its pin ray, so a
+// pinned knight never moves.
+template <Color Us, PieceType Pt>
+Move* generatePieceMoves(const Position& pos, Move* list, Bitboard target, Bitboard pinned, Square ksq) {
+  static_assert(Pt == Knight || Pt == Bishop || Pt == Rook);
+  const Bitboard occ = pos.pieces();
+  for (Bitboard b = Pt == Knight ? pos.pieces(Us, Knight) & ~pinned : pos.pieces(Us, Pt, Queen); b;) {
+    const Square from = popLsb(b);
+    Bitboard to = attacks(Pt, from, occ) & target;
+    if (pinned & squareBB(from)) to &= lineBB(ksq, from);
+    list = addFrom(list, from, to);
+  }
+  return list;
+}
+
 template <Color Us>
 Move* generateCastling(const Position& pos, Move* list) {
   constexpr Color Them = ~Us;
@@ -101,7 +117,7 @@ Move* generateCastling(const Position& pos, Move* list) {
   constexpr CastlingRights OOO = Us == White ? WhiteOOO : BlackOOO;
   constexpr Square K = Us == White ? E1 : E8;
   const Bitboard occ = pos.pieces();
-  auto safe = [&](Square s) { return !(pos.attackersTo(s, occ) & pos.pieces(Them)); };
+  auto safe = [&](Square s) { return !pos.attackersTo(s, occ, Them); };
 
   if (pos.canCastle(OO) && !(occ & (squareBB(K + 1) | squareBB(K + 2))) && safe(K + 1) && safe(K + 2))
     *list++ = Move(K, K + 2, Move::Castling);
@@ -117,23 +133,14 @@ Move* generate(const Position& pos, Move* list) {
   const Square ksq = pos.kingSquare(Us);
   const Bitboard occ = pos.pieces();
   const Bitboard ours = pos.pieces(Us);
-  const Bitboard theirRQ = pos.pieces(Them, Rook, Queen);
-  const Bitboard theirBQ = pos.pieces(Them, Bishop, Queen);
-
-  const Bitboard checkers =
-      ((knightAttacks(ksq) & pos.pieces(Them, Knight)) | (pawnAttacks(Us, ksq) & pos.pieces(Them, Pawn)) |
-       (rookAttacks(ksq, occ) & theirRQ) | (bishopAttacks(ksq, occ) & theirBQ));
+  const Bitboard checkers = pos.attackersTo(ksq, occ, Them);
 
   // King steps: test each square with our king lifted off the board, so a
   // slider's ray through the king's current square counts as attacked.
   const Bitboard occNoKing = occ ^ squareBB(ksq);
   for (Bitboard b = kingAttacks(ksq) & ~ours; b;) {
     const Square to = popLsb(b);
-    const bool attacked = (knightAttacks(to) & pos.pieces(Them, Knight)) ||
-                          (pawnAttacks(Us, to) & pos.pieces(Them, Pawn)) ||
-                          (kingAttacks(to) & pos.pieces(Them, King)) || (rookAttacks(to, occNoKing) & theirRQ) ||
-                          (bishopAttacks(to, occNoKing) & theirBQ);
-    if (!attacked) *list++ = Move(ksq, to);
+    if (!pos.attackersTo(to, occNoKing, Them)) *list++ = Move(ksq, to);
   }
   if (moreThanOne(checkers)) return list;  // double check: only the king moves
 
@@ -144,7 +151,9 @@ Move* generate(const Position& pos, Move* list) {
   // Pieces pinned to our king: the only piece between the king and an enemy
   // slider that would otherwise see it.
   Bitboard pinned = 0;
-  for (Bitboard snipers = (rookAttacks(ksq, 0) & theirRQ) | (bishopAttacks(ksq, 0) & theirBQ); snipers;) {
+  for (Bitboard snipers = (rookAttacks(ksq, 0) & pos.pieces(Them, Rook, Queen)) |
+                          (bishopAttacks(ksq, 0) & pos.pieces(Them, Bishop, Queen));
+       snipers;) {
     const Square s = popLsb(snipers);
     const Bitboard blockers = betweenBB(ksq, s) & occ & ~squareBB(s);
     if (!moreThanOne(blockers)) pinned |= blockers & ours;
@@ -152,23 +161,9 @@ Move* generate(const Position& pos, Move* list) {
 
   list = generatePawnMoves<Us>(pos, list, target, pinned, ksq);
 
-  // A pinned knight can never move.
-  for (Bitboard b = pos.pieces(Us, Knight) & ~pinned; b;) {
-    const Square from = popLsb(b);
-    list = addFrom(list, from, knightAttacks(from) & target);
-  }
-  for (Bitboard b = pos.pieces(Us, Bishop, Queen); b;) {
-    const Square from = popLsb(b);
-    Bitboard to = bishopAttacks(from, occ) & target;
-    if (pinned & squareBB(from)) to &= lineBB(ksq, from);
-    list = addFrom(list, from, to);
-  }
-  for (Bitboard b = pos.pieces(Us, Rook, Queen); b;) {
-    const Square from = popLsb(b);
-    Bitboard to = rookAttacks(from, occ) & target;
-    if (pinned & squareBB(from)) to &= lineBB(ksq, from);
-    list = addFrom(list, from, to);
-  }
+  list = generatePieceMoves<Us, Knight>(pos, list, target, pinned, ksq);
+  list = generatePieceMoves<Us, Bishop>(pos, list, target, pinned, ksq);
+  list = generatePieceMoves<Us, Rook>(pos, list, target, pinned, ksq);
 
   if (!checkers) list = generateCastling<Us>(pos, list);
   return list;

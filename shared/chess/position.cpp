@@ -61,7 +61,7 @@ Position::Position(Empty)
       ep_(NoSquare),
       rule50_(0),
       fullmove_(1) {
-  initAttacks();  // every position starts here, so slider lookups are always ready
+  assert(detail::attacksReady() && "no position is made before main() fills the attack tables");
 }
 
 Position::Position() : Position(Empty{}) {
@@ -99,20 +99,13 @@ void Position::movePiece(Square from, Square to) {
   key_ ^= zobrist::kPieceSquare[p][from] ^ zobrist::kPieceSquare[p][to];
 }
 
-Bitboard Position::attackersTo(Square s, Bitboard occupied) const {
-  return (pawnAttacks(Black, s) & pieces(White, Pawn)) | (pawnAttacks(White, s) & pieces(Black, Pawn)) |
-         (knightAttacks(s) & pieces(Knight)) | (kingAttacks(s) & pieces(King)) |
-         (rookAttacks(s, occupied) & (pieces(Rook) | pieces(Queen))) |
-         (bishopAttacks(s, occupied) & (pieces(Bishop) | pieces(Queen)));
-}
-
 bool Position::enPassantIsLegal(Square from, Square target) const {
   const Color us = side_;
   const Square captured = target - pawnPush(us);
   // Remove both pawns and put ours on the target: this also catches the
   // discovered check along the rank that pin detection alone would miss.
   const Bitboard occ = (pieces() ^ squareBB(from) ^ squareBB(captured)) | squareBB(target);
-  return !(attackersTo(kingSquare(us), occ) & pieces(~us) & ~squareBB(captured));
+  return !(attackersTo(kingSquare(us), occ, ~us) & ~squareBB(captured));
 }
 
 bool Position::epCaptureLegal(Square target) const {
@@ -207,12 +200,20 @@ bool Position::setFen(std::string_view fen, std::string& error) {
         std::to_string(count);
     return false;
   }
-
   Position p{Empty{}};  // built aside so a bad FEN leaves *this untouched
+  if (!p.readPlacement(fields[0], error) || !p.checkMaterial(error) || !p.readSide(fields[1], error) ||
+      !p.readCastling(fields[2], error) || !p.readEnPassant(fields[3], error) ||
+      !p.readCounters(fields[4], fields[5], error) || !p.checkChecks(error))
+    return false;
+  p.key_ = p.computeKey();
+  *this = p;
+  return true;
+}
 
-  // 1. Piece placement, rank 8 first.
+// Rank 8 first.
+bool Position::readPlacement(std::string_view placement, std::string& error) {
   int rank = 7, file = 0;
-  for (const char c : fields[0]) {
+  for (const char c : placement) {
     if (c == '/') {
       if (file != 8) {
         error = "rank " + std::to_string(rank + 1) + " has " + std::to_string(file) + " files, not 8";
@@ -239,7 +240,7 @@ bool Position::setFen(std::string_view fen, std::string& error) {
         error = "rank " + std::to_string(rank + 1) + " has more than 8 files";
         return false;
       }
-      p.putPiece(Piece(idx), makeSquare(file, rank));
+      putPiece(Piece(idx), makeSquare(file, rank));
       ++file;
     }
   }
@@ -248,115 +249,126 @@ bool Position::setFen(std::string_view fen, std::string& error) {
                       : "rank 1 has " + std::to_string(file) + " files, not 8";
     return false;
   }
+  return true;
+}
 
+// One king each, and no more pawns and promoted pieces than eight pawns allow.
+bool Position::checkMaterial(std::string& error) const {
   for (const Color c : {White, Black}) {
-    const int kings = popcount(p.pieces(c, King));
+    const int kings = popcount(pieces(c, King));
     if (kings != 1) {
       error = std::string(colorName(c)) + (kings == 0 ? " has no king" : " has more than one king");
       return false;
     }
-    const int pawns = popcount(p.pieces(c, Pawn));
+    const int pawns = popcount(pieces(c, Pawn));
     // Every piece beyond the initial set must be a promoted pawn.
-    auto extra = [&](PieceType pt, int initial) { return std::max(0, popcount(p.pieces(c, pt)) - initial); };
+    auto extra = [&](PieceType pt, int initial) { return std::max(0, popcount(pieces(c, pt)) - initial); };
     const int promoted = extra(Knight, 2) + extra(Bishop, 2) + extra(Rook, 2) + extra(Queen, 1);
     if (pawns > 8 || pawns + promoted > 8) {
       error = std::string(colorName(c)) + " has more pawns and promoted pieces than 8 pawns allow";
       return false;
     }
   }
-  if (p.pieces(Pawn) & (kRank1 | kRank8)) {
+  if (pieces(Pawn) & (kRank1 | kRank8)) {
     error = "a pawn stands on the first or last rank";
     return false;
   }
+  return true;
+}
 
-  // 2. Side to move.
-  if (fields[1] != "w" && fields[1] != "b") {
-    error = "side to move must be 'w' or 'b', not '" + std::string(fields[1]) + "'";
+bool Position::readSide(std::string_view side, std::string& error) {
+  if (side != "w" && side != "b") {
+    error = "side to move must be 'w' or 'b', not '" + std::string(side) + "'";
     return false;
   }
-  p.side_ = fields[1] == "w" ? White : Black;
+  side_ = side == "w" ? White : Black;
+  return true;
+}
 
-  // 3. Castling rights, which must match kings and rooks on their home squares.
-  p.castling_ = NoCastling;
-  if (fields[2] != "-") {
-    struct Right {
-      char letter;
-      CastlingRights right;
-      Square king, rook;
-      Piece k, r;
-    };
-    constexpr Right kRights[] = {{'K', WhiteOO, E1, H1, WKing, WRook},
-                                 {'Q', WhiteOOO, E1, A1, WKing, WRook},
-                                 {'k', BlackOO, E8, H8, BKing, BRook},
-                                 {'q', BlackOOO, E8, A8, BKing, BRook}};
-    std::size_t next = 0;  // the letters come in the order KQkq
-    for (const char c : fields[2]) {
-      std::size_t i = next;
-      while (i < 4 && kRights[i].letter != c) ++i;
-      if (i == 4) {
-        error = "bad castling field '" + std::string(fields[2]) + "' (expected '-' or letters from KQkq in that order)";
-        return false;
-      }
-      const Right& r = kRights[i];
-      if (p.board_[r.king] != r.k || p.board_[r.rook] != r.r) {
-        error = std::string("castling right '") + c + "' needs the king on " + squareName(r.king) + " and a rook on " +
-                squareName(r.rook);
-        return false;
-      }
-      p.castling_ = p.castling_ | r.right;
-      next = i + 1;
-    }
-    if (fields[2].empty()) {
-      error = "empty castling field (use '-')";
-      return false;
-    }
-  }
-
-  // 4. En passant: the square a pawn of the other side just skipped.
-  p.ep_ = NoSquare;
-  if (fields[3] != "-") {
-    const auto& f = fields[3];
-    const int epRank = p.side_ == White ? 5 : 2;
-    if (f.size() != 2 || f[0] < 'a' || f[0] > 'h' || f[1] != char('1' + epRank)) {
-      error = "bad en passant field '" + std::string(f) + "' (expected '-' or a square on rank " +
-              std::to_string(epRank + 1) + " for " + std::string(colorName(p.side_)) + " to move)";
-      return false;
-    }
-    const Square target = makeSquare(f[0] - 'a', epRank);
-    const Color them = ~p.side_;
-    const Square pawn = target - pawnPush(p.side_), origin = target + pawnPush(p.side_);
-    if (p.board_[pawn] != makePiece(them, Pawn) || p.board_[target] != NoPiece || p.board_[origin] != NoPiece) {
-      error = "en passant square " + std::string(f) + " does not follow a double pawn push by " +
-              std::string(colorName(them));
-      return false;
-    }
-    // Kept only when a capture is legal (see epSquare()).
-    if (p.epCaptureLegal(target)) p.ep_ = target;
-  }
-
-  // 5 and 6. Move counters.
-  if (!parseCounter(fields[4], 0, 9999, p.rule50_)) {
-    error = "bad halfmove clock '" + std::string(fields[4]) + "' (expected a number from 0 to 9999)";
+// The rights must match kings and rooks on their home squares.
+bool Position::readCastling(std::string_view rights, std::string& error) {
+  castling_ = NoCastling;
+  if (rights == "-") return true;
+  if (rights.empty()) {
+    error = "empty castling field (use '-')";
     return false;
   }
-  if (!parseCounter(fields[5], 1, 99999, p.fullmove_)) {
-    error = "bad move number '" + std::string(fields[5]) + "' (expected a number from 1 to 99999)";
+  struct Right {
+    char letter;
+    CastlingRights right;
+    Square king, rook;
+    Piece k, r;
+  };
+  constexpr Right kRights[] = {{'K', WhiteOO, E1, H1, WKing, WRook},
+                               {'Q', WhiteOOO, E1, A1, WKing, WRook},
+                               {'k', BlackOO, E8, H8, BKing, BRook},
+                               {'q', BlackOOO, E8, A8, BKing, BRook}};
+  std::size_t next = 0;  // the letters come in the order KQkq
+  for (const char c : rights) {
+    std::size_t i = next;
+    while (i < 4 && kRights[i].letter != c) ++i;
+    if (i == 4) {
+      error = "bad castling field '" + std::string(rights) + "' (expected '-' or letters from KQkq in that order)";
+      return false;
+    }
+    const Right& r = kRights[i];
+    if (board_[r.king] != r.k || board_[r.rook] != r.r) {
+      error = std::string("castling right '") + c + "' needs the king on " + squareName(r.king) + " and a rook on " +
+              squareName(r.rook);
+      return false;
+    }
+    castling_ = castling_ | r.right;
+    next = i + 1;
+  }
+  return true;
+}
+
+// The square a pawn of the other side just skipped.
+bool Position::readEnPassant(std::string_view square, std::string& error) {
+  ep_ = NoSquare;
+  if (square == "-") return true;
+  const int epRank = side_ == White ? 5 : 2;
+  if (square.size() != 2 || square[0] < 'a' || square[0] > 'h' || square[1] != char('1' + epRank)) {
+    error = "bad en passant field '" + std::string(square) + "' (expected '-' or a square on rank " +
+            std::to_string(epRank + 1) + " for " + std::string(colorName(side_)) + " to move)";
     return false;
   }
+  const Square target = makeSquare(square[0] - 'a', epRank);
+  const Color them = ~side_;
+  const Square pawn = target - pawnPush(side_), origin = target + pawnPush(side_);
+  if (board_[pawn] != makePiece(them, Pawn) || board_[target] != NoPiece || board_[origin] != NoPiece) {
+    error = "en passant square " + std::string(square) + " does not follow a double pawn push by " +
+            std::string(colorName(them));
+    return false;
+  }
+  // Kept only when a capture is legal (see epSquare()).
+  if (epCaptureLegal(target)) ep_ = target;
+  return true;
+}
 
-  // Checks only make sense once the side to move is known.
-  const Color them = ~p.side_;
-  if (p.attackersTo(p.kingSquare(them), p.pieces()) & p.pieces(p.side_)) {
+bool Position::readCounters(std::string_view halfmoves, std::string_view moveNumber, std::string& error) {
+  if (!parseCounter(halfmoves, 0, 9999, rule50_)) {
+    error = "bad halfmove clock '" + std::string(halfmoves) + "' (expected a number from 0 to 9999)";
+    return false;
+  }
+  if (!parseCounter(moveNumber, 1, 99999, fullmove_)) {
+    error = "bad move number '" + std::string(moveNumber) + "' (expected a number from 1 to 99999)";
+    return false;
+  }
+  return true;
+}
+
+// Checks only make sense once the side to move is known.
+bool Position::checkChecks(std::string& error) const {
+  const Color them = ~side_;
+  if (attackersTo(kingSquare(them), pieces(), side_)) {
     error = "the side not to move (" + std::string(colorName(them)) + ") is in check";
     return false;
   }
-  if (popcount(p.checkers()) > 2) {
+  if (popcount(checkers()) > 2) {
     error = "the side to move is in check by more than two pieces";
     return false;
   }
-
-  p.key_ = p.computeKey();
-  *this = p;
   return true;
 }
 

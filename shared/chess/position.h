@@ -48,9 +48,14 @@ class Position {
   int fullmoveNumber() const { return fullmove_; }
   Key key() const { return key_; }
 
-  // Pieces of either colour attacking `s` given the occupancy `occupied`.
-  Bitboard attackersTo(Square s, Bitboard occupied) const;
-  Bitboard checkers() const { return attackersTo(kingSquare(side_), pieces()) & pieces(~side_); }
+  // Pieces of `by` attacking `s` given the occupancy `occupied`: the one
+  // attack test, for checks, king steps, castling and en passant alike.
+  Bitboard attackersTo(Square s, Bitboard occupied, Color by) const {
+    return (pawnAttacks(~by, s) & pieces(by, Pawn)) | (knightAttacks(s) & pieces(by, Knight)) |
+           (kingAttacks(s) & pieces(by, King)) | (rookAttacks(s, occupied) & pieces(by, Rook, Queen)) |
+           (bishopAttacks(s, occupied) & pieces(by, Bishop, Queen));
+  }
+  Bitboard checkers() const { return attackersTo(kingSquare(side_), pieces(), ~side_); }
   bool inCheck() const { return checkers() != 0; }
 
   // Whether the side to move may capture en passant from `from` onto the
@@ -74,6 +79,15 @@ class Position {
   // Whether the side to move has any legal en passant capture onto `target`.
   bool epCaptureLegal(Square target) const;
   Key computeKey() const;
+  // setFen's steps, one per field (and the checks across them), each on a
+  // position built aside; false with `error` set at the first problem.
+  bool readPlacement(std::string_view placement, std::string& error);
+  bool checkMaterial(std::string& error) const;
+  bool readSide(std::string_view side, std::string& error);
+  bool readCastling(std::string_view rights, std::string& error);
+  bool readEnPassant(std::string_view square, std::string& error);
+  bool readCounters(std::string_view halfmoves, std::string_view moveNumber, std::string& error);
+  bool checkChecks(std::string& error) const;
 
   Piece board_[kSquareCount];
   Bitboard byType_[kPieceTypeCount];  // [NoPieceType] holds every piece
