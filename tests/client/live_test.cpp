@@ -18,7 +18,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace {
 

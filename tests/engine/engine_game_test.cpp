@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "shared/record/reader.h"
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 namespace {

@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <string>
 
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 
@@ -34,29 +34,24 @@ class Beside {
 
   // Omok 15x15 or chess, as `server` hosts.
   explicit Beside(const Server& server, game::Kind kind = game::Kind::Omok)
-      : kind_(kind), first_(server.port(), kind, size()), second_(server.port(), kind, size()) {
-    id_ = first_.hello("beside-1").matchId;
-    second_.hello("beside-2");
-    first_.expect<proto::MatchStart>();
-    second_.expect<proto::MatchStart>();
-  }
+      : kind_(kind), pair_(server.port(), kind, "beside-1", "beside-2") {}
   ~Beside() {
     std::printf("[ beside   ] %d moves, worst round trip %.2f ms\n", moves_,
                 std::chrono::duration<double, std::milli>(worst_).count());
   }
 
-  std::uint32_t matchId() const { return id_; }
+  std::uint32_t matchId() const { return pair_.welcome1.matchId; }
   Clock::duration worst() const { return worst_; }
 
   // The next move, by the side to move; a failed expectation unless both
   // players hear of it within kPrompt.
   void move() {
-    RawClient& mover = moves_ % 2 == 0 ? first_ : second_;
+    RawClient& mover = moves_ % 2 == 0 ? pair_.player1 : pair_.player2;
     const auto [from, to] = next();
     const auto start = Clock::now();
     mover.move(from, to);
-    const proto::MoveAccepted a = accepted(first_);
-    const proto::MoveAccepted b = accepted(second_);
+    const proto::MoveAccepted a = accepted(pair_.player1);
+    const proto::MoveAccepted b = accepted(pair_.player2);
     const auto took = Clock::now() - start;
     ++moves_;
     EXPECT_EQ(+a.ply, moves_);
@@ -77,7 +72,6 @@ class Beside {
       return {};
     }
   }
-  int size() const { return kind_ == game::Kind::Chess ? 8 : 15; }
   std::pair<std::uint16_t, std::uint16_t> next() const {
     if (kind_ == game::Kind::Chess) {
       // The knights out and back (g1-f3, g8-f6, f3-g1, f6-g8): legal for
@@ -92,9 +86,7 @@ class Beside {
   }
 
   game::Kind kind_;
-  RawClient first_;
-  RawClient second_;
-  std::uint32_t id_ = 0;
+  Pair pair_;
   int moves_ = 0;
   Clock::duration worst_{};
 };

@@ -104,19 +104,11 @@ TEST(ServerKilled, ChessRecordReplaysToTheLastMoveBothPlayersWereTold) {
   const auto records = work.path() / "records";
   KillableServer server("chess", records, work.path() / "server.log");
   ASSERT_NE(server.port(), 0);
-  RawClient white(server.port(), game::Kind::Chess, 8);
-  RawClient black(server.port(), game::Kind::Chess, 8);
-  white.hello("white");
-  black.hello("black");
-  white.expect<proto::MatchStart>();
-  black.expect<proto::MatchStart>();
+  Pair p(server.port(), game::Kind::Chess, "white", "black");
   // 1. e4 e5 2. Nf3 (squares a1 = 0 .. h8 = 63).
   const std::pair<std::uint16_t, std::uint16_t> moves[] = {{12, 28}, {52, 36}, {6, 21}};
-  for (std::size_t i = 0; i < std::size(moves); ++i) {
-    (i % 2 == 0 ? white : black).move(moves[i].first, moves[i].second);
-    white.expect<proto::MoveAccepted>();
-    black.expect<proto::MoveAccepted>();
-  }
+  for (std::size_t i = 0; i < std::size(moves); ++i)
+    p.move(i % 2 == 0 ? Seat::Player1 : Seat::Player2, moves[i].first, moves[i].second);
   server.kill();
 
   const auto files = filesIn(records);

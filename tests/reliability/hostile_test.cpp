@@ -16,7 +16,7 @@
 
 #include "shared/record/reader.h"
 #include "tests/reliability/beside.h"
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 namespace {
@@ -138,8 +138,8 @@ TEST(Hostile, AThousandConnectionsOpenedAndDroppedAtOnceLeaveNothingBehind) {
   EXPECT_LE(after[5], after[2] + 4096) << "KiB before " << before << ", after each burst" << figures;
   EXPECT_LE(after[0], before + 16 * 1024) << "KiB before " << before;
 #endif
-  p.white.send(proto::Resign{});
-  p.white.expect<proto::GameOver>();
+  p.player2.send(proto::Resign{});
+  p.player2.expect<proto::GameOver>();
   EXPECT_EQ(server.stop(), 0);
   expectCompleteRecord(server, 7);
 }
@@ -172,12 +172,12 @@ TEST(Hostile, AFloodOfMovesIsCutOffAndTheGameGoesOn) {
   // then out of turn, all in one burst.
   std::vector<std::uint8_t> flood;
   for (int i = 0; i < 200; ++i) proto::append(flood, proto::Move{{}, {0, point(i % 2 == 0 ? "h8" : "a1"), {}}});
-  p.white.sendBytes(flood);
+  p.player2.sendBytes(flood);
   beside.move();
   // The first a1 is played; ten refusals are answered, then the strikes.
   int rejected = 0;
   for (int i = 0; i < 11; ++i) {
-    std::optional<proto::Packet> answer = p.white.receive();
+    std::optional<proto::Packet> answer = p.player2.receive();
     ASSERT_TRUE(answer) << "answer " << i << " missing";
     if (std::holds_alternative<proto::MoveRejected>(*answer)) ++rejected;
     if (const auto* a = std::get_if<proto::MoveAccepted>(&*answer)) {
@@ -185,19 +185,19 @@ TEST(Hostile, AFloodOfMovesIsCutOffAndTheGameGoesOn) {
     }
   }
   EXPECT_EQ(rejected, 10);
-  expectCutOff(p.white);
+  expectCutOff(p.player2);
   beside.move();
   // Black heard of the one move and of white's going; white comes back with
   // its token and the game goes on.
-  EXPECT_EQ(+p.black.expect<proto::MoveAccepted>().ply, 2);
-  EXPECT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
+  EXPECT_EQ(+p.player1.expect<proto::MoveAccepted>().ply, 2);
+  EXPECT_EQ(p.player1.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
   RawClient back(server.port(), game::Kind::Omok, 15);
-  EXPECT_EQ(back.hello("bob", Seat::None, p.whiteWelcome.reconnect).resumed, 1);
+  EXPECT_EQ(back.hello("bob", Seat::None, p.welcome2.reconnect).resumed, 1);
   back.expect<proto::MatchStart>();
   for (int ply = 1; ply <= 2; ++ply) EXPECT_EQ(+back.expect<proto::MoveAccepted>().ply, ply);
-  EXPECT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
-  p.black.move(0, point("i8"));
-  EXPECT_EQ(+p.black.expect<proto::MoveAccepted>().ply, 3);
+  EXPECT_EQ(p.player1.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
+  p.player1.move(0, point("i8"));
+  EXPECT_EQ(+p.player1.expect<proto::MoveAccepted>().ply, 3);
   EXPECT_EQ(+back.expect<proto::MoveAccepted>().ply, 3);
   back.send(proto::Resign{});
   back.expect<proto::GameOver>();
@@ -219,18 +219,18 @@ TEST(Hostile, AHundredThousandDrawOffersAreOneOfferAndASmallRecord) {
   std::vector<std::uint8_t> flood;
   for (int i = 0; i < 100'000; ++i) proto::append(flood, proto::DrawOffer{});
   ASSERT_EQ(flood.size(), 400'000u);
-  std::thread sender([&] { p.white.sendBytes(flood); });  // the server stops reading it: send from aside
+  std::thread sender([&] { p.player2.sendBytes(flood); });  // the server stops reading it: send from aside
   beside.move();
   // The first is relayed; two more fit the offers' budget and are refused
   // (one is pending already); the rest are strikes.
-  for (int i = 0; i < 2; ++i) expectError(p.white, proto::ErrorCode::UnexpectedPacket);
-  expectCutOff(p.white);
+  for (int i = 0; i < 2; ++i) expectError(p.player2, proto::ErrorCode::UnexpectedPacket);
+  expectCutOff(p.player2);
   sender.join();
   beside.move();
-  p.black.expect<proto::DrawOffer>();
-  EXPECT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
-  p.black.send(proto::Resign{});
-  p.black.expect<proto::GameOver>();
+  p.player1.expect<proto::DrawOffer>();
+  EXPECT_EQ(p.player1.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
+  p.player1.send(proto::Resign{});
+  p.player1.expect<proto::GameOver>();
   beside.move();
   EXPECT_EQ(server.stop(), 0);
 
@@ -351,18 +351,18 @@ TEST(Hostile, ReconnectingAgainAndAgainLeavesARecordOfBoundedSize) {
   constexpr int kCycles = 520;
   for (int i = 0; i < kCycles; ++i) {
     RawClient back(server.port(), game::Kind::Omok, 15);
-    if (i == 0) p.white.close();
-    ASSERT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected) << i;
-    back.hello("bob", Seat::None, p.whiteWelcome.reconnect);
+    if (i == 0) p.player2.close();
+    ASSERT_EQ(p.player1.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected) << i;
+    back.hello("bob", Seat::None, p.welcome2.reconnect);
     back.expect<proto::MatchStart>();
     back.expect<proto::MoveAccepted>();
-    ASSERT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected) << i;
+    ASSERT_EQ(p.player1.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected) << i;
     if (i + 1 == kCycles) {
       back.send(proto::Resign{});
       back.expect<proto::GameOver>();
     }
   }
-  p.black.expect<proto::GameOver>();
+  p.player1.expect<proto::GameOver>();
   EXPECT_EQ(server.stop(), 0);
   const std::optional<record::Record> loaded = server.onlyRecord();
   ASSERT_TRUE(loaded);

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "tests/reliability/beside.h"
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 namespace {
@@ -195,7 +195,7 @@ TEST(Limits, AMatchNobodyJoinsEndsAndItsPlayerIsToldWhy) {
   EXPECT_TRUE(lonely.closedByServer());
   // The next two players get a match of their own and play.
   Pair p(server);
-  EXPECT_EQ(+p.blackWelcome.matchId, 2u);
+  EXPECT_EQ(+p.welcome1.matchId, 2u);
   p.play(Seat::Player1, "h8");
 }
 

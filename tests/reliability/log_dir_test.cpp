@@ -42,24 +42,15 @@ TEST(RecordDirectory, LostWhileAMatchPlaysOnlyLaterMatchesAreRefused) {
   const auto records = work.path() / "records";
   KillableServer server("omok", records, work.path() / "server.log");
   ASSERT_NE(server.port(), 0);
-  RawClient black(server.port(), game::Kind::Omok, 15);
-  RawClient white(server.port(), game::Kind::Omok, 15);
-  black.hello("black");
-  white.hello("white");
-  black.expect<proto::MatchStart>();
-  white.expect<proto::MatchStart>();
-  black.move(0, point("h8"));
-  black.expect<proto::MoveAccepted>();
-  white.expect<proto::MoveAccepted>();
+  Pair p(server.port(), game::Kind::Omok, "black", "white");
+  p.play(game::Seat::Player1, "h8");
 
   const auto moved = work.path() / "moved-away";
   std::filesystem::rename(records, moved);
   { std::ofstream(records) << "not a directory"; }
   expectMatchRefused(server.port(), "late");
 
-  white.move(0, point("h9"));
-  black.expect<proto::MoveAccepted>();
-  white.expect<proto::MoveAccepted>();
+  p.play(game::Seat::Player2, "h9");
   EXPECT_EQ(server.stop(), 0);
 
   const auto files = filesIn(moved);

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 namespace {

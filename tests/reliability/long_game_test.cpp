@@ -7,7 +7,7 @@
 #include "shared/chess/movegen.h"
 #include "shared/chess/position.h"
 #include "tests/reliability/beside.h"
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 namespace {
@@ -51,17 +51,13 @@ TEST(LongGame, TwoThousandPliesReachAReconnectingPlayerAndASpectatorWhole) {
   ASSERT_EQ(moves.size(), static_cast<std::size_t>(kPlies));
 
   Server server({"--game", "chess", "--grace", "60"});
-  RawClient white(server.port(), game::Kind::Chess, 8);
-  RawClient black(server.port(), game::Kind::Chess, 8);
-  const proto::Welcome ww = white.hello("white");
-  black.hello("black");
-  white.expect<proto::MatchStart>();
-  black.expect<proto::MatchStart>();
+  Pair p(server.port(), game::Kind::Chess, "white", "black");
+  RawClient& white = p.player1;
+  RawClient& black = p.player2;
+  const proto::Welcome ww = p.welcome1;
   for (int ply = 0; ply < kPlies; ++ply) {
-    RawClient& mover = ply % 2 == 0 ? white : black;
-    mover.move(moves[ply].from(), moves[ply].to());
-    const proto::MoveAccepted a = white.expect<proto::MoveAccepted>();
-    black.expect<proto::MoveAccepted>();
+    const Seat mover = ply % 2 == 0 ? Seat::Player1 : Seat::Player2;
+    const proto::MoveAccepted a = p.move(mover, moves[ply].from(), moves[ply].to());
     ASSERT_EQ(+a.ply, ply + 1) << proto::text(a.notation);
     ASSERT_EQ(a.result, game::Result::Ongoing) << "the game ended at ply " << ply + 1;
   }

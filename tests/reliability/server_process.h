@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 

@@ -1,7 +1,7 @@
 // Chat through the raw protocol: relayed with the writer's seat and name to
 // everybody in the match, limited per connection, kept in the record.
 #include "shared/record/reader.h"
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 namespace {
@@ -21,28 +21,28 @@ TEST(Chat, LinesReachPlayersAndSpectatorsTheSixthInTenSecondsIsDroppedAndTheReco
   Pair p(server);
   RawClient watcher(server.port(), game::Kind::Omok, 15);
   p.addSpectator(watcher, "carol");
-  const std::vector<RawClient*> everybody{&p.black, &p.white, &watcher};
+  const std::vector<RawClient*> everybody{&p.player1, &p.player2, &watcher};
 
-  p.black.chat("good luck");
+  p.player1.chat("good luck");
   for (RawClient* c : everybody) expectChat(*c, Seat::Player1, "alice", "good luck");
   watcher.chat("다들 화이팅");  // names and lines are UTF-8
   for (RawClient* c : everybody) expectChat(*c, Seat::None, "carol", "다들 화이팅");
   for (int i = 2; i <= 5; ++i) {
-    p.black.chat("line " + std::to_string(i));
+    p.player1.chat("line " + std::to_string(i));
     for (RawClient* c : everybody) expectChat(*c, Seat::Player1, "alice", "line " + std::to_string(i));
   }
   // Alice's sixth line within 10 s: refused, not relayed, and she stays.
-  p.black.chat("line 6");
-  const proto::Error limited = p.black.expect<proto::Error>();
+  p.player1.chat("line 6");
+  const proto::Error limited = p.player1.expect<proto::Error>();
   EXPECT_EQ(limited.code, proto::ErrorCode::RateLimited);
   EXPECT_EQ(proto::text(limited.text), "at most 5 chat lines in 10 s; this one was dropped");
-  EXPECT_FALSE(p.white.receive(300ms).has_value());
+  EXPECT_FALSE(p.player2.receive(300ms).has_value());
   EXPECT_FALSE(watcher.receive(100ms).has_value());
   // The limit is per connection: bob still talks, and alice still plays.
-  p.white.chat("thanks");
+  p.player2.chat("thanks");
   for (RawClient* c : everybody) expectChat(*c, Seat::Player2, "bob", "thanks");
   p.play(Seat::Player1, "h8", {&watcher});
-  p.white.send(proto::Resign{});
+  p.player2.send(proto::Resign{});
   for (RawClient* c : everybody) EXPECT_EQ(c->expect<proto::GameOver>().reason, game::EndReason::Resignation);
   EXPECT_TRUE(server.logShows("over the limit: at most 5 chat lines in 10 s")) << server.log();
 
@@ -95,13 +95,13 @@ TEST(Chat, TheSpectatorsOfAMatchWriteAtMostTenLinesInTenSecondsTogether) {
   RawClient a(server.port(), game::Kind::Omok, 15), b(server.port(), game::Kind::Omok, 15),
       c(server.port(), game::Kind::Omok, 15);
   p.addSpectator(a, "ann", 1);
-  b.watch(p.blackWelcome.matchId, "ben");
+  b.watch(p.welcome1.matchId, "ben");
   b.expect<proto::MatchStart>();
-  expectSpectators({&b, &a, &p.black, &p.white}, 2);
-  c.watch(p.blackWelcome.matchId, "cat");
+  expectSpectators({&b, &a, &p.player1, &p.player2}, 2);
+  c.watch(p.welcome1.matchId, "cat");
   c.expect<proto::MatchStart>();
-  expectSpectators({&c, &a, &b, &p.black, &p.white}, 3);
-  const std::vector<RawClient*> everybody{&p.black, &p.white, &a, &b, &c};
+  expectSpectators({&c, &a, &b, &p.player1, &p.player2}, 3);
+  const std::vector<RawClient*> everybody{&p.player1, &p.player2, &a, &b, &c};
   // Four lines each, within each one's own limit of five: ten reach the match.
   int relayed = 0;
   for (RawClient* writer : {&a, &b, &c}) {
@@ -118,9 +118,9 @@ TEST(Chat, TheSpectatorsOfAMatchWriteAtMostTenLinesInTenSecondsTogether) {
       }
     }
   }
-  EXPECT_FALSE(p.black.receive(200ms).has_value());
+  EXPECT_FALSE(p.player1.receive(200ms).has_value());
   // The players are not spectators: they still talk.
-  p.white.chat("quiet, please");
+  p.player2.chat("quiet, please");
   for (RawClient* r : everybody) expectChat(*r, Seat::Player2, "bob", "quiet, please");
 }
 

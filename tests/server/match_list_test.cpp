@@ -1,6 +1,6 @@
 // The match list through the raw protocol: which matches it shows and how,
 // and that the connection that asked still says hello (or times out).
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 namespace {
@@ -10,14 +10,14 @@ using game::Seat;
 TEST(MatchList, ShowsThePublicMatchesNewestFirstThenTheConnectionCanPlay) {
   Server server({"--game", "omok", "--rule", "freestyle", "--time", "2+1"});
   Pair running(server, "alice", "bob");  // match 1, public, playing
-  for (RawClient* c : {&running.black, &running.white}) c->expect<proto::ClockSync>();
+  for (RawClient* c : {&running.player1, &running.player2}) c->expect<proto::ClockSync>();
   running.play(Seat::Player1, "h8");
   RawClient hidden(server.port(), game::Kind::Omok, 15);
   hidden.hello("eve", Seat::None, {}, "secret-room");  // match 2, private, waiting
   RawClient waiting(server.port(), game::Kind::Omok, 15);
   const proto::Welcome ww = waiting.hello("carol", Seat::Player2);  // match 3, public, waiting
   RawClient watcher(server.port(), game::Kind::Omok, 15);
-  watcher.watch(running.blackWelcome.matchId, "dave");
+  watcher.watch(running.welcome1.matchId, "dave");
 
   RawClient lister(server.port(), game::Kind::Omok, 15);
   lister.send(proto::ListMatches{});
@@ -29,7 +29,7 @@ TEST(MatchList, ShowsThePublicMatchesNewestFirstThenTheConnectionCanPlay) {
   EXPECT_EQ(+newest.moves, 0);
   EXPECT_EQ(+newest.spectators, 0);
   const proto::MatchEntry older = lister.expect<proto::MatchEntry>();
-  EXPECT_EQ(+older.matchId, +running.blackWelcome.matchId);
+  EXPECT_EQ(+older.matchId, +running.welcome1.matchId);
   EXPECT_EQ(older.state, proto::MatchState::Playing);
   EXPECT_EQ(proto::text(older.player1), "alice");
   EXPECT_EQ(proto::text(older.player2), "bob");
@@ -72,8 +72,8 @@ TEST(MatchList, AnEmptyServerListsNothingAndTheHelloTimeoutStillApplies) {
 TEST(MatchList, ListingIsOnlyForConnectionsOutsideAMatch) {
   Server server({"--game", "omok"});
   Pair p(server);
-  p.black.send(proto::ListMatches{});
-  expectError(p.black, proto::ErrorCode::UnexpectedPacket);
+  p.player1.send(proto::ListMatches{});
+  expectError(p.player1, proto::ErrorCode::UnexpectedPacket);
   p.play(Seat::Player1, "h8");
 }
 

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "shared/record/reader.h"
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 namespace {
@@ -39,15 +39,15 @@ TEST(MatchServer, RejectsIllegalOutOfTurnAndWrongSeatMovesWhileTheGameGoesOn) {
   Server server({"--game", "omok", "--rule", "renju"});
   Pair p(server);
   // The wrong seat: white tries to open. The seat comes from the connection.
-  p.white.move(0, point("h8"));
-  expectRejected(p.white, game::Reject::NotYourTurn);
+  p.player2.move(0, point("h8"));
+  expectRejected(p.player2, game::Reject::NotYourTurn);
   p.play(Seat::Player1, "h8");
   // Out of turn: black again.
-  p.black.move(0, point("a1"));
-  expectRejected(p.black, game::Reject::NotYourTurn);
+  p.player1.move(0, point("a1"));
+  expectRejected(p.player1, game::Reject::NotYourTurn);
   // Illegal: the point is taken.
-  p.white.move(0, point("h8"));
-  expectRejected(p.white, game::Reject::Occupied);
+  p.player2.move(0, point("h8"));
+  expectRejected(p.player2, game::Reject::Occupied);
   // The game goes on, unchanged by the rejections.
   proto::MoveAccepted a = p.play(Seat::Player2, "h9");
   EXPECT_EQ(+a.ply, 2);
@@ -67,22 +67,22 @@ TEST(MatchServer, GameEndsOnTheEnginesVerdictAndLaterMovesAreNotPlayed) {
   proto::MoveAccepted last = p.play(Seat::Player1, black[4]);
   EXPECT_EQ(last.result, game::Result::Player1Wins);
   EXPECT_EQ(last.reason, game::EndReason::FiveInARow);
-  for (RawClient* c : {&p.black, &p.white}) {
+  for (RawClient* c : {&p.player1, &p.player2}) {
     proto::GameOver over = c->expect<proto::GameOver>();
     EXPECT_EQ(over.result, game::Result::Player1Wins);
     EXPECT_EQ(over.reason, game::EndReason::FiveInARow);
     EXPECT_EQ(+over.moves, 9);
   }
   // A move after the end is not played: no move-accepted, the server hangs up.
-  p.white.move(0, point("e3"));
-  std::optional<proto::Packet> reply = p.white.receive(1s);
+  p.player2.move(0, point("e3"));
+  std::optional<proto::Packet> reply = p.player2.receive(1s);
   if (reply) {
     const auto* error = std::get_if<proto::Error>(&*reply);
     ASSERT_NE(error, nullptr) << RawClient::describe(*reply);
     EXPECT_EQ(error->code, proto::ErrorCode::UnexpectedPacket);
   }
-  EXPECT_TRUE(p.white.closedByServer());
-  EXPECT_TRUE(p.black.closedByServer());
+  EXPECT_TRUE(p.player2.closedByServer());
+  EXPECT_TRUE(p.player1.closedByServer());
 
   // The record has exactly the nine moves and the result.
   ASSERT_EQ(server.stop(), 0);
@@ -103,13 +103,13 @@ TEST(MatchServer, ThirdAndFourthClientsFormASecondMatch) {
   Server server({"--game", "omok"});
   Pair first(server, "a", "b");
   Pair second(server, "c", "d");
-  EXPECT_NE(+first.blackWelcome.matchId, +second.blackWelcome.matchId);
-  EXPECT_EQ(second.blackWelcome.seat, Seat::Player1);
-  EXPECT_EQ(second.whiteWelcome.seat, Seat::Player2);
+  EXPECT_NE(+first.welcome1.matchId, +second.welcome1.matchId);
+  EXPECT_EQ(second.welcome1.seat, Seat::Player1);
+  EXPECT_EQ(second.welcome2.seat, Seat::Player2);
   // Moves in one match are not seen in the other.
   first.play(Seat::Player1, "h8");
   second.play(Seat::Player1, "a1");
-  EXPECT_FALSE(first.white.receive(200ms).has_value());
+  EXPECT_FALSE(first.player2.receive(200ms).has_value());
 }
 
 TEST(MatchServer, ASeatCanBeAskedForAndATakenSeatIsRefused) {
@@ -196,15 +196,15 @@ TEST(MatchServer, MalformedPacketGetsAnErrorAndADisconnectWhileOtherMatchesGoOn)
   first.play(Seat::Player1, "h8");
   // A header announcing a size no packet has.
   const std::uint8_t garbage[] = {0xff, 0x00, 0x01, 0x01, 0xde, 0xad, 0xbe, 0xef};
-  first.white.sendBytes(garbage);
-  proto::Error e = first.white.expect<proto::Error>();
+  first.player2.sendBytes(garbage);
+  proto::Error e = first.player2.expect<proto::Error>();
   EXPECT_EQ(e.code, proto::ErrorCode::Malformed);
-  EXPECT_TRUE(first.white.closedByServer());
+  EXPECT_TRUE(first.player2.closedByServer());
   // The other match is untouched.
   second.play(Seat::Player1, "h8");
   second.play(Seat::Player2, "g7");
   // The offender's opponent is told the seat is held for the grace period.
-  proto::OpponentStatus s = first.black.expect<proto::OpponentStatus>();
+  proto::OpponentStatus s = first.player1.expect<proto::OpponentStatus>();
   EXPECT_EQ(s.state, proto::OpponentState::Disconnected);
   EXPECT_TRUE(server.logShows("protocol error"));
 }
@@ -242,9 +242,9 @@ TEST(MatchServer, RandomBytesFromManyClientsNeitherCrashNorStallTheServer) {
 TEST(MatchServer, InvalidFieldIsMalformed) {
   Server server({"--game", "omok"});
   Pair p(server);
-  p.black.move(0, 15 * 15);  // off the 15x15 board: a protocol error, not an illegal move
-  EXPECT_EQ(p.black.expect<proto::Error>().code, proto::ErrorCode::Malformed);
-  EXPECT_TRUE(p.black.closedByServer());
+  p.player1.move(0, 15 * 15);  // off the 15x15 board: a protocol error, not an illegal move
+  EXPECT_EQ(p.player1.expect<proto::Error>().code, proto::ErrorCode::Malformed);
+  EXPECT_TRUE(p.player1.closedByServer());
 }
 
 TEST(MatchServer, DroppedPlayerReconnectsWithItsTokenAndResumes) {
@@ -252,9 +252,9 @@ TEST(MatchServer, DroppedPlayerReconnectsWithItsTokenAndResumes) {
   Pair p(server);
   p.play(Seat::Player1, "h8");
   p.play(Seat::Player2, "h9");
-  const proto::Token token = p.blackWelcome.reconnect;
-  p.black.close();
-  proto::OpponentStatus away = p.white.expect<proto::OpponentStatus>();
+  const proto::Token token = p.welcome1.reconnect;
+  p.player1.close();
+  proto::OpponentStatus away = p.player2.expect<proto::OpponentStatus>();
   EXPECT_EQ(away.state, proto::OpponentState::Disconnected);
   EXPECT_EQ(+away.graceSeconds, 30);
 
@@ -262,7 +262,7 @@ TEST(MatchServer, DroppedPlayerReconnectsWithItsTokenAndResumes) {
   proto::Welcome w = back.hello("alice", Seat::None, token);
   EXPECT_EQ(w.resumed, 1);
   EXPECT_EQ(w.seat, Seat::Player1);
-  EXPECT_EQ(+w.matchId, +p.blackWelcome.matchId);
+  EXPECT_EQ(+w.matchId, +p.welcome1.matchId);
   back.expect<proto::MatchStart>();
   // The moves so far, in order, to rebuild the position.
   proto::MoveAccepted m1 = back.expect<proto::MoveAccepted>();
@@ -271,12 +271,12 @@ TEST(MatchServer, DroppedPlayerReconnectsWithItsTokenAndResumes) {
   EXPECT_EQ(proto::text(m1.notation), "h8");
   EXPECT_EQ(+m2.ply, 2);
   EXPECT_EQ(proto::text(m2.notation), "h9");
-  EXPECT_EQ(p.white.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
+  EXPECT_EQ(p.player2.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
 
   // Play resumes where it was.
   back.move(0, point("g8"));
   EXPECT_EQ(+back.expect<proto::MoveAccepted>().ply, 3);
-  EXPECT_EQ(+p.white.expect<proto::MoveAccepted>().ply, 3);
+  EXPECT_EQ(+p.player2.expect<proto::MoveAccepted>().ply, 3);
 
   // The token is the seat's: a stranger's token is refused.
   RawClient stranger(server.port(), game::Kind::Omok, 15);
@@ -291,13 +291,13 @@ TEST(MatchServer, PlayerWhoDoesNotComeBackLosesAfterTheGracePeriod) {
   Server server({"--game", "omok", "--grace", "1"});
   Pair p(server);
   p.play(Seat::Player1, "h8");
-  const proto::Token token = p.whiteWelcome.reconnect;
-  p.white.close();
-  EXPECT_EQ(+p.black.expect<proto::OpponentStatus>().graceSeconds, 1);
-  proto::GameOver over = p.black.expect<proto::GameOver>(5s);
+  const proto::Token token = p.welcome2.reconnect;
+  p.player2.close();
+  EXPECT_EQ(+p.player1.expect<proto::OpponentStatus>().graceSeconds, 1);
+  proto::GameOver over = p.player1.expect<proto::GameOver>(5s);
   EXPECT_EQ(over.result, game::Result::Player1Wins);
   EXPECT_EQ(over.reason, game::EndReason::OpponentLeft);
-  EXPECT_TRUE(p.black.closedByServer());
+  EXPECT_TRUE(p.player1.closedByServer());
   // Too late: the seat is no longer held.
   RawClient late(server.port(), game::Kind::Omok, 15);
   proto::Hello h;
@@ -312,29 +312,29 @@ TEST(MatchServer, ResignationAndDrawAgreementEndTheGame) {
   {
     Pair p(server);
     p.play(Seat::Player1, "h8");
-    p.white.send(proto::Resign{});
-    for (RawClient* c : {&p.black, &p.white}) {
+    p.player2.send(proto::Resign{});
+    for (RawClient* c : {&p.player1, &p.player2}) {
       proto::GameOver over = c->expect<proto::GameOver>();
       EXPECT_EQ(over.result, game::Result::Player1Wins);
       EXPECT_EQ(over.reason, game::EndReason::Resignation);
     }
   }
   Pair p(server);
-  p.black.send(proto::DrawAccept{});  // nothing was offered
-  EXPECT_EQ(p.black.expect<proto::Error>().code, proto::ErrorCode::NoDrawOffer);
-  p.black.send(proto::DrawOffer{});
-  p.white.expect<proto::DrawOffer>();
-  p.white.send(proto::DrawDecline{});
-  p.black.expect<proto::DrawDecline>();
-  p.black.send(proto::DrawOffer{});
-  p.white.expect<proto::DrawOffer>();
-  p.white.send(proto::DrawAccept{});
-  for (RawClient* c : {&p.black, &p.white}) {
+  p.player1.send(proto::DrawAccept{});  // nothing was offered
+  EXPECT_EQ(p.player1.expect<proto::Error>().code, proto::ErrorCode::NoDrawOffer);
+  p.player1.send(proto::DrawOffer{});
+  p.player2.expect<proto::DrawOffer>();
+  p.player2.send(proto::DrawDecline{});
+  p.player1.expect<proto::DrawDecline>();
+  p.player1.send(proto::DrawOffer{});
+  p.player2.expect<proto::DrawOffer>();
+  p.player2.send(proto::DrawAccept{});
+  for (RawClient* c : {&p.player1, &p.player2}) {
     proto::GameOver over = c->expect<proto::GameOver>();
     EXPECT_EQ(over.result, game::Result::Draw);
     EXPECT_EQ(over.reason, game::EndReason::Agreement);
   }
-  p.black.send(proto::DrawClaim{});  // nothing to claim in omok, and the game is over anyway
+  p.player1.send(proto::DrawClaim{});  // nothing to claim in omok, and the game is over anyway
 }
 
 // A stop request ends running games (ServerShutdown), tells waiting players,
@@ -346,7 +346,7 @@ void expectGracefulShutdownOn(int signal) {
   RawClient waiting(server.port(), game::Kind::Omok, 15);
   waiting.hello("lonely");
   EXPECT_EQ(server.stop(signal), 0);
-  for (RawClient* c : {&p.black, &p.white}) {
+  for (RawClient* c : {&p.player1, &p.player2}) {
     proto::GameOver over = c->expect<proto::GameOver>();
     EXPECT_EQ(over.reason, game::EndReason::ServerShutdown);
     EXPECT_TRUE(c->closedByServer());
@@ -408,9 +408,9 @@ TEST(MatchServer, QuietPlayerIsPingedAndDroppedWhenItDoesNotAnswer) {
   // White answers every ping, at once, until it hears that black is gone.
   std::optional<proto::OpponentStatus> heard;
   std::thread white([&] {
-    while (std::optional<proto::Packet> packet = p.white.receive(10s)) {
+    while (std::optional<proto::Packet> packet = p.player2.receive(10s)) {
       if (const auto* ping = std::get_if<proto::Ping>(&*packet)) {
-        p.white.send(proto::Pong{{}, ping->nonce, ping->sentAtMs});
+        p.player2.send(proto::Pong{{}, ping->nonce, ping->sentAtMs});
       } else if (const auto* status = std::get_if<proto::OpponentStatus>(&*packet)) {
         heard = *status;
         return;
@@ -421,9 +421,9 @@ TEST(MatchServer, QuietPlayerIsPingedAndDroppedWhenItDoesNotAnswer) {
     }
   });
   // Black never answers.
-  p.black.expect<proto::Ping>(3s);
-  EXPECT_EQ(p.black.expect<proto::Error>(3s).code, proto::ErrorCode::Timeout);
-  EXPECT_TRUE(p.black.closedByServer());
+  p.player1.expect<proto::Ping>(3s);
+  EXPECT_EQ(p.player1.expect<proto::Error>(3s).code, proto::ErrorCode::Timeout);
+  EXPECT_TRUE(p.player1.closedByServer());
   white.join();
   ASSERT_TRUE(heard.has_value());
   EXPECT_EQ(heard->state, proto::OpponentState::Disconnected);

@@ -3,7 +3,7 @@
 // keep-alive and the bound on spectators per match.
 #include <memory>
 
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 namespace {
@@ -17,11 +17,11 @@ TEST(Spectator, JoiningARunningMatchGetsTheGameSoFarThenLiveMovesAndTheEnd) {
   p.play(Seat::Player2, "a3");
 
   RawClient watcher(server.port(), game::Kind::Omok, 15);
-  const proto::Welcome w = watcher.watch(p.blackWelcome.matchId, "carol");
+  const proto::Welcome w = watcher.watch(p.welcome1.matchId, "carol");
   EXPECT_EQ(w.seat, Seat::None);
   EXPECT_EQ(w.reconnect, proto::Token{});
   EXPECT_EQ(w.resumed, 1);
-  EXPECT_EQ(+w.matchId, +p.blackWelcome.matchId);
+  EXPECT_EQ(+w.matchId, +p.welcome1.matchId);
   EXPECT_EQ(w.game, game::Kind::Omok);
   const proto::MatchStart start = watcher.expect<proto::MatchStart>();
   EXPECT_EQ(proto::text(start.player1), "alice");
@@ -29,7 +29,7 @@ TEST(Spectator, JoiningARunningMatchGetsTheGameSoFarThenLiveMovesAndTheEnd) {
   for (const char* coordinate : {"a1", "a3"}) {
     EXPECT_EQ(proto::text(watcher.expect<proto::MoveAccepted>().notation), coordinate);
   }
-  expectSpectators({&watcher, &p.black, &p.white}, 1);
+  expectSpectators({&watcher, &p.player1, &p.player2}, 1);
 
   // A spectator cannot play, resign or offer; the game goes on.
   watcher.move(0, point("b1"));
@@ -42,10 +42,10 @@ TEST(Spectator, JoiningARunningMatchGetsTheGameSoFarThenLiveMovesAndTheEnd) {
   expectError(watcher, proto::ErrorCode::NotAPlayer);
 
   // Draw offers are between the players: the spectator sees the next move only.
-  p.black.send(proto::DrawOffer{});
-  p.white.expect<proto::DrawOffer>();
-  p.white.send(proto::DrawDecline{});
-  p.black.expect<proto::DrawDecline>();
+  p.player1.send(proto::DrawOffer{});
+  p.player2.expect<proto::DrawOffer>();
+  p.player2.send(proto::DrawDecline{});
+  p.player1.expect<proto::DrawDecline>();
   const char* black[] = {"b1", "c1", "d1", "e1"};
   const char* white[] = {"b3", "c3", "d3"};
   for (int i = 0; i < 3; ++i) {
@@ -53,7 +53,7 @@ TEST(Spectator, JoiningARunningMatchGetsTheGameSoFarThenLiveMovesAndTheEnd) {
     p.play(Seat::Player2, white[i], {&watcher});
   }
   p.play(Seat::Player1, black[3], {&watcher});
-  for (RawClient* c : {&watcher, &p.black, &p.white}) {
+  for (RawClient* c : {&watcher, &p.player1, &p.player2}) {
     const proto::GameOver over = c->expect<proto::GameOver>();
     EXPECT_EQ(over.result, game::Result::Player1Wins);
     EXPECT_EQ(over.reason, game::EndReason::FiveInARow);
@@ -69,13 +69,13 @@ TEST(Spectator, PlayersAndSpectatorsLearnTheCountAsSpectatorsComeAndGo) {
   RawClient first(server.port(), game::Kind::Omok, 15);
   p.addSpectator(first, "carol");
   RawClient second(server.port(), game::Kind::Omok, 15);
-  second.watch(p.blackWelcome.matchId, "dave");
+  second.watch(p.welcome1.matchId, "dave");
   second.expect<proto::MatchStart>();
-  expectSpectators({&second, &first, &p.black, &p.white}, 2);
+  expectSpectators({&second, &first, &p.player1, &p.player2}, 2);
   second.close();
-  expectSpectators({&first, &p.black, &p.white}, 1);
+  expectSpectators({&first, &p.player1, &p.player2}, 1);
   first.close();
-  expectSpectators({&p.black, &p.white}, 0);
+  expectSpectators({&p.player1, &p.player2}, 0);
   p.play(Seat::Player1, "h8");  // the players carry on
   EXPECT_TRUE(server.logShows("dave stops watching")) << server.log();
 }
@@ -112,10 +112,10 @@ TEST(Spectator, JoiningAWaitingMatchGetsMatchStartWhenItBegins) {
 TEST(Spectator, InATimedMatchGetsTheClocks) {
   Server server({"--game", "omok", "--time", "1+0"});
   Pair p(server);
-  for (RawClient* c : {&p.black, &p.white}) c->expect<proto::ClockSync>();
+  for (RawClient* c : {&p.player1, &p.player2}) c->expect<proto::ClockSync>();
   p.play(Seat::Player1, "h8");
   RawClient watcher(server.port(), game::Kind::Omok, 15);
-  EXPECT_EQ(+watcher.watch(p.blackWelcome.matchId, "carol").clockBaseMs, 60'000u);
+  EXPECT_EQ(+watcher.watch(p.welcome1.matchId, "carol").clockBaseMs, 60'000u);
   watcher.expect<proto::MatchStart>();
   const proto::MoveAccepted first = watcher.expect<proto::MoveAccepted>();
   const proto::ClockSync sync = watcher.expect<proto::ClockSync>();

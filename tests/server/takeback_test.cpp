@@ -2,7 +2,7 @@
 // refused, what cancels a request, the clocks, a reconnection afterwards and
 // the record.
 #include "shared/record/reader.h"
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 namespace {
@@ -11,8 +11,8 @@ using game::Seat;
 
 // Both players (and `watchers`) get taken-back with `moves` plies, by `by`.
 void expectTakenBack(Pair& p, int moves, Seat by, std::vector<RawClient*> watchers = {}) {
-  watchers.push_back(&p.black);
-  watchers.push_back(&p.white);
+  watchers.push_back(&p.player1);
+  watchers.push_back(&p.player2);
   for (RawClient* c : watchers) {
     const proto::TakenBack t = c->expect<proto::TakenBack>();
     EXPECT_EQ(+t.moves, moves);
@@ -36,11 +36,11 @@ TEST(Takeback, AcceptedTheRequestersMoveGoesAndThePointCanBePlayedAgain) {
   p.play(Seat::Player1, "j8", {&watcher});
   // Black takes back j8, which white has not answered yet.
   request(p, Seat::Player1);
-  p.white.send(proto::TakebackAccept{});
+  p.player2.send(proto::TakebackAccept{});
   expectTakenBack(p, 2, Seat::Player1, {&watcher});
   // Black is to move again, and j8 is free.
-  p.white.move(0, point("j9"));
-  expectRejected(p.white, game::Reject::NotYourTurn);
+  p.player2.move(0, point("j9"));
+  expectRejected(p.player2, game::Reject::NotYourTurn);
   EXPECT_EQ(+p.play(Seat::Player1, "j8", {&watcher}).ply, 3);
   EXPECT_TRUE(server.logShows("alice takes back to 2 moves")) << server.log();
 }
@@ -53,7 +53,7 @@ TEST(Takeback, AcceptedAfterTheOpponentRepliedBothMovesGo) {
   p.play(Seat::Player1, "j8");
   // White asks after black answered its h9 with j8.
   request(p, Seat::Player2);
-  p.black.send(proto::TakebackAccept{});
+  p.player1.send(proto::TakebackAccept{});
   expectTakenBack(p, 1, Seat::Player2);
   // White moves again: both h9 and j8 are free.
   EXPECT_EQ(+p.play(Seat::Player2, "h9").ply, 2);
@@ -63,20 +63,20 @@ TEST(Takeback, AcceptedAfterTheOpponentRepliedBothMovesGo) {
 TEST(Takeback, DeclineIsRelayedAndAnswersNeedARequest) {
   Server server({"--game", "omok"});
   Pair p(server);
-  p.white.send(proto::TakebackAccept{});  // nothing was asked
-  expectError(p.white, proto::ErrorCode::NoTakebackRequest);
-  p.black.send(proto::TakebackRequest{});  // black has no move yet
-  expectError(p.black, proto::ErrorCode::TakebackRefused);
+  p.player2.send(proto::TakebackAccept{});  // nothing was asked
+  expectError(p.player2, proto::ErrorCode::NoTakebackRequest);
+  p.player1.send(proto::TakebackRequest{});  // black has no move yet
+  expectError(p.player1, proto::ErrorCode::TakebackRefused);
   p.play(Seat::Player1, "h8");
   request(p, Seat::Player1);
-  p.black.send(proto::TakebackRequest{});  // one request at a time
-  expectError(p.black, proto::ErrorCode::TakebackRefused);
-  p.black.send(proto::TakebackAccept{});  // one cannot accept one's own
-  expectError(p.black, proto::ErrorCode::NoTakebackRequest);
-  p.white.send(proto::TakebackDecline{});
-  p.black.expect<proto::TakebackDecline>();
-  p.white.send(proto::TakebackAccept{});  // declined already
-  expectError(p.white, proto::ErrorCode::NoTakebackRequest);
+  p.player1.send(proto::TakebackRequest{});  // one request at a time
+  expectError(p.player1, proto::ErrorCode::TakebackRefused);
+  p.player1.send(proto::TakebackAccept{});  // one cannot accept one's own
+  expectError(p.player1, proto::ErrorCode::NoTakebackRequest);
+  p.player2.send(proto::TakebackDecline{});
+  p.player1.expect<proto::TakebackDecline>();
+  p.player2.send(proto::TakebackAccept{});  // declined already
+  expectError(p.player2, proto::ErrorCode::NoTakebackRequest);
   EXPECT_EQ(+p.play(Seat::Player2, "h9").ply, 2);  // the game goes on unchanged
 }
 
@@ -86,22 +86,17 @@ TEST(Takeback, AMoveByTheOpponentDeclinesTheRequest) {
   p.play(Seat::Player1, "h8");
   request(p, Seat::Player1);
   p.play(Seat::Player2, "h9");  // white plays on instead of answering
-  p.white.send(proto::TakebackAccept{});
-  expectError(p.white, proto::ErrorCode::NoTakebackRequest);
+  p.player2.send(proto::TakebackAccept{});
+  expectError(p.player2, proto::ErrorCode::NoTakebackRequest);
   EXPECT_EQ(+p.play(Seat::Player1, "j8").ply, 3);
 }
 
 TEST(Takeback, ChessHasNone) {
   Server server({"--game", "chess"});
-  RawClient white(server.port(), game::Kind::Chess, 8);
-  RawClient black(server.port(), game::Kind::Chess, 8);
-  white.hello("alice");
-  black.hello("bob");
-  white.expect<proto::MatchStart>();
-  black.expect<proto::MatchStart>();
-  white.move(12, 28);  // e2e4
-  white.expect<proto::MoveAccepted>();
-  black.expect<proto::MoveAccepted>();
+  Pair p(server.port(), game::Kind::Chess, "alice", "bob");
+  RawClient& white = p.player1;
+  RawClient& black = p.player2;
+  p.move(Seat::Player1, 12, 28);  // e2e4
   white.send(proto::TakebackRequest{});
   expectError(white, proto::ErrorCode::TakebackRefused);
   EXPECT_FALSE(black.receive(300ms).has_value());  // never asked
@@ -112,12 +107,12 @@ TEST(Takeback, ChessHasNone) {
 TEST(Takeback, ATakeBackRunsTheRequestersClock) {
   Server server({"--game", "omok", "--time", "1+0"});
   Pair p(server);
-  for (RawClient* c : {&p.black, &p.white}) c->expect<proto::ClockSync>();
+  for (RawClient* c : {&p.player1, &p.player2}) c->expect<proto::ClockSync>();
   p.play(Seat::Player1, "h8");
   const proto::MoveAccepted reply = p.play(Seat::Player2, "h9");
   request(p, Seat::Player2);  // black's time runs while white waits for the answer
-  p.black.send(proto::TakebackAccept{});
-  for (RawClient* c : {&p.black, &p.white}) {
+  p.player1.send(proto::TakebackAccept{});
+  for (RawClient* c : {&p.player1, &p.player2}) {
     const proto::TakenBack t = c->expect<proto::TakenBack>();
     EXPECT_EQ(+t.moves, 1);
     EXPECT_LE(+t.clocks.player1Ms, +reply.clocks.player1Ms);  // black was charged until now
@@ -136,24 +131,24 @@ TEST(Takeback, AReconnectingPlayerGetsTheShortenedGameAndThePendingRequest) {
   p.play(Seat::Player2, "h9");
   p.play(Seat::Player1, "j8");
   request(p, Seat::Player1);
-  p.white.send(proto::TakebackAccept{});
+  p.player2.send(proto::TakebackAccept{});
   expectTakenBack(p, 2, Seat::Player1);
   p.play(Seat::Player1, "k8");
   request(p, Seat::Player1);  // pending while white is away
-  p.white.close();
-  EXPECT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
+  p.player2.close();
+  EXPECT_EQ(p.player1.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
 
   RawClient back(server.port(), game::Kind::Omok, 15);
-  EXPECT_EQ(back.hello("bob", Seat::None, p.whiteWelcome.reconnect).resumed, 1);
+  EXPECT_EQ(back.hello("bob", Seat::None, p.welcome2.reconnect).resumed, 1);
   back.expect<proto::MatchStart>();
   for (const char* coordinate : {"h8", "h9", "k8"}) {
     EXPECT_EQ(proto::text(back.expect<proto::MoveAccepted>().notation), coordinate);
   }
   back.expect<proto::TakebackRequest>();
   EXPECT_FALSE(back.receive(200ms).has_value());
-  EXPECT_EQ(p.black.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
+  EXPECT_EQ(p.player1.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
   back.send(proto::TakebackAccept{});
-  for (RawClient* c : {&p.black, &back}) EXPECT_EQ(+c->expect<proto::TakenBack>().moves, 2);
+  for (RawClient* c : {&p.player1, &back}) EXPECT_EQ(+c->expect<proto::TakenBack>().moves, 2);
 }
 
 TEST(Takeback, TheRecordReplaysToTheFinalGame) {
@@ -163,10 +158,10 @@ TEST(Takeback, TheRecordReplaysToTheFinalGame) {
   p.play(Seat::Player2, "a3");
   p.play(Seat::Player1, "o15");  // a slip
   request(p, Seat::Player1);
-  p.white.send(proto::TakebackDecline{});
-  p.black.expect<proto::TakebackDecline>();
+  p.player2.send(proto::TakebackDecline{});
+  p.player1.expect<proto::TakebackDecline>();
   request(p, Seat::Player1);
-  p.white.send(proto::TakebackAccept{});
+  p.player2.send(proto::TakebackAccept{});
   expectTakenBack(p, 2, Seat::Player1);
   const char* black[] = {"b1", "c1", "d1", "e1"};
   const char* white[] = {"b3", "c3", "d3"};
@@ -175,7 +170,7 @@ TEST(Takeback, TheRecordReplaysToTheFinalGame) {
     p.play(Seat::Player2, white[i]);
   }
   p.play(Seat::Player1, black[3]);
-  for (RawClient* c : {&p.black, &p.white}) EXPECT_EQ(+c->expect<proto::GameOver>().moves, 9);
+  for (RawClient* c : {&p.player1, &p.player2}) EXPECT_EQ(+c->expect<proto::GameOver>().moves, 9);
 
   ASSERT_EQ(server.stop(), 0);
   const std::optional<record::Record> loaded = server.onlyRecord();

@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "shared/record/reader.h"
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 namespace servertest {
 namespace {
@@ -19,21 +19,15 @@ constexpr std::uint32_t kBaseMs = 1'500;
 constexpr std::uint32_t kIncrementMs = 250;
 const std::vector<std::string> kTimed{"--game", "omok", "--rule", "freestyle", "--time", "0.025+0.25", "--grace", "30"};
 
-struct TimedPair {
-  RawClient black;
-  RawClient white;
-  proto::Welcome blackWelcome;
-
-  explicit TimedPair(const Server& server)
-      : black(server.port(), game::Kind::Omok, 15), white(server.port(), game::Kind::Omok, 15) {
-    blackWelcome = black.hello("alice");
-    const proto::Welcome whiteWelcome = white.hello("bob");
-    for (const proto::Welcome& w : {blackWelcome, whiteWelcome}) {
+// A Pair in a timed match: the welcomes name the time control, and both
+// players hear the clocks start with the game.
+struct TimedPair : Pair {
+  explicit TimedPair(const Server& server) : Pair(server) {
+    for (const proto::Welcome& w : {welcome1, welcome2}) {
       EXPECT_EQ(+w.clockBaseMs, kBaseMs);
       EXPECT_EQ(+w.clockIncrementMs, kIncrementMs);
     }
-    for (RawClient* c : {&black, &white}) {
-      c->expect<proto::MatchStart>();
+    for (RawClient* c : {&player1, &player2}) {
       const proto::ClockSync sync = c->expect<proto::ClockSync>();
       EXPECT_EQ(sync.running, Seat::Player1);  // black's time starts with the game
       EXPECT_EQ(sync.clocks, (proto::Clocks{kBaseMs, kBaseMs}));
@@ -43,8 +37,8 @@ struct TimedPair {
   // `mover` plays `coordinate`; both hear of it. Black's move-accepted.
   proto::MoveAccepted play(RawClient& mover, std::string_view coordinate) {
     mover.move(0, point(coordinate));
-    const proto::MoveAccepted a = black.expect<proto::MoveAccepted>();
-    EXPECT_EQ(white.expect<proto::MoveAccepted>().clocks, a.clocks);
+    const proto::MoveAccepted a = player1.expect<proto::MoveAccepted>();
+    EXPECT_EQ(player2.expect<proto::MoveAccepted>().clocks, a.clocks);
     return a;
   }
 };
@@ -52,7 +46,7 @@ struct TimedPair {
 TEST(TimedMatch, MovesCarryBothClocksAndTheIncrement) {
   Server server(kTimed);
   TimedPair p(server);
-  const proto::MoveAccepted a = p.play(p.black, "h8");
+  const proto::MoveAccepted a = p.play(p.player1, "h8");
   // Black spent a little and got the increment; white's time has not run.
   EXPECT_GT(+a.clocks.player1Ms, kBaseMs);
   EXPECT_LE(+a.clocks.player1Ms, kBaseMs + kIncrementMs);
@@ -62,9 +56,9 @@ TEST(TimedMatch, MovesCarryBothClocksAndTheIncrement) {
 TEST(TimedMatch, TheSideToMoveLosesWhenItsFlagFalls) {
   Server server(kTimed);
   TimedPair p(server);
-  p.play(p.black, "h8");
+  p.play(p.player1, "h8");
   // White does not move: its 1.5 s run out and black wins on time.
-  for (RawClient* c : {&p.black, &p.white}) {
+  for (RawClient* c : {&p.player1, &p.player2}) {
     const proto::GameOver over = c->expect<proto::GameOver>(5s);
     EXPECT_EQ(over.result, game::Result::Player1Wins);
     EXPECT_EQ(over.reason, game::EndReason::Timeout);
@@ -86,14 +80,14 @@ TEST(TimedMatch, TheSideToMoveLosesWhenItsFlagFalls) {
 TEST(TimedMatch, AReconnectingPlayerLearnsTheClocksAndTheyKeepRunning) {
   Server server(kTimed);
   TimedPair p(server);
-  p.play(p.black, "h8");
-  p.play(p.white, "h9");
-  p.black.close();  // black's clock runs on while it is away
-  p.white.expect<proto::OpponentStatus>();
+  p.play(p.player1, "h8");
+  p.play(p.player2, "h9");
+  p.player1.close();  // black's clock runs on while it is away
+  p.player2.expect<proto::OpponentStatus>();
   std::this_thread::sleep_for(300ms);
 
   RawClient back(server.port(), game::Kind::Omok, 15);
-  const proto::Welcome w = back.hello("alice", Seat::None, p.blackWelcome.reconnect);
+  const proto::Welcome w = back.hello("alice", Seat::None, p.welcome1.reconnect);
   EXPECT_EQ(w.resumed, 1);
   EXPECT_EQ(+w.clockBaseMs, kBaseMs);
   back.expect<proto::MatchStart>();

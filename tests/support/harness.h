@@ -17,7 +17,7 @@
 #include "shared/protocol/codec.h"
 #include "shared/protocol/framer.h"
 #include "shared/record/reader.h"
-#include "tests/server/process.h"
+#include "tests/support/process.h"
 
 namespace servertest {
 
@@ -117,18 +117,23 @@ class RawClient {
 // The omok point of a coordinate like "h8" on a board of `size`.
 std::uint16_t point(std::string_view coordinate, int size = 15);
 
-// Two raw clients seated in a freshly started omok match on 15x15.
+// Two raw clients seated in a freshly started match: omok on 15x15 unless
+// told chess. Player 1 moves first (omok: black, chess: white).
 struct Pair {
-  RawClient black;
-  RawClient white;
-  proto::Welcome blackWelcome;
-  proto::Welcome whiteWelcome;
+  RawClient player1;
+  RawClient player2;
+  proto::Welcome welcome1;
+  proto::Welcome welcome2;
 
   explicit Pair(const Server& server, std::string_view name1 = "alice", std::string_view name2 = "bob");
+  Pair(std::uint16_t port, game::Kind kind, std::string_view name1, std::string_view name2);
 
-  RawClient& client(game::Seat seat) { return seat == game::Seat::Player1 ? black : white; }
-  // Plays `coordinate` for `seat` and checks both players, and `watchers`,
-  // hear of it.
+  RawClient& client(game::Seat seat) { return seat == game::Seat::Player1 ? player1 : player2; }
+  // Plays from-to for `seat` (omok: from 0, to the point) and checks both
+  // players, and `watchers`, hear of it.
+  proto::MoveAccepted move(game::Seat seat, std::uint16_t from, std::uint16_t to,
+                           std::vector<RawClient*> watchers = {});
+  // The omok move at `coordinate` ("h8"), whose notation must be just that.
   proto::MoveAccepted play(game::Seat seat, std::string_view coordinate, std::vector<RawClient*> watchers = {});
   // `watcher` watches this running match as `name`, the `count`-th
   // spectator: it gets the start, and everybody the new count.

@@ -1,4 +1,4 @@
-#include "tests/server/harness.h"
+#include "tests/support/harness.h"
 
 #include <algorithm>
 #include <atomic>
@@ -197,21 +197,30 @@ std::uint16_t point(std::string_view coordinate, int size) {
 }
 
 Pair::Pair(const Server& server, std::string_view name1, std::string_view name2)
-    : black(server.port(), game::Kind::Omok, 15), white(server.port(), game::Kind::Omok, 15) {
-  blackWelcome = black.hello(name1);
-  whiteWelcome = white.hello(name2);
-  black.expect<proto::MatchStart>();
-  white.expect<proto::MatchStart>();
+    : Pair(server.port(), game::Kind::Omok, name1, name2) {}
+
+Pair::Pair(std::uint16_t port, game::Kind kind, std::string_view name1, std::string_view name2)
+    : player1(port, kind, kind == game::Kind::Chess ? 8 : 15), player2(port, kind, kind == game::Kind::Chess ? 8 : 15) {
+  welcome1 = player1.hello(name1);
+  welcome2 = player2.hello(name2);
+  player1.expect<proto::MatchStart>();
+  player2.expect<proto::MatchStart>();
+}
+
+proto::MoveAccepted Pair::move(game::Seat seat, std::uint16_t from, std::uint16_t to,
+                               std::vector<RawClient*> watchers) {
+  client(seat).move(from, to);
+  proto::MoveAccepted a = player1.expect<proto::MoveAccepted>();
+  proto::MoveAccepted b = player2.expect<proto::MoveAccepted>();
+  EXPECT_EQ(+a.ply, +b.ply);  // +: a copy, packed fields must not be bound to references
+  EXPECT_EQ(a.seat, seat);
+  for (RawClient* w : watchers) EXPECT_EQ(+w->expect<proto::MoveAccepted>().ply, +a.ply);
+  return a;
 }
 
 proto::MoveAccepted Pair::play(game::Seat seat, std::string_view coordinate, std::vector<RawClient*> watchers) {
-  client(seat).move(0, point(coordinate));
-  proto::MoveAccepted a = black.expect<proto::MoveAccepted>();
-  proto::MoveAccepted b = white.expect<proto::MoveAccepted>();
-  EXPECT_EQ(+a.ply, +b.ply);  // +: a copy, packed fields must not be bound to references
-  EXPECT_EQ(a.seat, seat);
+  proto::MoveAccepted a = move(seat, 0, point(coordinate), std::move(watchers));
   EXPECT_EQ(proto::text(a.notation), coordinate);
-  for (RawClient* w : watchers) EXPECT_EQ(+w->expect<proto::MoveAccepted>().ply, +a.ply);
   return a;
 }
 
@@ -228,9 +237,9 @@ void expectError(RawClient& client, proto::ErrorCode code) {
 }
 
 void Pair::addSpectator(RawClient& watcher, std::string_view name, int count) {
-  watcher.watch(blackWelcome.matchId, name);
+  watcher.watch(welcome1.matchId, name);
   watcher.expect<proto::MatchStart>();
-  expectSpectators({&watcher, &black, &white}, count);
+  expectSpectators({&watcher, &player1, &player2}, count);
 }
 
 void expectSpectators(std::vector<RawClient*> clients, int count) {
