@@ -111,7 +111,11 @@ TEST(OmokAdapter, RejectionsMapOntoTheSharedCodes) {
   EXPECT_EQ(six->play(at(*six, "e8")).reject, Reject::Overline);
   auto omokRule = omok(Rule::Omok);  // 3-3 is forbidden for white too
   ASSERT_TRUE(playAll(*omokRule, "a1 h8 c1 i8 e1 g9 a3 g10 c3").accepted());
-  EXPECT_EQ(omokRule->play(at(*omokRule, "g8")).reject, Reject::DoubleThree);
+  const game::Played white33 = omokRule->play(at(*omokRule, "g8"));
+  EXPECT_EQ(white33.reject, Reject::DoubleThree);
+  // The words fit every rule: under the omok rule white is barred too.
+  for (const Reject r : {Reject::DoubleThree, Reject::DoubleFour, Reject::Overline})
+    EXPECT_EQ(game::describe(r).find("black"), std::string_view::npos) << game::describe(r);
 }
 
 TEST(OmokAdapter, FiveWinsAndEndsTheGame) {
