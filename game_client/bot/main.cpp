@@ -81,11 +81,6 @@ std::string describe(game::Status s, int moves) {
          std::to_string(moves) + " moves";
 }
 
-std::string_view colour(game::Kind kind, game::Seat seat) {
-  const bool first = seat == game::Seat::Player1;
-  return kind == game::Kind::Chess ? (first ? "white" : "black") : (first ? "black" : "white");
-}
-
 std::string names(const char* player1, const char* player2) {
   const auto orOpen = [](std::string_view name) { return name.empty() ? std::string("(open)") : std::string(name); };
   return orOpen(player1) + " vs " + orOpen(player2);
@@ -104,7 +99,7 @@ void report(const client::Session& session, const proto::Packet& event, bool ver
             if (session.spectating())
               std::cout << "watching match " << w.matchId;
             else
-              std::cout << "seat " << static_cast<int>(w.seat) << " (" << colour(w.game, w.seat) << ") in match "
+              std::cout << "seat " << static_cast<int>(w.seat) << " (" << game::colour(w.game, w.seat) << ") in match "
                         << w.matchId;
             std::cout << ": " << game::name(w.game) << " " << game::name(w.rule) << " "
                       << static_cast<int>(w.boardSize) << "x" << static_cast<int>(w.boardSize) << ", "

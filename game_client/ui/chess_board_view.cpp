@@ -67,7 +67,7 @@ bool ChessBoardView::apply(const game::Move& move) {
 }
 
 Side ChessBoardView::side(game::Seat seat) const {
-  return seat == game::Seat::Player1 ? Side{"white", false} : Side{"black", true};
+  return Side{std::string(game::colour(game::Kind::Chess, seat)), seat == game::Seat::Player2};  // black is dark
 }
 
 void ChessBoardView::setMover(game::Seat seat) {

@@ -88,8 +88,7 @@ bool OmokBoardView::apply(const game::Move& move) {
 }
 
 Side OmokBoardView::side(game::Seat seat) const {
-  // Black moves first in omok.
-  return seat == game::Seat::Player1 ? Side{"black", true} : Side{"white", false};
+  return Side{std::string(game::colour(game::Kind::Omok, seat)), seat == game::Seat::Player1};  // black is dark
 }
 
 omok::Stone OmokBoardView::moverStone() const {

@@ -82,4 +82,10 @@ std::optional<EndReason> parseEndReason(std::string_view s) { return find(kEndRe
 
 bool ruleBelongsTo(Rule r, Kind k) { return (r == Rule::Fide) == (k == Kind::Chess); }
 
+std::string_view colour(Kind k, Seat s) {
+  if (s == Seat::None) return {};
+  const bool first = s == Seat::Player1;
+  return (k == Kind::Chess) == first ? "white" : "black";
+}
+
 }  // namespace game

@@ -18,12 +18,6 @@ namespace {
 
 constexpr int kBadRecord = 2;
 
-std::string_view colour(const record::Record& r, game::Seat seat) {
-  const bool first = seat == game::Seat::Player1;
-  if (r.setup.kind == game::Kind::Chess) return first ? "white" : "black";
-  return first ? "black" : "white";
-}
-
 std::string resultLine(const record::Record& r) {
   const int moves = static_cast<int>(r.moves.size());
   if (!r.result)
@@ -138,8 +132,8 @@ int main(int argc, char** argv) {
 
   std::cout << "match " << r.matchId << ": " << game::name(r.setup.kind) << " (" << game::name(r.setup.rule) << ", "
             << r.setup.boardSize << "x" << r.setup.boardSize << "), started " << r.startTime << '\n'
-            << "player1 (" << colour(r, game::Seat::Player1) << "): " << r.player1 << '\n'
-            << "player2 (" << colour(r, game::Seat::Player2) << "): " << r.player2 << '\n';
+            << "player1 (" << game::colour(r.setup.kind, game::Seat::Player1) << "): " << r.player1 << '\n'
+            << "player2 (" << game::colour(r.setup.kind, game::Seat::Player2) << "): " << r.player2 << '\n';
   if (r.timeControl.timed()) std::cout << "time control: " << game::describe(r.timeControl) << '\n';
   if (r.setup.kind == game::Kind::Chess && r.setup.fen != chess::kStartFen) std::cout << "start: " << r.setup.fen << '\n';
   printMoves(r);

@@ -118,6 +118,14 @@ TEST(OmokAdapter, RejectionsMapOntoTheSharedCodes) {
     EXPECT_EQ(game::describe(r).find("black"), std::string_view::npos) << game::describe(r);
 }
 
+TEST(Seats, PlayerOneMovesFirstBlackInOmokWhiteInChess) {
+  EXPECT_EQ(game::colour(game::Kind::Omok, game::Seat::Player1), "black");
+  EXPECT_EQ(game::colour(game::Kind::Omok, game::Seat::Player2), "white");
+  EXPECT_EQ(game::colour(game::Kind::Chess, game::Seat::Player1), "white");
+  EXPECT_EQ(game::colour(game::Kind::Chess, game::Seat::Player2), "black");
+  EXPECT_EQ(game::colour(game::Kind::Chess, game::Seat::None), "");
+}
+
 TEST(OmokAdapter, FiveWinsAndEndsTheGame) {
   auto g = omok(Rule::Standard);
   const Played win = playAll(*g, "d8 a15 e8 c15 f8 e15 g8 g15 h8");
