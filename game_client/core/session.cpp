@@ -4,13 +4,13 @@
 #include <chrono>
 #include <utility>
 
+#include "shared/protocol/refusals.h"
+
 namespace client {
 namespace {
 
 std::string seatText(game::Seat s) { return std::to_string(static_cast<int>(s)); }
 
-constexpr std::string_view kNoDrawOffer = "your opponent has not offered a draw";
-constexpr std::string_view kNoTakebackRequest = "your opponent has not asked to take back a move";
 
 std::array<game::Clock::Ms, 2> times(const proto::Clocks& clocks) {
   const auto ms = proto::fromWire(clocks);  // copies: duration's constructor takes a reference
@@ -46,7 +46,8 @@ bool Session::open(const Options& options) {
     case Intent::Watch: {
       proto::Watch watch;
       watch.matchId = options.watchMatch;
-      return queue(watch, proto::setText(watch.name, options.name) && proto::setText(watch.matchCode, options.matchCode));
+      return queue(watch,
+                   proto::setText(watch.name, options.name) && proto::setText(watch.matchCode, options.matchCode));
     }
     case Intent::Play: break;
   }
@@ -334,7 +335,7 @@ bool Session::resign(std::string& error) {
 bool Session::offerDraw(std::string& error) {
   if (!canPlay(error)) return false;
   if (ownOfferPending_) {
-    error = "your draw offer is still pending";
+    error = proto::refusals::kOwnDrawOfferPending;
     return false;
   }
   send(proto::DrawOffer{});
@@ -355,17 +356,17 @@ bool Session::answer(bool& pending, std::string_view none, std::string& error) {
 }
 
 bool Session::acceptDraw(std::string& error) {
-  return answer<proto::DrawAccept>(opponentOffersDraw_, kNoDrawOffer, error);
+  return answer<proto::DrawAccept>(opponentOffersDraw_, proto::refusals::kNoDrawOffer, error);
 }
 
 bool Session::declineDraw(std::string& error) {
-  return answer<proto::DrawDecline>(opponentOffersDraw_, kNoDrawOffer, error);
+  return answer<proto::DrawDecline>(opponentOffersDraw_, proto::refusals::kNoDrawOffer, error);
 }
 
 bool Session::claimDraw(std::string& error) {
   if (!canPlay(error)) return false;
   if (!myTurn() || game_->claimableDraw() == game::EndReason::None) {
-    error = "no draw can be claimed now";
+    error = proto::refusals::kNoClaimableDraw;
     return false;
   }
   send(proto::DrawClaim{});
@@ -374,9 +375,9 @@ bool Session::claimDraw(std::string& error) {
 
 bool Session::requestTakeback(std::string& error) {
   if (!canPlay(error)) return false;
-  if (!takebacksAllowed()) error = "this game has no take-backs";
-  else if (ownTakebackPending_) error = "your take-back request is still pending";
-  else if (!hasMoved()) error = "you have no move to take back yet";
+  if (!takebacksAllowed()) error = proto::refusals::kNoTakebacks;
+  else if (ownTakebackPending_) error = proto::refusals::kOwnTakebackPending;
+  else if (!hasMoved()) error = proto::refusals::kNothingToTakeBack;
   else {
     send(proto::TakebackRequest{});
     ownTakebackPending_ = true;
@@ -386,11 +387,11 @@ bool Session::requestTakeback(std::string& error) {
 }
 
 bool Session::acceptTakeback(std::string& error) {
-  return answer<proto::TakebackAccept>(opponentRequestsTakeback_, kNoTakebackRequest, error);
+  return answer<proto::TakebackAccept>(opponentRequestsTakeback_, proto::refusals::kNoTakebackRequest, error);
 }
 
 bool Session::declineTakeback(std::string& error) {
-  return answer<proto::TakebackDecline>(opponentRequestsTakeback_, kNoTakebackRequest, error);
+  return answer<proto::TakebackDecline>(opponentRequestsTakeback_, proto::refusals::kNoTakebackRequest, error);
 }
 
 bool Session::chat(const std::string& text, std::string& error) {

@@ -6,6 +6,7 @@
 #include "game_server/match/log.h"
 #include "game_server/match/outbox.h"
 #include "shared/protocol/codec.h"
+#include "shared/protocol/refusals.h"
 
 namespace server {
 namespace {
@@ -21,9 +22,11 @@ PacketRefusal refusal(proto::ErrorCode code, std::string text) {
   return {error, std::move(text)};
 }
 
-PacketRefusal noDrawOffer() { return refusal(proto::ErrorCode::NoDrawOffer, "your opponent has not offered a draw"); }
+PacketRefusal noDrawOffer() {
+  return refusal(proto::ErrorCode::NoDrawOffer, std::string(proto::refusals::kNoDrawOffer));
+}
 PacketRefusal noTakebackRequest() {
-  return refusal(proto::ErrorCode::NoTakebackRequest, "your opponent has not asked to take a move back");
+  return refusal(proto::ErrorCode::NoTakebackRequest, std::string(proto::refusals::kNoTakebackRequest));
 }
 
 }  // namespace
@@ -389,7 +392,7 @@ std::optional<PacketRefusal> Match::handle(game::Seat seat, const ConnectionPtr&
           [&](const proto::DrawClaim&) -> Answer {
             const game::EndReason claim = game_->toMove() == seat ? game_->claimableDraw() : game::EndReason::None;
             if (claim == game::EndReason::None)
-              return refusal(proto::ErrorCode::NoClaimableDraw, "no draw can be claimed by you now");
+              return refusal(proto::ErrorCode::NoClaimableDraw, std::string(proto::refusals::kNoClaimableDraw));
             end({game::Result::Draw, claim});
             return std::nullopt;
           },
@@ -458,7 +461,7 @@ std::optional<PacketRefusal> Match::chat(game::Seat seat, const ConnectionPtr& f
 
 std::optional<PacketRefusal> Match::offerDraw(game::Seat seat) {
   if (drawOfferBy_ == seat)
-    return refusal(proto::ErrorCode::UnexpectedPacket, "your draw offer is still waiting for an answer");
+    return refusal(proto::ErrorCode::UnexpectedPacket, std::string(proto::refusals::kOwnDrawOfferPending));
   if (drawOfferBy_ == game::opponent(seat)) {
     // Both want a draw: that is an agreement.
     recordEvent("draw-offer", seat);
@@ -485,11 +488,11 @@ std::optional<PacketRefusal> Match::requestTakeback(game::Seat seat) {
   const bool hasMoved = std::any_of(moves_.begin(), moves_.end(), [&](const auto& m) { return m.seat == seat; });
   std::string refused;
   if (takebackBy_ != game::Seat::None) {
-    refused = "a take-back request is already pending";
+    refused = proto::refusals::kTakebackPending;
   } else if (!hasMoved) {
-    refused = "you have no move to take back";
+    refused = proto::refusals::kNothingToTakeBack;
   } else if (!game_->canTakeBack()) {
-    refused = "this game has no take-backs";
+    refused = proto::refusals::kNoTakebacks;
   } else if (takebacks_ >= kMaxTakebacks) {
     refused = "this match has had its " + std::to_string(kMaxTakebacks) + " take-backs";
   }

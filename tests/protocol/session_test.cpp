@@ -503,7 +503,7 @@ TEST(Session, AnswersTheOpponentsTakebackRequest) {
   Session s = seated(game::Seat::Player2);
   std::string error;
   EXPECT_FALSE(s.acceptTakeback(error));
-  EXPECT_EQ(error, "your opponent has not asked to take back a move");
+  EXPECT_EQ(error, "your opponent has not asked to take a move back");
   ASSERT_TRUE(s.receive(bytes(accepted(1, game::Seat::Player1, kH8, "h8"))));
   ASSERT_TRUE(s.receive(bytes(proto::TakebackRequest{})));
   EXPECT_TRUE(s.takebackRequested());
