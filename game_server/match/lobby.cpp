@@ -79,10 +79,7 @@ std::variant<Lobby::Seated, Refusal> Lobby::watch(const ConnectionPtr& connectio
   const std::uint32_t id = watch.matchId;  // a copy: the packed field is not aligned for find()
   auto it = matches_.find(id);
   std::shared_ptr<Match> match = it == matches_.end() ? nullptr : it->second.lock();
-  if (!match) {
-    return Refusal{proto::ErrorCode::NoSuchMatch,
-                   "no match " + std::to_string(watch.matchId) + " is waiting or playing"};
-  }
+  if (!match) return noSuchMatch(id);
   auto result = match->watch(connection, std::string(proto::text(watch.name)), proto::text(watch.matchCode));
   if (const auto* refusal = std::get_if<Refusal>(&result)) return *refusal;
   listStale_ = true;

@@ -268,7 +268,7 @@ std::variant<game::Seat, Refusal> Match::watch(const ConnectionPtr& connection, 
   if (code != code_) {
     // Said as for a match that does not exist: an id alone must not tell
     // a stranger that a private match is there.
-    return Refusal{proto::ErrorCode::NoSuchMatch, "no match " + std::to_string(id_) + " is waiting or playing"};
+    return noSuchMatch(id_);
   }
   if (over_) return Refusal{proto::ErrorCode::NoSuchMatch, label() + " is over"};
   if (spectators_.size() >= kMaxSpectators) {

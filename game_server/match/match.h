@@ -72,6 +72,12 @@ struct Refusal {
   std::string text;
 };
 
+// The refusal of a watch of match `id` that is not there: also said for a
+// private match watched without its code, so that an id tells a stranger nothing.
+inline Refusal noSuchMatch(std::uint32_t id) {
+  return {proto::ErrorCode::NoSuchMatch, "no match " + std::to_string(id) + " is waiting or playing"};
+}
+
 // A packet the match said no to in play: the answer for its sender
 // (move-rejected, or an error that keeps the connection) and what to say in
 // the log. The session sends it, within the sender's budget for refusals.

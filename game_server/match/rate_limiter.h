@@ -3,7 +3,8 @@
 // check is O(1) and the state stays a few words per connection.
 //
 // Ownership and threading: a plain value, not thread-safe; a session's
-// limiter is touched only by its own connection's callbacks.
+// limiters are touched only by its own connection's callbacks, a match's
+// under the match's mutex.
 #pragma once
 
 #include <chrono>
