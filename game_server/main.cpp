@@ -5,11 +5,15 @@
 //               [--board-size 15|19] [--hello-timeout SECONDS] [--ping-interval SECONDS]
 //               [--time MINUTES+SECONDS] [--no-records] [--max-connections N]
 //               [--max-per-address N] [--wait-timeout SECONDS]
+//               [--resume-grace SECONDS] [--drain-seconds N]
 //
 // The first line on stdout is "listening on PORT" (also for --port 0), so
 // scripts and tests can find the server; the operator log goes to stderr.
-// SIGINT/SIGTERM stop it gracefully: games end (server shutdown), records are
-// finished, clients are told, exit status 0.
+// Games outlive the process: at start it resumes the unfinished games of its
+// record directory. SIGTERM or SIGINT (Ctrl-C or Ctrl-Break on Windows) stop
+// it for a restart: clients are told, games go on for up to --drain-seconds,
+// then they are suspended in their records for the next start; a second
+// request stops at once. Exit status 0.
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -27,7 +31,8 @@
 
 namespace {
 
-volatile std::sig_atomic_t stopRequested = 0;
+// Stop requests so far: the first drains, the second hurries.
+volatile std::sig_atomic_t stopRequests = 0;
 
 // Descriptors kept back from connections: the listener, the port's own, the
 // spare one, standard streams and logs.
@@ -43,7 +48,7 @@ std::size_t defaultMaxConnections() {
   return limit > kReservedDescriptors + 3 ? (limit - kReservedDescriptors) * 2 / 3 : 1;
 }
 
-extern "C" void requestStop(int) { stopRequested = 1; }
+extern "C" void requestStop(int) { stopRequests = stopRequests + 1; }
 
 }  // namespace
 
@@ -68,6 +73,8 @@ int main(int argc, char** argv) {
   std::size_t maxConnections = defaultMaxConnections();
   std::size_t maxPerAddress = 64;
   int waitTimeout = 30 * 60;
+  int resumeGrace = 120;
+  int drainSeconds = 0;
   app.add_option("--game", gameName, "omok or chess")->required()->check(CLI::IsMember({"omok", "chess"}));
   app.add_option("--rule", ruleName, "omok: freestyle, standard, renju (default) or omok; chess: fide")
       ->check(CLI::IsMember({"freestyle", "standard", "renju", "omok", "fide"}));
@@ -100,6 +107,14 @@ int main(int argc, char** argv) {
   app.add_option("--wait-timeout", waitTimeout, "seconds a match waits for its second player before it ends")
       ->capture_default_str()
       ->check(CLI::Range(1, 7 * 24 * 3600));
+  app.add_option("--resume-grace", resumeGrace,
+                 "seconds the seats of a game resumed at start-up are held for their players to come back")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 24 * 3600));
+  app.add_option("--drain-seconds", drainSeconds,
+                 "on a stop request, seconds the running games may go on to finish before they are suspended")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 24 * 3600));
   CLI11_PARSE(app, argc, argv);
 
   game::Setup setup;
@@ -122,9 +137,10 @@ int main(int argc, char** argv) {
   net::Platform platform;
   server::ServerConfig config;
   config.match.setup = setup;
-  config.match.recordDir = logDir;
-  config.match.records = !noRecords;
+  config.recordDir = logDir;
+  config.records = !noRecords;
   config.match.grace = std::chrono::seconds(grace);
+  config.match.resumeGrace = std::chrono::seconds(resumeGrace);
   config.match.timeControl = *timeControl;
   config.match.waitTimeout = std::chrono::seconds(waitTimeout);
   config.maxConnections = maxConnections;
@@ -141,6 +157,9 @@ int main(int argc, char** argv) {
   }
   std::signal(SIGINT, requestStop);
   std::signal(SIGTERM, requestStop);
+#ifdef SIGBREAK
+  std::signal(SIGBREAK, requestStop);  // Ctrl-Break in a Windows console
+#endif
   std::printf("listening on %u\n", static_cast<unsigned>(matchServer.port()));
   std::fflush(stdout);
   server::logEvent({}, "hosting " + std::string(game::name(setup.kind)) + " (" + std::string(game::name(setup.rule)) +
@@ -151,10 +170,12 @@ int main(int argc, char** argv) {
                            (maxPerAddress == 0 ? "" : ", " + std::to_string(maxPerAddress) + " per address"));
 
   // A signal handler may only set a flag; main looks at it ten times a second.
-  while (!stopRequested) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  server::logEvent({}, "shutting down");
-  matchServer.shutdown(std::chrono::seconds(2));
-  server::logEvent({}, "stopped");
+  while (stopRequests == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  server::logEvent({}, "stopping for a restart" + (drainSeconds == 0 ? std::string()
+                                                                     : ": games may finish within " +
+                                                                           std::to_string(drainSeconds) + " s"));
+  matchServer.stop(std::chrono::seconds(drainSeconds), [] { return stopRequests > 1; }, std::chrono::seconds(2));
+  server::logEvent({}, stopRequests > 1 ? "stopped at once, on a second request" : "stopped");
   // The log is written by its own thread: give the last lines a bounded time to get out.
   server::flushLog(std::chrono::seconds(1));
   return 0;

@@ -25,7 +25,7 @@ std::string endReasonWords(game::EndReason reason) {
     case game::EndReason::Resignation: return "by resignation";
     case game::EndReason::OpponentLeft: return "because the opponent left";
     case game::EndReason::Timeout: return "on time";
-    case game::EndReason::ServerShutdown: return "because the server shut down";
+    case game::EndReason::Adjourned: return "adjourned";
   }
   return "";
 }

@@ -1,6 +1,7 @@
 #include "game_server/match/lobby.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "game_server/match/log.h"
 
@@ -32,11 +33,23 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
   forgetFinished();
 
   if (!isZero(hello.reconnect)) {
-    auto it = tokens_.find(hello.reconnect);
+    const proto::Token token = hello.reconnect;  // a copy: the packed field is not aligned for find()
+    auto it = tokens_.find(token);
     std::shared_ptr<Match> match = it == tokens_.end() ? nullptr : it->second.lock();
+    std::string digest;
+    if (!match && !restored_.empty()) {
+      digest = config_.store->digest(token);
+      auto restored = restored_.find(digest);
+      if (restored != restored_.end()) match = restored->second.lock();
+    }
     if (!match) return Refusal{proto::ErrorCode::BadReconnectToken, "no seat is held for that reconnection token"};
-    auto result = match->resume(connection, hello.reconnect);
+    auto result = match->resume(connection, token);
     if (const auto* refusal = std::get_if<Refusal>(&result)) return *refusal;
+    if (!digest.empty()) {
+      // Known by the token itself from now on.
+      restored_.erase(digest);
+      tokens_.emplace(token, match);
+    }
     return Seated{match, std::get<game::Seat>(result)};
   }
 
@@ -133,9 +146,12 @@ proto::Token Lobby::newToken() {
 
 void Lobby::forgetFinished() {
   constexpr std::size_t kMinimumSweep = 64;
-  const auto entries = [this] { return tokens_.size() + matches_.size() + public_.size() + openPrivate_.size(); };
+  const auto entries = [this] {
+    return tokens_.size() + restored_.size() + matches_.size() + public_.size() + openPrivate_.size();
+  };
   if (entries() < std::max(2 * sizeAfterSweep_, kMinimumSweep)) return;
   std::erase_if(tokens_, [](const auto& entry) { return entry.second.expired(); });
+  std::erase_if(restored_, [](const auto& entry) { return entry.second.expired(); });
   std::erase_if(matches_, [](const auto& entry) { return entry.second.expired(); });
   std::erase_if(public_, [](const auto& entry) { return entry.second.expired(); });
   // A private match everybody left, or one that expired waiting, is dropped
@@ -146,11 +162,66 @@ void Lobby::forgetFinished() {
   sizeAfterSweep_ = entries();
 }
 
-void Lobby::shutdown() {
+void Lobby::restore(std::vector<StoredMatch> unfinished, std::uint32_t highestId) {
+  std::lock_guard lock(mutex_);
+  assert(matches_.empty() && "restored before the first hello");
+  nextId_ = std::max(nextId_, highestId + 1);
+  for (StoredMatch& stored : unfinished) {
+    const record::Record& r = stored.record;
+    const std::string name = "match " + std::to_string(r.matchId);
+    std::string error;
+    if (r.game->status().over()) {
+      // The crash came between the last move and the end line it called for.
+      auto writer = config_.store->reopen(stored, error);
+      const game::Status status = r.game->status();
+      if (!writer || !writer->finish(status, record::Clock::now(), r.clocks.value_or(record::Clocks{}))) {
+        logEvent({}, name + ": cannot finish " + stored.where + ": " + (writer ? writer->error() : error));
+      } else {
+        logEvent({}, name + ": its last move ended it (" + std::string(game::name(status.reason)) +
+                         "); the end line is written now");
+      }
+      continue;
+    }
+    if (matches_.contains(r.matchId)) {
+      logEvent({}, name + ": not restored from " + stored.where + ": another record has its id");
+      continue;
+    }
+    const std::array<std::string, 2> digests = r.resume;
+    const bool isPublic = r.code.empty();
+    std::shared_ptr<Match> match = Match::restore(std::move(stored), config_, timers_, error);
+    if (!match) {
+      logEvent({}, name + ": not restored: " + error);
+      continue;
+    }
+    matches_.emplace(match->id(), match);
+    if (isPublic) public_.emplace(match->id(), match);
+    for (const std::string& digest : digests) restored_.emplace(digest, match);
+  }
+  listStale_ = true;
+}
+
+void Lobby::announceRestart() {
   std::lock_guard lock(mutex_);
   stopping_ = true;
   for (const auto& [id, weak] : matches_) {
-    if (std::shared_ptr<Match> match = weak.lock()) match->shutdown();
+    if (std::shared_ptr<Match> match = weak.lock()) match->announceRestart();
+  }
+}
+
+std::size_t Lobby::running() {
+  std::lock_guard lock(mutex_);
+  std::size_t n = 0;
+  for (const auto& [id, weak] : matches_) {
+    if (std::shared_ptr<Match> match = weak.lock(); match && match->running()) ++n;
+  }
+  return n;
+}
+
+void Lobby::suspend() {
+  std::lock_guard lock(mutex_);
+  stopping_ = true;
+  for (const auto& [id, weak] : matches_) {
+    if (std::shared_ptr<Match> match = weak.lock()) match->suspend();
   }
   openPublic_.reset();
   openPrivate_.clear();

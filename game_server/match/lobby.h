@@ -1,7 +1,9 @@
 // Seats connections in matches: the public queue (the first connection is
 // player 1, the second player 2, the third opens the next match), private
 // matches by code, seats taken back with a reconnection token, spectators
-// by match id; and lists the public matches.
+// by match id; and lists the public matches. At start-up it takes the
+// matches an earlier server left unfinished (restore()), whose seats it
+// knows by their tokens' digests until their players are back.
 //
 // Ownership: holds the matches still waiting for a player; remembers every
 // match weakly (for tokens, spectators, the list and shutdown), so a
@@ -51,8 +53,17 @@ class Lobby {
   std::variant<Seated, Refusal> watch(const ConnectionPtr& connection, const proto::Watch& watch);
   // The public matches waiting or playing, newest first, at most kMaxListed.
   List list();
-  // Ends every match (ServerShutdown) and refuses every later hello.
-  void shutdown();
+  // Before any hello: takes the unfinished matches of the runs before, and
+  // numbers new matches above `highestId`. Says in the log what it restored
+  // and what it could not.
+  void restore(std::vector<StoredMatch> unfinished, std::uint32_t highestId);
+  // The server is about to stop: every later hello and watch is refused,
+  // everybody in a match is told (server-restarting); games go on.
+  void announceRestart();
+  // Games started and not over yet.
+  std::size_t running();
+  // Suspends every match (Match::suspend): the server stops.
+  void suspend();
 
  private:
   // Why a hello or watch is refused before anything else, if it is. Under the lock.
@@ -72,6 +83,8 @@ class Lobby {
   std::shared_ptr<Match> openPublic_;
   std::unordered_map<std::string, std::shared_ptr<Match>> openPrivate_;  // by match code
   std::map<proto::Token, std::weak_ptr<Match>> tokens_;
+  // The seats of restored matches whose players are not back yet, by the digest of their tokens.
+  std::unordered_map<std::string, std::weak_ptr<Match>> restored_;
   std::map<std::uint32_t, std::weak_ptr<Match>> matches_;
   std::map<std::uint32_t, std::weak_ptr<Match>> public_;  // the listed ones
   std::uint32_t nextId_ = 1;

@@ -22,6 +22,10 @@ PacketRefusal refusal(proto::ErrorCode code, std::string text) {
   return {error, std::move(text)};
 }
 
+std::span<const std::uint8_t> bytesOf(std::string_view text) {
+  return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
+}
+
 PacketRefusal noDrawOffer() {
   return refusal(proto::ErrorCode::NoDrawOffer, std::string(proto::refusals::kNoDrawOffer));
 }
@@ -67,6 +71,68 @@ Match::Match(std::uint32_t id, const MatchConfig& config, std::unique_ptr<game::
 
 Match::~Match() = default;
 
+std::shared_ptr<Match> Match::restore(StoredMatch&& stored, const MatchConfig& config, TimerQueue& timers,
+                                      std::string& error) {
+  assert(config.store && "only a stored match is restored");
+  auto writer = config.store->reopen(stored, error);
+  if (!writer) return nullptr;
+  record::Record& r = stored.record;
+  MatchConfig own = config;
+  own.setup = r.setup;
+  own.timeControl = r.timeControl;
+  auto match = std::make_shared<Match>(r.matchId, own, std::move(r.game), timers, std::string());
+  match->resumeFrom(r, std::move(writer));
+  return match;
+}
+
+void Match::resumeFrom(const record::Record& r, std::unique_ptr<record::Writer> writer) {
+  std::lock_guard lock(mutex_);
+  record_ = std::move(writer);
+  codeDigest_ = r.code;
+  started_ = true;
+  resuming_ = true;
+  players_[0] = Player{nullptr, r.player1, {}, true, 0, r.resume[0]};
+  players_[1] = Player{nullptr, r.player2, {}, true, 0, r.resume[1]};
+  // The game so far as the players heard it, for the replay to each who comes back.
+  std::array<std::uint32_t, 2> clocks{config_.timeControl.baseMs, config_.timeControl.baseMs};
+  for (const record::MoveLine& line : r.moves) {
+    if (line.clockMs) clocks[line.seat == game::Seat::Player1 ? 0 : 1] = *line.clockMs;
+    proto::MoveAccepted a;
+    a.ply = static_cast<std::uint16_t>(line.ply);
+    a.seat = line.seat;
+    a.move = proto::toWire(line.move);
+    proto::setText(a.notation, line.notation);
+    if (clock_.timed()) a.clocks = proto::toWire(clocks);
+    moves_.push_back(a);
+  }
+  const auto now = timers_.now();
+  if (clock_.timed() && r.clocks) {
+    const auto& left = *r.clocks;
+    clock_.sync({game::Clock::Ms(left[0]), game::Clock::Ms(left[1])}, game::Seat::None, now);
+  }
+  drawOfferBy_ = r.drawOfferBy;
+  takebackBy_ = r.takebackBy;
+  takebacks_ = static_cast<int>(r.takebacks.size());
+  notes_ = r.events.size() + r.chat.size();
+  notesLeftOut_ = std::any_of(r.events.begin(), r.events.end(), [](const auto& e) { return e.what == "record-full"; });
+  resumeUntil_ = now + config_.resumeGrace;
+  for (game::Seat seat : kSeats) holdSeat(seat, config_.resumeGrace);
+  writeRecord([](record::Writer& w) { return w.event("resumed", game::Seat::None); });
+  logEvent({}, label() + " restored from " + record_->path().string() + ": " + players_[0].name + " vs " +
+                   players_[1].name + " after " + std::to_string(moves_.size()) + " moves; seats held for " +
+                   std::to_string(config_.resumeGrace.count()) + " s");
+}
+
+bool Match::holds(const Player& p, const proto::Token& token) const {
+  if (p.resumeDigest.empty()) return p.token == token;
+  return config_.store->digest(token) == p.resumeDigest;
+}
+
+bool Match::admits(std::string_view code) const {
+  if (codeDigest_.empty()) return code == code_;
+  return config_.store->digest(bytesOf(code)) == codeDigest_;
+}
+
 std::string Match::label() const { return "match " + std::to_string(id_); }
 
 std::string Match::watching() const {
@@ -84,6 +150,11 @@ proto::Phase Match::phaseLocked() const {
   return started_ ? proto::Phase::Playing : proto::Phase::WaitingForOpponent;
 }
 
+bool Match::running() const {
+  std::lock_guard lock(mutex_);
+  return started_ && !over_;
+}
+
 bool Match::joinable() const {
   std::lock_guard lock(mutex_);
   return !started_ && !over_ && !(players_[0].seated && players_[1].seated);
@@ -96,7 +167,8 @@ bool Match::empty() const {
 
 std::optional<proto::MatchEntry> Match::entry() const {
   std::lock_guard lock(mutex_);
-  if (!code_.empty() || over_ || (!players_[0].seated && !players_[1].seated)) return std::nullopt;
+  const bool isPrivate = !code_.empty() || !codeDigest_.empty();
+  if (isPrivate || over_ || (!players_[0].seated && !players_[1].seated)) return std::nullopt;
   proto::MatchEntry e;
   e.matchId = id_;
   e.game = config_.setup.kind;
@@ -129,7 +201,7 @@ std::variant<game::Seat, Refusal> Match::join(const ConnectionPtr& connection, g
     return Refusal{proto::ErrorCode::SeatTaken,
                    std::string(seatName(seat)) + " of " + label() + " is taken by " + p.name};
   }
-  p = Player{connection, std::move(name), token, true, 0};
+  p = Player{connection, std::move(name), token, true, 0, {}};
   welcome(connection, seat, token, false);
   logEvent(connection->peer(), label() + ": " + p.name + " takes " + std::string(seatName(seat)));
   if (players_[0].seated && players_[1].seated) {
@@ -185,10 +257,20 @@ void Match::start() {
   assert(mutex_.heldHere());
   if (waitTimer_ != 0) timers_.cancel(waitTimer_);
   waitTimer_ = 0;
-  record::MatchInfo info{id_, config_.setup, players_[0].name, players_[1].name, config_.timeControl};
   std::string error;
-  if (config_.records) record_ = record::Writer::create(config_.recordDir, info, error);
-  if (config_.records && !record_) {
+  if (MatchStore* store = config_.store) {
+    // The store keeps the tokens (and a private code) only as digests: enough
+    // to give a seat back after a restart, useless to a reader of the record.
+    const record::MatchInfo info{id_,
+                                 config_.setup,
+                                 players_[0].name,
+                                 players_[1].name,
+                                 config_.timeControl,
+                                 {store->digest(players_[0].token), store->digest(players_[1].token)},
+                                 code_.empty() ? std::string() : store->digest(bytesOf(code_))};
+    record_ = store->create(info, error);
+  }
+  if (config_.store && !record_) {
     // Not played unrecorded: everybody is told and let go.
     logEvent({}, label() + " refused: cannot open its record: " + error);
     forEveryone([&](const ConnectionPtr& c) {
@@ -237,7 +319,9 @@ std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection,
   std::lock_guard lock(mutex_);
   for (game::Seat seat : kSeats) {
     Player& p = player(seat);
-    if (!p.seated || p.token != token || over_) continue;
+    if (!p.seated || over_ || !holds(p, token)) continue;
+    p.token = token;
+    p.resumeDigest.clear();
     if (p.connection) {
       // The old connection may not know it is dead yet: the token wins.
       logEvent(p.connection->peer(), label() + ": connection replaced by a reconnection");
@@ -255,6 +339,7 @@ std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection,
       sendTo(game::opponent(seat), back);
       recordEvent("reconnected", seat);
     }
+    if (resuming_) backAfterRestart(seat);
     logEvent(connection->peer(), label() + ": " + p.name + " resumes " + std::string(seatName(seat)) + " after " +
                                      std::to_string(moves_.size()) + " moves");
     return seat;
@@ -262,10 +347,30 @@ std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection,
   return Refusal{proto::ErrorCode::BadReconnectToken, "no seat is held for that reconnection token"};
 }
 
+void Match::backAfterRestart(game::Seat seat) {
+  assert(resuming_);
+  const auto now = timers_.now();
+  if (!player(game::opponent(seat)).connection) {
+    proto::OpponentStatus away;
+    away.state = proto::OpponentState::Disconnected;
+    away.graceSeconds = static_cast<std::uint16_t>(
+        std::max<std::int64_t>(0, std::chrono::ceil<std::chrono::seconds>(resumeUntil_ - now).count()));
+    sendTo(seat, away);
+    return;
+  }
+  resuming_ = false;
+  if (clock_.timed()) {
+    clock_.start(game_->toMove(), now);
+    sendAll(clockSync());
+    armFlag();
+  }
+  logEvent({}, label() + ": both players are back; the game goes on");
+}
+
 std::variant<game::Seat, Refusal> Match::watch(const ConnectionPtr& connection, std::string name,
                                                 std::string_view code) {
   std::lock_guard lock(mutex_);
-  if (code != code_) {
+  if (!admits(code)) {
     // Said as for a match that does not exist: an id alone must not tell
     // a stranger that a private match is there.
     return noSuchMatch(id_);
@@ -312,12 +417,16 @@ void Match::leave(game::Seat seat, const ConnectionPtr& connection) {
   away.graceSeconds = static_cast<std::uint16_t>(config_.grace.count());
   sendTo(game::opponent(seat), away);
   recordEvent("disconnected", seat);
-  // The timer holds the match: it must end (and close its record) even if
-  // both players are gone by then.
-  p.grace = timers_.schedule(config_.grace,
-                             [self = shared_from_this(), seat](TimerQueue::Id id) { self->graceExpired(seat, id); });
+  holdSeat(seat, config_.grace);
   logEvent(connection->peer(), label() + ": " + p.name + " dropped; seat held for " +
                                    std::to_string(config_.grace.count()) + " s");
+}
+
+void Match::holdSeat(game::Seat seat, std::chrono::seconds grace) {
+  // The timer holds the match: it must end (and close its record) even if
+  // both players are gone by then.
+  player(seat).grace =
+      timers_.schedule(grace, [self = shared_from_this(), seat](TimerQueue::Id id) { self->graceExpired(seat, id); });
 }
 
 void Match::graceExpired(game::Seat seat, TimerQueue::Id timer) {
@@ -325,8 +434,37 @@ void Match::graceExpired(game::Seat seat, TimerQueue::Id timer) {
   Player& p = player(seat);
   if (over_ || p.grace != timer) return;  // came back (or the game ended) in time
   p.grace = 0;
+  if (resuming_ && !player(game::opponent(seat)).connection) {
+    adjourn();
+    return;
+  }
   logEvent({}, label() + ": " + p.name + " did not come back in time");
   end({game::winFor(game::opponent(seat)), game::EndReason::OpponentLeft});
+}
+
+void Match::adjourn() {
+  assert(mutex_.heldHere() && resuming_);
+  over_ = true;
+  cancelTimers();
+  const auto clocks = clock_.remainingMs(timers_.now());
+  writeRecord([&](record::Writer& w) {
+    return w.finish({game::Result::Ongoing, game::EndReason::Adjourned}, record::Clock::now(), clocks);
+  });
+  const std::string why = "neither player of " + label() + " came back after the server restarted: it is adjourned";
+  forEveryone([&](const ConnectionPtr& c) { sendError(c, proto::ErrorCode::Timeout, why, timers_); });
+  releaseEveryone();
+  logEvent({}, label() + " adjourned after " + std::to_string(moves_.size()) + " moves: neither player came back");
+}
+
+void Match::cancelTimers() {
+  for (Player& p : players_) {
+    if (p.grace != 0) timers_.cancel(p.grace);
+    p.grace = 0;
+  }
+  if (waitTimer_ != 0) timers_.cancel(waitTimer_);
+  waitTimer_ = 0;
+  if (flagTimer_ != 0) timers_.cancel(flagTimer_);
+  flagTimer_ = 0;
 }
 
 proto::ClockSync Match::clockSync() const {
@@ -354,7 +492,8 @@ void Match::flagFell(TimerQueue::Id timer) {
 }
 
 bool Match::outOfTime(TimerQueue::Clock::time_point now) {
-  if (!clock_.timed() || clock_.untilFlag(now) > game::Clock::Ms(0)) return false;
+  if (!clock_.timed() || clock_.running() == game::Seat::None || clock_.untilFlag(now) > game::Clock::Ms(0))
+    return false;
   const game::Seat flagged = clock_.running();
   logEvent({}, label() + ": " + player(flagged).name + " ran out of time");
   end({game::winFor(game::opponent(flagged)), game::EndReason::Timeout});
@@ -516,13 +655,16 @@ void Match::takeBack(game::Seat requester) {
   t.moves = static_cast<std::uint16_t>(game_->moveCount());
   t.by = requester;
   if (clock_.timed()) {
-    // The time the running side spent so far counts; the requester moves next.
+    // The time the running side spent so far counts; the requester moves
+    // next (once both are back, after a restart).
     clock_.stop(now);
-    clock_.start(requester, now);
+    if (!resuming_) clock_.start(requester, now);
     t.clocks = proto::toWire(clock_.remainingMs(now));
     armFlag();
   }
-  writeRecord([&](record::Writer& w) { return w.takeBack(requester, game_->moveCount()); });
+  writeRecord([&](record::Writer& w) {
+    return w.takeBack(requester, game_->moveCount(), record::Clock::now(), clock_.remainingMs(now));
+  });
   sendAll(t);
   logEvent({}, label() + ": " + player(requester).name + " takes back to " + std::to_string(t.moves) +
                    " moves, accepted by " + player(game::opponent(requester)).name);
@@ -554,10 +696,14 @@ std::optional<PacketRefusal> Match::play(game::Seat seat, const proto::WireMove&
   a.reason = played.status.reason;
   proto::setText(a.notation, played.notation);
   if (clock_.timed()) {
+    // After a restart with the opponent not back yet, the move is made on
+    // a clock that stands still: it is not charged, but earns its increment.
+    if (clock_.running() == game::Seat::None) clock_.start(seat, now);
     if (played.status.over()) {
       clock_.stop(now);
     } else {
       clock_.press(now);
+      if (resuming_) clock_.stop(now);
     }
     a.clocks = proto::toWire(clock_.remainingMs(now));
     armFlag();
@@ -583,7 +729,8 @@ void Match::end(game::Status status) {
   const game::Status final = game_->status();
   const auto now = timers_.now();
   clock_.stop(now);
-  armFlag();  // cancels the flag timer
+  cancelTimers();
+  resuming_ = false;
   const auto clocks = clock_.remainingMs(now);
   writeRecord([&](record::Writer& w) { return w.finish(final, record::Clock::now(), clocks); });
   proto::GameOver over;
@@ -592,10 +739,6 @@ void Match::end(game::Status status) {
   over.moves = static_cast<std::uint16_t>(game_->moveCount());
   over.clocks = proto::toWire(clocks);
   sendAll(over);
-  for (Player& p : players_) {
-    if (p.grace != 0) timers_.cancel(p.grace);
-    p.grace = 0;
-  }
   forEveryone([&](const ConnectionPtr& c) { hangUp(c, timers_); });
   releaseEveryone();
   logEvent({}, label() + " over: " + std::string(game::name(final.result)) + " by " +
@@ -605,19 +748,29 @@ void Match::end(game::Status status) {
                                              "its full record"));
 }
 
-void Match::shutdown() {
+void Match::announceRestart() {
   std::lock_guard lock(mutex_);
   if (over_) return;
-  if (started_) {
-    end({game::Result::Draw, game::EndReason::ServerShutdown});
-    return;
-  }
+  const std::string_view text = started_ ? "the server is restarting: the game goes on after it"
+                                         : "the server is restarting: say hello again after it";
+  forEveryone([&](const ConnectionPtr& c) { sendError(c, proto::ErrorCode::ServerRestarting, text, timers_); });
+}
+
+void Match::suspend() {
+  std::lock_guard lock(mutex_);
+  if (over_) return;
   over_ = true;
-  if (waitTimer_ != 0) timers_.cancel(waitTimer_);
-  waitTimer_ = 0;
-  forEveryone([&](const ConnectionPtr& c) {
-    sendError(c, proto::ErrorCode::ServerShutdown, "the server is shutting down", timers_);
-  });
+  cancelTimers();
+  if (started_) {
+    const auto now = timers_.now();
+    clock_.stop(now);
+    const auto clocks = clock_.remainingMs(now);
+    // No end line: the next server restores the game from here.
+    writeRecord([&](record::Writer& w) { return w.event("suspended", game::Seat::None, record::Clock::now(), clocks); });
+    record_.reset();
+    logEvent({}, label() + " suspended after " + std::to_string(moves_.size()) + " moves");
+  }
+  forEveryone([&](const ConnectionPtr& c) { hangUp(c, timers_); });
   releaseEveryone();
 }
 

@@ -7,11 +7,17 @@
 // can be taken back. The sender's seat always comes from the connection it
 // arrived on, never from the packet; a spectator's seat is None.
 //
+// A match outlives the server process that hosts it: when the server stops
+// it is suspended (its record says so, without an end), and the next server
+// restores it from the record (restore()) and holds both seats for the
+// resume grace; the clocks stand still until both players are back. If
+// neither comes back the game is adjourned, to be resumed by a later start.
+//
 // Ownership: shared. The sessions of its seated players and spectators hold
 // it, the lobby holds it while it waits for players, and a running grace
 // timer holds it so a match whose players both vanished still ends and
 // closes its record. It holds its players' and spectators' connections while
-// they are in it.
+// they are in it. Its store (MatchConfig::store) outlives it.
 //
 // Threading: every public member takes the match's mutex. A match is touched
 // by its players' and spectators' worker threads, the timer thread and
@@ -33,6 +39,7 @@
 #include <variant>
 #include <vector>
 
+#include "game_server/match/match_store.h"
 #include "game_server/match/rate_limiter.h"
 #include "game_server/net/connection.h"
 #include "game_server/net/mutex.h"
@@ -46,9 +53,12 @@ namespace server {
 
 struct MatchConfig {
   game::Setup setup;  // boardSize as the protocol states it: omok 15 or 19, chess 8
-  std::filesystem::path recordDir;
-  bool records = true;  // false only to measure what durability costs (game_server --no-records)
+  // Where records go; null only to measure what durability costs
+  // (game_server --no-records): then nothing is recorded or resumed.
+  MatchStore* store = nullptr;
   std::chrono::seconds grace{10};
+  // After a restart, how long a restored match holds its seats (game_server --resume-grace).
+  std::chrono::seconds resumeGrace{120};
   game::TimeControl timeControl;  // untimed by default (game_server --time)
   // A match nobody joins ends after this; its waiting player is told why.
   std::chrono::seconds waitTimeout{30 * 60};
@@ -93,6 +103,12 @@ class Match : public std::enable_shared_from_this<Match> {
   // is shown only to who knows its code.
   Match(std::uint32_t id, const MatchConfig& config, std::unique_ptr<game::Game> game, TimerQueue& timers,
         std::string code);
+  // The match an earlier server left unfinished in `stored`, its game, clocks
+  // and pending offers as recorded, under its own id, setup and time control;
+  // both seats are held for config.resumeGrace. Null, with `error` set, when
+  // its record cannot be reopened. config.store must be set.
+  static std::shared_ptr<Match> restore(StoredMatch&& stored, const MatchConfig& config, TimerQueue& timers,
+                                        std::string& error);
   ~Match();
   Match(const Match&) = delete;
   Match& operator=(const Match&) = delete;
@@ -105,7 +121,8 @@ class Match : public std::enable_shared_from_this<Match> {
   std::variant<game::Seat, Refusal> join(const ConnectionPtr& connection, game::Seat wanted, std::string name,
                                          const proto::Token& token);
   // Gives the seat `token` was issued for to `connection` and replays the
-  // game so far to it.
+  // game so far to it. A restored match knows a seat's token by its digest
+  // until its player comes back with it.
   std::variant<game::Seat, Refusal> resume(const ConnectionPtr& connection, const proto::Token& token);
   // Adds `connection` as a spectator (seat None): the welcome, the game so
   // far if it started, and the new spectator count to everybody. `code`
@@ -120,11 +137,17 @@ class Match : public std::enable_shared_from_this<Match> {
   // chat) from the player on `seat` or a spectator (None), whose phase
   // allowed it. What it refuses comes back, for the session to answer.
   std::optional<PacketRefusal> handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet);
-  // The server stops: a running game ends (ServerShutdown), a waiting player
-  // is told; the record is finished.
-  void shutdown();
+  // The server is about to stop: everybody is told (server-restarting); the
+  // game goes on meanwhile.
+  void announceRestart();
+  // The server stops: a running game is suspended (its record says so with
+  // the clocks, and gets no end line: the next server restores it); everybody
+  // is hung up on. A waiting match is gone.
+  void suspend();
 
   proto::Phase phase() const;
+  // Started and not over: a game a draining server waits for.
+  bool running() const;
   // Still waiting for a player, with a free seat.
   bool joinable() const;
   // Nobody is seated (a waiting match whose player left).
@@ -140,6 +163,8 @@ class Match : public std::enable_shared_from_this<Match> {
     proto::Token token{};
     bool seated = false;
     TimerQueue::Id grace = 0;  // running grace timer, 0 if none
+    // A restored seat's token as the store's digest, until its player is back (then `token`).
+    std::string resumeDigest;
   };
 
   // A chat line written before the match started (and its record existed).
@@ -167,6 +192,22 @@ class Match : public std::enable_shared_from_this<Match> {
   // The spectator on `connection`, null if there is none.
   const Spectator* spectator(const ConnectionPtr& connection) const;
   proto::Phase phaseLocked() const;
+  // Whether `token` is the one issued for `p`.
+  bool holds(const Player& p, const proto::Token& token) const;
+  // Whether `code` opens this match to a spectator.
+  bool admits(std::string_view code) const;
+  // The match as `stored` left it, from its record; the record goes on in `writer`.
+  void resumeFrom(const record::Record& stored, std::unique_ptr<record::Writer> writer);
+  // After a restart, `seat` is back: it hears whether its opponent is too;
+  // with both back the clocks run again.
+  void backAfterRestart(game::Seat seat);
+  // Holds `seat` for `grace`: past it, the opponent wins (or, after a
+  // restart with both away, the game is adjourned).
+  void holdSeat(game::Seat seat, std::chrono::seconds grace);
+  // Neither player came back after a restart: the record ends adjourned and
+  // a later server may resume it.
+  void adjourn();
+  void cancelTimers();
   void welcome(const ConnectionPtr& to, game::Seat seat, const proto::Token& token, bool resumed);
   proto::MatchStart matchStart() const;
   // The game so far, as the packets a connection present all along got, for
@@ -227,6 +268,7 @@ class Match : public std::enable_shared_from_this<Match> {
   const MatchConfig config_;
   TimerQueue& timers_;
   const std::string code_;  // empty: public
+  std::string codeDigest_;  // a restored private match's code, as the store's digest
 
   mutable Mutex mutex_;  // held by every private member function
   std::unique_ptr<game::Game> game_;
@@ -246,6 +288,9 @@ class Match : public std::enable_shared_from_this<Match> {
   RateLimiter spectatorChat_{kSpectatorChatLines, kSpectatorChatWindow};
   bool started_ = false;
   bool over_ = false;
+  // Restored, and not both players back yet: the clocks stand still.
+  bool resuming_ = false;
+  TimerQueue::Clock::time_point resumeUntil_{};  // the end of the resume grace
 };
 
 }  // namespace server

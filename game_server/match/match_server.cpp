@@ -64,9 +64,19 @@ std::size_t MatchServer::Throttle::heldBack() {
   return std::exchange(heldBack_, 0);
 }
 
+namespace {
+
+MatchConfig withStore(MatchConfig config, MatchStore* store) {
+  config.store = store;
+  return config;
+}
+
+}  // namespace
+
 MatchServer::MatchServer(ServerConfig config)
     : config_(std::move(config)),
-      lobby_(config_.match, timers_),
+      store_(config_.records ? std::make_unique<RecordDirectory>(config_.recordDir) : nullptr),
+      lobby_(withStore(config_.match, store_.get()), timers_),
       tcp_(TcpServerOptions{config_.host, config_.port, config_.threads, 4, Connection::kDefaultSendLimit,
                             config_.maxConnections, config_.maxPerAddress},
            TcpServerCallbacks{[this](const ConnectionPtr& c) { onConnection(c); },
@@ -82,18 +92,42 @@ MatchServer::MatchServer(ServerConfig config)
 
 MatchServer::~MatchServer() { tcp_.stop(); }
 
-std::error_code MatchServer::start() { return tcp_.start(); }
+std::error_code MatchServer::start() {
+  // The port first: a second server started by mistake on the same
+  // directory must fail before it appends to the first one's records.
+  if (std::error_code error = tcp_.listen()) return error;
+  recover();
+  return tcp_.start();
+}
 
-void MatchServer::shutdown(std::chrono::milliseconds linger) {
+void MatchServer::recover() {
+  if (!store_) return;
+  if (!store_->keyProblem().empty())
+    logEvent({}, "records: " + store_->keyProblem() + "; games of this run cannot be resumed after a restart");
+  Recovery recovery = store_->recover();
+  for (const std::string& problem : recovery.problems) logEvent({}, "not resumed: " + problem);
+  const std::size_t found = recovery.unfinished.size();
+  lobby_.restore(std::move(recovery.unfinished), recovery.highestId);
+  if (found != 0 || !recovery.problems.empty())
+    logEvent({}, "recovery: " + std::to_string(found) + " unfinished matches found, " +
+                     std::to_string(recovery.problems.size()) + " records left as they are");
+}
+
+void MatchServer::stop(std::chrono::seconds drain, const std::function<bool()>& hurry,
+                       std::chrono::milliseconds linger) {
   tcp_.stopAccepting();
-  lobby_.shutdown();
+  lobby_.announceRestart();
+  const auto until = std::chrono::steady_clock::now() + drain;
+  while (std::chrono::steady_clock::now() < until && !hurry() && lobby_.running() != 0)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  lobby_.suspend();
   // Connections without a match (no hello yet) are told too; those in a
-  // match were told by it and are already closing.
+  // match were hung up on by it and are already closing.
   for (const ConnectionPtr& c : tcp_.connections()) {
     if (!c->closing()) sendError(c, proto::ErrorCode::ServerShutdown, "the server is shutting down", timers_);
   }
   auto deadline = std::chrono::steady_clock::now() + linger;
-  while (!tcp_.connections().empty() && std::chrono::steady_clock::now() < deadline) {
+  while (!tcp_.connections().empty() && std::chrono::steady_clock::now() < deadline && !hurry()) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   tcp_.stop();

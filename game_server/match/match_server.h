@@ -10,8 +10,13 @@
 // a waiting match (waitTimeout) and a silent connection (helloTimeout,
 // pingInterval).
 //
-// Ownership: owns the timer thread, the lobby and the TCP server (declared in
-// that order so the TCP server stops first and the timers go last).
+// Games outlive the process (docs/ARCHITECTURE.md, Recovery): start()
+// restores the unfinished matches of its record directory, and stop()
+// suspends the running ones instead of ending them.
+//
+// Ownership: owns the match store, the timer thread, the lobby and the TCP
+// server (declared in that order so the TCP server stops first, then the
+// timers, and the store, which matches write to, goes last).
 // Threading: start() and shutdown() from main; everything else runs on worker
 // threads as callbacks of one connection at a time, so a session is only ever
 // touched by its own connection's callbacks and needs no lock (its timer and
@@ -21,12 +26,15 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <system_error>
 
 #include "game_server/match/budget.h"
 #include "game_server/match/lobby.h"
+#include "game_server/match/record_directory.h"
 #include "game_server/net/tcp_server.h"
 #include "game_server/net/timer_queue.h"
 #include "shared/protocol/codec.h"
@@ -34,7 +42,9 @@
 namespace server {
 
 struct ServerConfig {
-  MatchConfig match;
+  MatchConfig match;  // its store is the server's own
+  std::filesystem::path recordDir = "logs";
+  bool records = true;  // false only to measure what durability costs (game_server --no-records)
   std::string host = "0.0.0.0";
   std::uint16_t port = 9000;
   int threads = 0;  // 0: one per processor
@@ -52,13 +62,18 @@ class MatchServer {
   explicit MatchServer(ServerConfig config);
   ~MatchServer();
 
-  // Listens; on failure (port in use) says why and nothing runs.
+  // Claims the port, restores the unfinished matches of the record
+  // directory, then accepts. On failure (port in use) says why, and nothing
+  // runs or is touched.
   std::error_code start();
   std::uint16_t port() const { return tcp_.port(); }
-  // Graceful stop: no new connections, every game ends with ServerShutdown
-  // and its record is finished, every client is told; waits up to `linger`
-  // for clients to read that and hang up, then drops the rest.
-  void shutdown(std::chrono::milliseconds linger);
+  // Stops for a restart, the way a deploy does it: no new connections;
+  // everybody in a match hears that the server restarts; games go on for up
+  // to `drain` so those about to finish can, unless `hurry` says to stop
+  // waiting (a second stop request); then every match is suspended (its
+  // record kept without an end, for the next server) and every client is
+  // hung up on, with up to `linger` to read its last packets.
+  void stop(std::chrono::seconds drain, const std::function<bool()>& hurry, std::chrono::milliseconds linger);
 
  private:
   struct Session;
@@ -104,7 +119,11 @@ class MatchServer {
   // The player or spectator is gone for its match (the connection may still be flushing).
   void leaveMatch(Session& session, const ConnectionPtr& connection);
 
+  // Says what start-up found in the record directory.
+  void recover();
+
   ServerConfig config_;
+  std::unique_ptr<RecordDirectory> store_;  // null with --no-records
   proto::Context context_;
   TimerQueue timers_;
   Lobby lobby_;

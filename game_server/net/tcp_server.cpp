@@ -14,13 +14,22 @@ TcpServer::TcpServer(TcpServerOptions options, TcpServerCallbacks callbacks, Tim
 
 TcpServer::~TcpServer() { stop(); }
 
-std::error_code TcpServer::start() {
+std::error_code TcpServer::listen() {
+  assert(!listener_ && !acceptor_ && "listens once");
   std::error_code error;
   net::Listener listener = net::listenTcp(options_.host, options_.port, error);
   if (error) return error;
   boundPort_ = listener.port;
+  listener_ = std::move(listener.socket);
+  return {};
+}
+
+std::error_code TcpServer::start() {
+  if (!listener_) {
+    if (std::error_code error = listen()) return error;
+  }
   acceptor_ = std::make_unique<Acceptor>(
-      *port_, timers_, std::move(listener.socket), options_.pendingAccepts,
+      *port_, timers_, std::move(listener_), options_.pendingAccepts,
       [this](net::Socket s) { onAccepted(std::move(s)); },
       [this](net::Socket s) {
         std::string peer = net::peerAddress(s.native());

@@ -73,7 +73,11 @@ class TcpServer {
   TcpServer(const TcpServer&) = delete;
   TcpServer& operator=(const TcpServer&) = delete;
 
-  // Listens and starts the workers. On failure (port in use) nothing runs.
+  // Binds the port without accepting yet, so a server can claim its port
+  // before it touches anything else (its records). On failure (port in
+  // use) nothing runs.
+  std::error_code listen();
+  // Listens (unless listen() did) and starts the workers and accepting.
   std::error_code start();
   std::uint16_t port() const { return boundPort_; }
 
@@ -96,6 +100,7 @@ class TcpServer {
   TcpServerCallbacks callbacks_;
   TimerQueue& timers_;
   std::shared_ptr<CompletionPort> port_;
+  net::Socket listener_;  // bound by listen(), handed to the acceptor by start()
   std::unique_ptr<Acceptor> acceptor_;
   std::vector<std::thread> workers_;
   std::uint16_t boundPort_ = 0;

@@ -142,8 +142,7 @@ class ChessGame final : public Game {
       case EndReason::Agreement:
       case EndReason::Resignation:
       case EndReason::OpponentLeft:
-      case EndReason::Timeout:
-      case EndReason::ServerShutdown: break;
+      case EndReason::Timeout: break;
       default: return;
     }
     if (status.reason == EndReason::Timeout && status.result != Result::Draw) {

@@ -36,7 +36,7 @@ constexpr Names<EndReason, 15> kEndReasons{{{EndReason::None, "none"},
                                             {EndReason::Resignation, "resignation"},
                                             {EndReason::OpponentLeft, "opponent-left"},
                                             {EndReason::Timeout, "timeout"},
-                                            {EndReason::ServerShutdown, "server-shutdown"}}};
+                                            {EndReason::Adjourned, "adjourned"}}};
 
 constexpr Names<Reject, 14> kRejects{{{Reject::None, "accepted"},
                                       {Reject::NotYourTurn, "it is not your turn"},

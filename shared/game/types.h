@@ -37,9 +37,11 @@ enum class EndReason : std::uint8_t {
   Resignation = 11,
   OpponentLeft = 12,
   Timeout = 13,
-  ServerShutdown = 14,
+  // Not an ending: the game stopped with both players away and may be
+  // resumed (records only; never in a game-over).
+  Adjourned = 14,
 };
-constexpr std::uint8_t kLastEndReason = static_cast<std::uint8_t>(EndReason::ServerShutdown);
+constexpr std::uint8_t kLastEndReason = static_cast<std::uint8_t>(EndReason::Adjourned);
 
 struct Status {
   Result result = Result::Ongoing;

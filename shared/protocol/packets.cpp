@@ -24,6 +24,7 @@ std::string_view name(ErrorCode c) {
     case ErrorCode::NoSuchMatch: return "no-such-match";
     case ErrorCode::NotAPlayer: return "not-a-player";
     case ErrorCode::Flooding: return "flooding";
+    case ErrorCode::ServerRestarting: return "server-restarting";
   }
   return "unknown";
 }
@@ -58,10 +59,11 @@ bool closesConnection(ErrorCode c) {
   // Only mistakes a well-behaved client can make by racing the server keep
   // the connection: a move or offer that arrived just after the state changed.
   // An action over its rate limit and a spectator's misplaced request are
-  // refused, not punished (flooding is the punishment).
+  // refused, not punished (flooding is the punishment). A restart notice
+  // is news: the server closes the connection itself when it goes.
   return c != ErrorCode::UnexpectedPacket && c != ErrorCode::NoDrawOffer && c != ErrorCode::NoClaimableDraw &&
          c != ErrorCode::RateLimited && c != ErrorCode::NoTakebackRequest && c != ErrorCode::TakebackRefused &&
-         c != ErrorCode::NotAPlayer;
+         c != ErrorCode::NotAPlayer && c != ErrorCode::ServerRestarting;
 }
 
 bool setText(char* field, std::size_t size, std::string_view s) {

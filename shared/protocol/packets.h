@@ -33,7 +33,9 @@ static_assert(std::endian::native == std::endian::little,
 //    clock-sync), take-backs, spectators, chat and the match list.
 // 3: budgets (rate-limited for every limited action, flooding), private
 //    matches watched only with their code (watch.matchCode).
-constexpr std::uint16_t kProtocolVersion = 3;
+// 4: games outlive the server: server-restarting instead of a draw by
+//    server-shutdown; seats resumed with their tokens after a restart.
+constexpr std::uint16_t kProtocolVersion = 4;
 
 // Largest packet any peer may send. Framers size their buffers from it.
 constexpr std::size_t kMaxPacketSize = 256;
@@ -90,15 +92,16 @@ enum class ErrorCode : std::uint8_t {
   NoClaimableDraw = 9,     // a draw claim when no draw can be claimed
   ServerError = 10,        // the server cannot run the match (e.g. cannot write its record)
   Timeout = 11,            // no Hello in time, or no Pong to a Ping in time
-  ServerShutdown = 12,     // the server is stopping
+  ServerShutdown = 12,     // the server is stopping: a waiting match is gone
   RateLimited = 13,        // an action over its rate limit (chat, offers, lists, refusals...): not done
   NoTakebackRequest = 14,  // accept/decline without a pending take-back request from the opponent
   TakebackRefused = 15,    // a take-back the game does not allow (chess, no move of yours to take back)
   NoSuchMatch = 16,        // watch: no running or waiting match has that id
   NotAPlayer = 17,         // a spectator sent what only players send
   Flooding = 18,           // kept going past its rate limits: dropped
+  ServerRestarting = 19,   // the server restarts soon; seats are kept: come back with the token
 };
-constexpr std::uint8_t kLastErrorCode = static_cast<std::uint8_t>(ErrorCode::Flooding);
+constexpr std::uint8_t kLastErrorCode = static_cast<std::uint8_t>(ErrorCode::ServerRestarting);
 
 enum class OpponentState : std::uint8_t { Disconnected = 1, Reconnected = 2 };
 

@@ -80,8 +80,16 @@ bool fitsReason(game::Status s) {
     case ThreefoldRepetition: return draw;
     case Resignation:
     case OpponentLeft: return !draw;
-    default: return true;  // time (a win, or a draw when the winner could not mate) and shutdown
+    default: return true;  // time: a win, or a draw when the winner could not mate
   }
+}
+
+std::array<std::uint32_t, 2> clocks(const json& object) {
+  const json& value = field(object, "clocks");
+  if (!value.is_array() || value.size() != 2 || !value[0].is_number_unsigned() || !value[1].is_number_unsigned() ||
+      value[0].get<std::uint64_t>() > UINT32_MAX || value[1].get<std::uint64_t>() > UINT32_MAX)
+    fail("\"clocks\" is not a list of two times in milliseconds");
+  return {value[0].get<std::uint32_t>(), value[1].get<std::uint32_t>()};
 }
 
 void readStart(const json& line, Record& record) {
@@ -103,6 +111,7 @@ void readStart(const json& line, Record& record) {
   for (const json& player : players) {
     const auto s = seat(player, 1);
     (s == game::Seat::Player1 ? record.player1 : record.player2) = text(player, "name");
+    if (player.contains("resume")) record.resume[s == game::Seat::Player1 ? 0 : 1] = text(player, "resume");
   }
   if (record.player1.empty() || record.player2.empty()) fail("\"players\" does not name both seats");
   if (line.contains("timeControl")) {
@@ -110,7 +119,9 @@ void readStart(const json& line, Record& record) {
     const auto parsed = game::parsePgnTimeControl(tc);
     if (!parsed) fail("time control \"" + tc + "\" is not SECONDS+SECONDS");
     record.timeControl = *parsed;
+    record.clocks = {parsed->baseMs, parsed->baseMs};
   }
+  if (line.contains("private")) record.code = text(line, "private");
   record.startTime = time(line);
   std::string error;
   record.game = game::makeGame(record.setup, error);
@@ -120,7 +131,7 @@ void readStart(const json& line, Record& record) {
 void readMove(const json& line, int number, Record& record) {
   game::Game& g = *record.game;
   MoveLine move{number, static_cast<int>(integer(line, "ply", 1, 1 << 20)), seat(line, 1), time(line),
-                text(line, "notation"), {}, {}};
+                text(line, "notation"), {}, {}, {}};
   if (g.status().over()) fail("move after the game ended");
   if (move.ply != g.moveCount() + 1)
     fail("ply " + std::to_string(move.ply) + " where ply " + std::to_string(g.moveCount() + 1) + " was due");
@@ -141,6 +152,11 @@ void readMove(const json& line, int number, Record& record) {
     fail("illegal move '" + written + "': " + (played.why.empty() ? std::string(game::describe(played.reject)) : played.why));
   if (played.notation != move.notation)
     fail("move '" + written + "' is written '" + move.notation + "' but is '" + played.notation + "'");
+  move.move = parsed;
+  if (move.clockMs) (*record.clocks)[move.seat == game::Seat::Player1 ? 0 : 1] = *move.clockMs;
+  // Moving on declines what the opponent proposed, as the server does.
+  if (record.drawOfferBy == game::opponent(move.seat)) record.drawOfferBy = game::Seat::None;
+  if (record.takebackBy == game::opponent(move.seat)) record.takebackBy = game::Seat::None;
   record.moves.push_back(std::move(move));
 }
 
@@ -149,6 +165,7 @@ void readTakeback(const json& line, int number, Record& record) {
   game::Game& g = *record.game;
   TakebackLine takeback{number, seat(line, 1), static_cast<int>(integer(line, "moves", 0, 1 << 20)), time(line), {}};
   if (g.status().over()) fail("take-back after the game ended");
+  if (record.timeControl.timed() && line.contains("clocks")) record.clocks = clocks(line);
   if (takeback.moves >= g.moveCount())
     fail("take-back to " + std::to_string(takeback.moves) + " moves, but the game has " +
          std::to_string(g.moveCount()));
@@ -162,22 +179,50 @@ void readTakeback(const json& line, int number, Record& record) {
     fail("seat " + std::to_string(static_cast<int>(takeback.seat)) + "'s take-back leaves seat " +
          std::to_string(static_cast<int>(g.toMove())) + " to move");
   record.takebacks.push_back(std::move(takeback));
+  record.takebackBy = game::Seat::None;
+}
+
+bool isEvent(const json& line, std::string_view what) {
+  const auto type = line.find("type");
+  const auto event = line.find("event");
+  return type != line.end() && *type == "event" && event != line.end() && *event == what;
+}
+
+// An event line; the proposals it makes or answers are followed.
+void readEvent(const json& line, int number, Record& record) {
+  EventLine event{number, text(line, "event"), seat(line, 0), time(line)};
+  if (event.what == "draw-offer") record.drawOfferBy = event.seat;
+  if (event.what == "draw-decline") record.drawOfferBy = game::Seat::None;
+  if (event.what == "takeback-request") record.takebackBy = event.seat;
+  if (event.what == "takeback-decline") record.takebackBy = game::Seat::None;
+  if (record.timeControl.timed() && line.contains("clocks")) record.clocks = clocks(line);
+  record.events.push_back(std::move(event));
+}
+
+// The reason of an end line. Before format 3 a stopping server ended its
+// games as a draw by "server-shutdown": that was no result, so such a game
+// reads as adjourned.
+game::Status endStatus(const json& line, int format) {
+  if (format < 3 && text(line, "reason") == "server-shutdown") return {game::Result::Ongoing, game::EndReason::Adjourned};
+  return {named(line, "result", game::parseResult), named(line, "reason", game::parseEndReason)};
 }
 
 void readEnd(const json& line, Record& record) {
   game::Game& g = *record.game;
-  const game::Status status{named(line, "result", game::parseResult), named(line, "reason", game::parseEndReason)};
+  const game::Status status = endStatus(line, record.format);
   record.endTime = time(line);
   if (record.timeControl.timed()) {
-    const json& clocks = field(line, "clocks");
-    if (!clocks.is_array() || clocks.size() != 2 || !clocks[0].is_number_unsigned() || !clocks[1].is_number_unsigned() ||
-        clocks[0].get<std::uint64_t>() > UINT32_MAX || clocks[1].get<std::uint64_t>() > UINT32_MAX)
-      fail("\"clocks\" is not a list of two times in milliseconds");
-    record.endClocks = {clocks[0].get<std::uint32_t>(), clocks[1].get<std::uint32_t>()};
+    record.endClocks = clocks(line);
+    record.clocks = record.endClocks;
   }
   const auto moves = integer(line, "moves", 0, 1 << 20);
   if (moves != g.moveCount())
     fail("the end line counts " + std::to_string(moves) + " moves, the record has " + std::to_string(g.moveCount()));
+  if (status.reason == game::EndReason::Adjourned) {
+    if (status.over() || g.status().over()) fail("the record says adjourned but the position is " + statusText(g.status()));
+    record.adjourned = true;
+    return;
+  }
   if (g.status().over()) {
     if (status != g.status())
       fail("the record says " + statusText(status) + " but the position is " + statusText(g.status()));
@@ -209,17 +254,23 @@ std::variant<Record, LoadError> read(std::istream& in) {
       ++number;
       const bool lastUnterminated = in.eof();  // getline hit the end before a newline
       if (!content.empty() && content.back() == '\r') content.pop_back();
-      if (ended) {
-        if (content.empty() && !lastUnterminated) continue;
-        fail("text after the end line");
-      }
+      if (ended && content.empty() && !lastUnterminated) continue;
       const json line = json::parse(content, nullptr, false);
       if (line.is_discarded() || !line.is_object()) {
         if (lastUnterminated && number > 1) {
           record.truncated = true;  // the writer died mid-line; everything before it stands
           break;
         }
-        fail(content.empty() ? "empty line" : "not a JSON object");
+        fail(content.empty() ? "empty line" : ended ? "text after the end line" : "not a JSON object");
+      }
+      if (ended) {
+        // Only an adjourned game goes on, and only with a resumed event.
+        if (!record.adjourned || !isEvent(line, "resumed"))
+          fail("text after the end line");
+        ended = false;
+        record.adjourned = false;
+        record.endTime.clear();
+        record.endClocks.reset();
       }
       if (number == 1) {
         readStart(line, record);
@@ -229,7 +280,7 @@ std::variant<Record, LoadError> read(std::istream& in) {
       if (type == "move") {
         readMove(line, number, record);
       } else if (type == "event") {
-        record.events.push_back({number, text(line, "event"), seat(line, 0), time(line)});
+        readEvent(line, number, record);
       } else if (type == "chat") {
         record.chat.push_back({number, seat(line, 0), text(line, "name"), text(line, "text"), time(line)});
       } else if (type == "takeback") {

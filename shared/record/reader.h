@@ -1,7 +1,9 @@
 // Loads a match record and replays it through the rules engine, take-backs
-// included, so a record that loads is a legal game. A last line cut mid-way (the server died while
-// writing it) is tolerated and reported; anything else wrong is an error with
-// the line number.
+// included, so a record that loads is a legal game. A last line cut mid-way
+// (the server died while writing it) is tolerated and reported; anything else
+// wrong is an error with the line number. What a server needs to go on with
+// an unfinished game is read too: the seats' reconnection digests, the
+// clocks as last recorded and the offers still pending.
 #pragma once
 
 #include <array>
@@ -27,6 +29,7 @@ struct MoveLine {
   std::string notation;  // omok coordinate, chess SAN
   std::string uci;       // chess only
   std::optional<std::uint32_t> clockMs;  // timed matches: the mover's time left after the move
+  game::Move move;                       // as the rules engine read it
 };
 
 struct EventLine {
@@ -62,6 +65,8 @@ struct Record {
   game::Setup setup;
   std::string player1;
   std::string player2;
+  std::array<std::string, 2> resume;  // the seats' reconnection digests (hex); empty before format 3
+  std::string code;                   // a private match's code as a digest; empty: public
   game::TimeControl timeControl;  // untimed unless the start line names one
   std::string startTime;
   std::string endTime;  // empty when the record has no end line
@@ -73,6 +78,16 @@ struct Record {
   // match was cut off by a crash).
   std::optional<game::Status> result;
   std::optional<std::array<std::uint32_t, 2>> endClocks;  // timed matches with an end line
+  // Timed matches: both times as the record last stated them (the start,
+  // each move for its mover, take-backs, a suspension, the end).
+  std::optional<std::array<std::uint32_t, 2>> clocks;
+  // The record ends with an adjourned end line: the game stopped unfinished
+  // with both players away, and may go on (result stays empty).
+  bool adjourned = false;
+  // Proposals unanswered where the record stops: who offered a draw, who
+  // asked to take a move back (None: nobody).
+  game::Seat drawOfferBy = game::Seat::None;
+  game::Seat takebackBy = game::Seat::None;
   bool truncated = false;  // the last line was cut mid-way and ignored
   std::unique_ptr<game::Game> game;  // the game after replaying every move
 };

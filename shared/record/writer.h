@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,8 +22,11 @@
 
 namespace record {
 
-// 2: clocks (timeControl, a move's clock, the end's clocks). Readers take 1 and 2.
-constexpr int kFormatVersion = 2;
+// 2: clocks (timeControl, a move's clock, the end's clocks).
+// 3: resumable games: the seats' reconnection digests, the suspended and
+//    resumed events, an adjourned end, the clocks of a take-back.
+// Readers take 1 to 3.
+constexpr int kFormatVersion = 3;
 constexpr int kOldestFormat = 1;
 
 struct MatchInfo {
@@ -31,7 +35,14 @@ struct MatchInfo {
   std::string player1;  // seat 1: black in omok, white in chess
   std::string player2;
   game::TimeControl timeControl;  // untimed by default
+  // Each seat's reconnection token as a keyed digest in hex (never the token
+  // itself), so a later server can give the seat back; empty: not resumable.
+  std::array<std::string, 2> resume;
+  std::string code;  // a private match's code as a keyed digest; empty: a public match
 };
+
+// Both players' time left in milliseconds, Player1 first.
+using Clocks = std::array<std::uint32_t, 2>;
 
 class Writer {
  public:
@@ -43,6 +54,12 @@ class Writer {
   // `error`; a server must not start a match it cannot record.
   static std::unique_ptr<Writer> create(const std::filesystem::path& dir, const MatchInfo& info, std::string& error,
                                         Clock::time_point start = Clock::now());
+  // Opens the unfinished record `path` again to go on with its game (a
+  // server that restarted), after `moves` plies. A last line that a crash
+  // cut mid-way is removed first, so what follows starts on a line of its
+  // own. On failure returns null and says why in `error`.
+  static std::unique_ptr<Writer> reopen(const std::filesystem::path& path, game::Kind kind, bool timed, int moves,
+                                        std::string& error);
 
   ~Writer();
   Writer(const Writer&) = delete;
@@ -55,17 +72,21 @@ class Writer {
   bool move(game::Seat seat, const game::Played& played, Clock::time_point at = Clock::now(),
             std::uint32_t clockMs = 0);
   // Something that happened besides moves: "draw-offer", "draw-decline",
-  // "takeback-request", "takeback-decline", "disconnected", "reconnected"...
-  // Readers keep them for display.
-  bool event(std::string_view what, game::Seat seat, Clock::time_point at = Clock::now());
+  // "takeback-request", "takeback-decline", "disconnected", "reconnected",
+  // "suspended", "resumed"... Readers keep them for display. `clocks`, in a
+  // timed match, says where the clocks stand (a suspended game).
+  bool event(std::string_view what, game::Seat seat, Clock::time_point at = Clock::now(),
+             std::optional<Clocks> clocks = std::nullopt);
   // A chat line; `seat` None for a spectator.
   bool chat(game::Seat seat, std::string_view name, std::string_view text, Clock::time_point at = Clock::now());
   // `seat`'s take-back was accepted: the game goes back to `moves` plies,
   // and the next move line is ply `moves` + 1.
-  bool takeBack(game::Seat seat, int moves, Clock::time_point at = Clock::now());
+  // `clocks`: in a timed match, both times after it.
+  bool takeBack(game::Seat seat, int moves, Clock::time_point at = Clock::now(), Clocks clocks = {});
   // Writes the final line and closes the file. `clocks`: in a timed match,
-  // both players' time left (Player1 first).
-  bool finish(game::Status status, Clock::time_point at = Clock::now(), std::array<std::uint32_t, 2> clocks = {});
+  // both players' time left. {Ongoing, Adjourned} ends the file but not the
+  // game: a later server may reopen() it.
+  bool finish(game::Status status, Clock::time_point at = Clock::now(), Clocks clocks = {});
 
   const std::filesystem::path& path() const { return path_; }
   const std::string& error() const { return error_; }

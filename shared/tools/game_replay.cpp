@@ -50,7 +50,6 @@ std::string termination(const record::Record& r) {
   switch (r.result->reason) {
     case game::EndReason::Timeout: return "time forfeit";
     case game::EndReason::OpponentLeft: return "abandoned";
-    case game::EndReason::ServerShutdown: return "emergency";
     default: return "normal";
   }
 }

@@ -147,6 +147,7 @@ TEST(Packets, SendersAreAssigned) {
   EXPECT_EQ(senderOf(Type::Ping), Sender::Either);
 }
 
+// And the restart notice, which is news: the server hangs up itself when it goes.
 TEST(Packets, OnlyRaceableErrorsKeepTheConnection) {
   for (unsigned c = 1; c <= kLastErrorCode; ++c) {
     const auto code = static_cast<ErrorCode>(c);
@@ -154,7 +155,7 @@ TEST(Packets, OnlyRaceableErrorsKeepTheConnection) {
     const bool keeps = code == ErrorCode::UnexpectedPacket || code == ErrorCode::NoDrawOffer ||
                        code == ErrorCode::NoClaimableDraw || code == ErrorCode::RateLimited ||
                        code == ErrorCode::NoTakebackRequest || code == ErrorCode::TakebackRefused ||
-                       code == ErrorCode::NotAPlayer;
+                       code == ErrorCode::NotAPlayer || code == ErrorCode::ServerRestarting;
     EXPECT_EQ(closesConnection(code), !keeps) << name(code);
   }
 }

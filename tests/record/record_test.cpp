@@ -37,7 +37,7 @@ class Records : public ::testing::Test {
     std::string error;
     auto g = game::makeGame(setup, error);
     EXPECT_TRUE(g) << error;
-    auto writer = Writer::create(dir_, {42, setup, "alice", "bob", {}}, error, kStart);
+    auto writer = Writer::create(dir_, {42, setup, "alice", "bob", {}, {}, {}}, error, kStart);
     EXPECT_TRUE(writer) << error;
     if (!g || !writer) return {};
     auto at = kStart;
@@ -152,7 +152,7 @@ TEST_F(Records, EndingsDecidedOffTheBoard) {
 
 TEST_F(Records, EventsAreKept) {
   std::string error;
-  auto writer = Writer::create(dir_, {7, kChess, "a", "b", {}}, error, kStart);
+  auto writer = Writer::create(dir_, {7, kChess, "a", "b", {}, {}, {}}, error, kStart);
   ASSERT_TRUE(writer) << error;
   EXPECT_TRUE(writer->event("draw-offer", game::Seat::Player1, kStart + 1s));
   EXPECT_TRUE(writer->event("disconnected", game::Seat::Player2, kStart + 2s));
@@ -179,7 +179,7 @@ void playAndRecord(game::Game& g, Writer& writer, const std::vector<std::string>
 
 TEST_F(Records, ChatLinesAreKept) {
   std::string error;
-  auto writer = Writer::create(dir_, {8, kOmok, "alice", "bob", {}}, error, kStart);
+  auto writer = Writer::create(dir_, {8, kOmok, "alice", "bob", {}, {}, {}}, error, kStart);
   ASSERT_TRUE(writer) << error;
   EXPECT_TRUE(writer->chat(game::Seat::Player1, "alice", "good luck", kStart + 1s));
   EXPECT_TRUE(writer->chat(game::Seat::None, "carol", "\"quoted\" \xea\xb0\x80", kStart + 2s));
@@ -199,7 +199,7 @@ TEST_F(Records, ChatLinesAreKept) {
 TEST_F(Records, TakebacksReplayToTheGameAsItEnded) {
   std::string error;
   auto g = game::makeGame(kOmok, error);
-  auto writer = Writer::create(dir_, {9, kOmok, "alice", "bob", {}}, error, kStart);
+  auto writer = Writer::create(dir_, {9, kOmok, "alice", "bob", {}, {}, {}}, error, kStart);
   ASSERT_TRUE(g && writer) << error;
   auto at = kStart;
   playAndRecord(*g, *writer, {"h8", "a1", "o15"}, at);
@@ -347,7 +347,7 @@ TEST_F(Records, InconsistentLinesAreErrors) {
       {2, "\"seat\":2", "\"seat\":1", "seat 1 moved on seat 2's turn"},
       {8, "\"result\":\"player1\"", "\"result\":\"player2\"", "the record says player2 by checkmate"},
       {8, "\"moves\":7", "\"moves\":6", "counts 6 moves"},
-      {0, "\"format\":2", "\"format\":3", "record format 3 is not supported"},
+      {0, "\"format\":3", "\"format\":4", "record format 4 is not supported"},
       {0, "\"game\":\"chess\"", "\"game\":\"go\"", "unknown game \"go\""},
       {0, "\"boardSize\":8", "\"boardSize\":9", "board size 9 is not chess's 8"},
       {0, "\"seat\":2", "\"seat\":1", "does not name both seats"},
@@ -371,7 +371,7 @@ TEST_F(Records, InconsistentLinesAreErrors) {
 TEST_F(Records, TimedMatchKeepsTheTimeControlAndEveryClock) {
   std::string error;
   auto g = game::makeGame(kChess, error);
-  auto writer = Writer::create(dir_, {43, kChess, "alice", "bob", {180'000, 2'000}}, error, kStart);
+  auto writer = Writer::create(dir_, {43, kChess, "alice", "bob", {180'000, 2'000}, {}, {}}, error, kStart);
   ASSERT_TRUE(writer) << error;
   const std::uint32_t clocks[] = {181'500, 178'000, 175'250};
   for (std::size_t i = 0; i < 3; ++i) {
@@ -411,7 +411,7 @@ TEST_F(Records, UntimedMatchWritesNoClocksAndOldFormatStillReads) {
   EXPECT_FALSE(r.endClocks);
 
   auto all = lines(file);
-  all[0].replace(all[0].find("\"format\":2"), 10, "\"format\":1");
+  all[0].replace(all[0].find("\"format\":3"), 10, "\"format\":1");
   rewrite(file, all);
   EXPECT_EQ(load(file).format, 1);
 }
@@ -459,7 +459,7 @@ TEST_F(Records, NamesNeverCollide) {
   std::set<fs::path> paths;
   std::vector<std::unique_ptr<Writer>> writers;
   for (int i = 0; i < 5; ++i) {
-    writers.push_back(Writer::create(dir_, {42, kChess, "a", "b", {}}, error, kStart));
+    writers.push_back(Writer::create(dir_, {42, kChess, "a", "b", {}, {}, {}}, error, kStart));
     ASSERT_TRUE(writers.back()) << error;
     paths.insert(writers.back()->path());
   }
@@ -476,17 +476,17 @@ TEST_F(Records, CreateReportsWhyItCannotRecord) {
   const fs::path notADirectory = dir_ / "file";
   rewrite(notADirectory, {"x"});
   std::string error;
-  EXPECT_FALSE(Writer::create(notADirectory, {1, kChess, "a", "b", {}}, error, kStart));
+  EXPECT_FALSE(Writer::create(notADirectory, {1, kChess, "a", "b", {}, {}, {}}, error, kStart));
   EXPECT_NE(error.find("cannot create record directory"), std::string::npos) << error;
   game::Setup bad = kChess;
   bad.rule = game::Rule::Renju;
-  EXPECT_FALSE(Writer::create(dir_, {1, bad, "a", "b", {}}, error, kStart));
+  EXPECT_FALSE(Writer::create(dir_, {1, bad, "a", "b", {}, {}, {}}, error, kStart));
   EXPECT_NE(error.find("cannot record match 1"), std::string::npos) << error;
 }
 
 TEST_F(Records, OddBytesInNamesDoNotStopTheRecord) {
   std::string error;
-  auto writer = Writer::create(dir_, {3, kChess, "bad\xff name", "b", {}}, error, kStart);
+  auto writer = Writer::create(dir_, {3, kChess, "bad\xff name", "b", {}, {}, {}}, error, kStart);
   ASSERT_TRUE(writer) << error;
   EXPECT_TRUE(writer->finish({game::Result::Draw, game::EndReason::Agreement}, kStart));
   const Record r = load(writer->path());

@@ -2,6 +2,8 @@
 // leaves loads and replays up to the last move both players were told of,
 // and a server restarted on the same record directory never overwrites them.
 #include <map>
+#include <set>
+#include <sstream>
 #include <memory>
 #include <variant>
 
@@ -81,7 +83,7 @@ TEST(ServerKilled, EveryRecordReplaysUpToTheLastMoveBothPlayersWereTold) {
   matches[2]->send();
   server.kill();
 
-  const auto files = filesIn(records);
+  const auto files = recordsIn(records);
   ASSERT_EQ(files.size(), 3u);
   std::map<std::string, int> told;
   for (const auto& m : matches) told[m->name + "-black"] = m->told;
@@ -111,7 +113,7 @@ TEST(ServerKilled, ChessRecordReplaysToTheLastMoveBothPlayersWereTold) {
     p.move(i % 2 == 0 ? Seat::Player1 : Seat::Player2, moves[i].first, moves[i].second);
   server.kill();
 
-  const auto files = filesIn(records);
+  const auto files = recordsIn(records);
   ASSERT_EQ(files.size(), 1u);
   auto loaded = record::readFile(files[0]);
   ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
@@ -126,11 +128,14 @@ TEST(ServerKilled, ChessRecordReplaysToTheLastMoveBothPlayersWereTold) {
 }
 
 // Servers killed one after another on the same record directory, each while
-// a move is in flight: every record is kept, unchanged by the servers after.
-TEST(ServerKilled, RestartsOnTheSameRecordDirectoryNeverOverwriteOldRecords) {
+// a move is in flight: every record is kept; the servers after only append
+// (each restores the unfinished games, nobody comes back in this test), and
+// new matches take ids above the old ones.
+TEST(ServerKilled, RestartsOnTheSameRecordDirectoryOnlyAppendToOldRecords) {
   TempDir work;
   const auto records = work.path() / "records";
   std::map<std::filesystem::path, std::string> kept;  // record -> its bytes when its server died
+  std::set<std::uint32_t> ids;
   constexpr int kRounds = 4;
   for (int round = 0; round < kRounds; ++round) {
     KillableServer server("omok", records, work.path() / ("server" + std::to_string(round) + ".log"));
@@ -140,13 +145,22 @@ TEST(ServerKilled, RestartsOnTheSameRecordDirectoryNeverOverwriteOldRecords) {
     match.send();
     server.kill();
 
-    const auto files = filesIn(records);
+    const auto files = recordsIn(records);
     ASSERT_EQ(files.size(), static_cast<std::size_t>(round + 1)) << "a record was overwritten or lost";
-    for (const auto& [file, bytes] : kept) EXPECT_EQ(contentsOf(file), bytes) << file << " changed";
+    for (const auto& [file, bytes] : kept) {
+      // A line the crash cut is removed; only resumed events follow.
+      const std::string whole = bytes.substr(0, bytes.rfind('\n') + 1);
+      const std::string now = contentsOf(file);
+      ASSERT_EQ(now.substr(0, whole.size()), whole) << file << " changed";
+      std::istringstream added(now.substr(whole.size()));
+      for (std::string line; std::getline(added, line);)
+        EXPECT_NE(line.find("\"event\":\"resumed\""), std::string::npos) << file << ": " << line;
+    }
     for (const auto& file : files) {
       if (kept.count(file) != 0) continue;
       const record::Record r = loadUnfinished(file);
       EXPECT_EQ(r.player1, match.name + "-black");
+      EXPECT_TRUE(ids.insert(r.matchId).second) << "match id " << r.matchId << " used twice";
       const auto moves = static_cast<int>(r.moves.size());
       EXPECT_TRUE(moves == match.told || moves == match.told + 1) << file << ": " << moves;
       kept[file] = contentsOf(file);

@@ -204,11 +204,16 @@ TEST(Hostile, AFloodOfMovesIsCutOffAndTheGameGoesOn) {
   beside.move();
   EXPECT_EQ(server.stop(), 0);
   ASSERT_EQ(server.records().size(), 2u);
+  // The flooded game ended by resignation; the one beside it was suspended by the stop.
+  std::vector<std::string> endings;
   for (const auto& file : server.records()) {
     auto loaded = record::readFile(file);
     ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
-    EXPECT_TRUE(std::get<record::Record>(loaded).result.has_value());
+    const auto& result = std::get<record::Record>(loaded).result;
+    endings.emplace_back(result ? game::name(result->reason) : "suspended");
   }
+  std::sort(endings.begin(), endings.end());
+  EXPECT_EQ(endings, (std::vector<std::string>{"resignation", "suspended"}));
 }
 
 TEST(Hostile, AHundredThousandDrawOffersAreOneOfferAndASmallRecord) {

@@ -56,12 +56,12 @@ class KillableServer {
   std::uint16_t port_ = 0;
 };
 
-// Every regular file in `dir`, sorted.
-inline std::vector<std::filesystem::path> filesIn(const std::filesystem::path& dir) {
+// Every record (.jsonl file) in `dir`, sorted.
+inline std::vector<std::filesystem::path> recordsIn(const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> all;
   std::error_code ignored;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ignored))
-    if (entry.is_regular_file()) all.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".jsonl") all.push_back(entry.path());
   std::sort(all.begin(), all.end());
   return all;
 }

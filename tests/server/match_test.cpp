@@ -337,39 +337,35 @@ TEST(MatchServer, ResignationAndDrawAgreementEndTheGame) {
   p.player1.send(proto::DrawClaim{});  // nothing to claim in omok, and the game is over anyway
 }
 
-// A stop request ends running games (ServerShutdown), tells waiting players,
-// finishes the records and exits 0.
-void expectGracefulShutdownOn(int signal) {
+// A stop request tells every player (server-restarting, which does not
+// close), ends no game, suspends the record without an end line for the
+// next server, hangs up and exits 0.
+void expectSuspendedOn(int signal) {
   Server server({"--game", "omok"});
   Pair p(server);
   p.play(Seat::Player1, "h8");
   RawClient waiting(server.port(), game::Kind::Omok, 15);
   waiting.hello("lonely");
   EXPECT_EQ(server.stop(signal), 0);
-  for (RawClient* c : {&p.player1, &p.player2}) {
-    proto::GameOver over = c->expect<proto::GameOver>();
-    EXPECT_EQ(over.reason, game::EndReason::ServerShutdown);
-    EXPECT_TRUE(c->closedByServer());
+  for (RawClient* c : {&p.player1, &p.player2, &waiting}) {
+    EXPECT_EQ(c->expect<proto::Error>().code, proto::ErrorCode::ServerRestarting);
+    EXPECT_TRUE(c->closedByServer());  // and no game-over before it
   }
-  EXPECT_EQ(waiting.expect<proto::Error>().code, proto::ErrorCode::ServerShutdown);
-  auto files = server.records();
-  ASSERT_EQ(files.size(), 1u);
-  auto loaded = record::readFile(files[0]);
-  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded));
-  const record::Record& r = std::get<record::Record>(loaded);
-  ASSERT_TRUE(r.result.has_value());
-  EXPECT_EQ(r.result->reason, game::EndReason::ServerShutdown);
-  EXPECT_EQ(r.moves.size(), 1u);
+  auto r = server.onlyRecord();
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(r->result.has_value());
+  EXPECT_FALSE(r->adjourned);
+  EXPECT_EQ(r->moves.size(), 1u);
+  ASSERT_FALSE(r->events.empty());
+  EXPECT_EQ(r->events.back().what, "suspended");
+  EXPECT_FALSE(r->resume[0].empty());
+  EXPECT_NE(r->resume[0], r->resume[1]);
 }
 
-TEST(MatchServer, ShutdownOnSigintEndsGamesTellsPlayersFinishesRecordsAndExitsZero) {
-  expectGracefulShutdownOn(SIGINT);
-}
+TEST(MatchServer, StopOnSigintSuspendsGamesTellsPlayersAndExitsZero) { expectSuspendedOn(SIGINT); }
 
 // POSIX only: a Windows server has no SIGTERM (the Wine run leaves this out).
-TEST(MatchServer, ShutdownOnSigtermEndsGamesTellsPlayersFinishesRecordsAndExitsZero) {
-  expectGracefulShutdownOn(SIGTERM);
-}
+TEST(MatchServer, StopOnSigtermSuspendsGamesTellsPlayersAndExitsZero) { expectSuspendedOn(SIGTERM); }
 
 TEST(MatchServer, MatchWhoseRecordCannotBeOpenedIsRefused) {
   TempDir dir;

@@ -57,7 +57,8 @@ Server::Server(std::vector<std::string> args)
 std::vector<std::filesystem::path> Server::records() const {
   std::vector<std::filesystem::path> all;
   std::error_code ignored;
-  for (const auto& entry : std::filesystem::directory_iterator(recordDir(), ignored)) all.push_back(entry.path());
+  for (const auto& entry : std::filesystem::directory_iterator(recordDir(), ignored))
+    if (entry.path().extension() == ".jsonl") all.push_back(entry.path());
   std::sort(all.begin(), all.end());
   return all;
 }

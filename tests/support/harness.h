@@ -46,6 +46,7 @@ class Server {
   explicit Server(std::vector<std::string> args);
   std::uint16_t port() const { return port_; }
   std::filesystem::path recordDir() const { return dir_.path() / "records"; }
+  // The records in recordDir() (its .jsonl files; not the resume key), sorted.
   std::vector<std::filesystem::path> records() const;
   std::string log() const;  // the server's stderr so far
   bool logShows(std::string_view text, std::chrono::milliseconds timeout = 2s) const {
