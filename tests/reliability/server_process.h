@@ -15,12 +15,12 @@ namespace servertest {
 
 class KillableServer {
  public:
-  KillableServer(const std::string& game, const std::filesystem::path& recordDir, const std::filesystem::path& logFile)
+  // `port` 0: any free port; a restarted server takes its predecessor's.
+  // `extra`: more options, e.g. {"--resume-grace", "1"}.
+  KillableServer(const std::string& game, const std::filesystem::path& recordDir, const std::filesystem::path& logFile,
+                 std::vector<std::string> extra = {}, std::uint16_t port = 0)
       : logFile_(logFile),
-        process_(GAME_SERVER_PATH,
-                 {"--game", game, "--host", "127.0.0.1", "--port", "0", "--threads", "2", "--log-dir",
-                  recordDir.string()},
-                 logFile) {
+        process_(GAME_SERVER_PATH, arguments(game, recordDir, std::move(extra), port), logFile) {
     const std::string prefix = "listening on ";
     const std::optional<std::string> first = process_.readLine(10s);
     if (!first || first->rfind(prefix, 0) != 0) {
@@ -37,7 +37,8 @@ class KillableServer {
     process_.signal(SIGKILL);
     EXPECT_EQ(process_.wait(5s), 128 + SIGKILL);
   }
-  int stop() { return process_.stop(); }
+  // A stop request (SIGINT unless told; SIGTERM has no Windows counterpart).
+  int stop(int signal = SIGINT) { return process_.stop(signal); }
 
   bool logShows(std::string_view text, std::chrono::milliseconds timeout = 2s) const {
     return showsWithin([this] { return log(); }, text, timeout);
@@ -51,6 +52,14 @@ class KillableServer {
   }
 
  private:
+  static std::vector<std::string> arguments(const std::string& game, const std::filesystem::path& recordDir,
+                                            std::vector<std::string> extra, std::uint16_t port) {
+    std::vector<std::string> args{"--game",    game, "--host",    "127.0.0.1",       "--port", std::to_string(port),
+                                  "--threads", "2",  "--log-dir", recordDir.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  }
+
   std::filesystem::path logFile_;
   Process process_;
   std::uint16_t port_ = 0;

@@ -1,0 +1,307 @@
+// Games outlive the server: killed (SIGKILL) or stopped (SIGINT, SIGTERM),
+// a game_server restarted on the same port and record directory restores
+// every unfinished game, its players come back with the tokens they hold,
+// and the game goes on as one continuous record. Raw clients here; the bots
+// and engines over a restart are in bot_restart_test.cpp.
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include "shared/record/reader.h"
+#include "tests/reliability/server_process.h"
+
+namespace servertest {
+namespace {
+
+using game::Seat;
+
+// A player coming back to a restarted server with its token: the welcome
+// must resume the same match, and the game so far arrive again.
+struct Returning {
+  RawClient client;
+  proto::Welcome welcome;
+
+  Returning(std::uint16_t port, const proto::Welcome& before, std::string_view name, int moves)
+      : client(port, game::Kind::Omok, 15), welcome(client.hello(name, Seat::None, before.reconnect)) {
+    EXPECT_EQ(welcome.resumed, 1);
+    EXPECT_EQ(welcome.matchId, before.matchId);
+    EXPECT_EQ(welcome.seat, before.seat);
+    client.expect<proto::MatchStart>();
+    for (int ply = 1; ply <= moves; ++ply) EXPECT_EQ(+client.expect<proto::MoveAccepted>().ply, ply);
+  }
+};
+
+// The game so far: points that never make five whatever the order, then a
+// five for black on row 8 (a8..e8, white answering on row 1).
+constexpr const char* kOpening[] = {"a8", "a1", "b8", "c1"};
+constexpr const char* kFinish[] = {"c8", "e1", "d8", "g1", "e8"};
+
+record::Record onlyRecordIn(const std::filesystem::path& dir) {
+  const auto files = recordsIn(dir);
+  if (files.size() != 1) {
+    ADD_FAILURE() << files.size() << " records in " << dir;
+    return {};
+  }
+  auto loaded = record::readFile(files[0]);
+  if (const auto* error = std::get_if<record::LoadError>(&loaded)) {
+    ADD_FAILURE() << files[0] << ": " << error->describe() << "\n" << contentsOf(files[0]);
+    return {};
+  }
+  return std::move(std::get<record::Record>(loaded));
+}
+
+// Plies 1..N once each, as the reader keeps them: no duplicate, no gap.
+void expectContinuous(const record::Record& r, std::size_t plies) {
+  ASSERT_EQ(r.moves.size(), plies);
+  for (std::size_t i = 0; i < plies; ++i) EXPECT_EQ(r.moves[i].ply, static_cast<int>(i + 1));
+}
+
+int countEvents(const record::Record& r, std::string_view what) {
+  return static_cast<int>(std::count_if(r.events.begin(), r.events.end(), [&](const auto& e) { return e.what == what; }));
+}
+
+// Kills or stops `server` mid-game, restarts one on the same port and
+// directory, brings both players back and finishes the game by the rules.
+void restartMidGame(int signal) {
+  TempDir work;
+  const auto records = work.path() / "records";
+  std::uint16_t port = 0;
+  proto::Welcome before1, before2;
+  {
+    KillableServer first("omok", records, work.path() / "first.log");
+    ASSERT_NE(port = first.port(), 0);
+    Pair p(port, game::Kind::Omok, "ann", "ben");
+    before1 = p.welcome1;
+    before2 = p.welcome2;
+    for (std::size_t i = 0; i < std::size(kOpening); ++i) p.play(i % 2 == 0 ? Seat::Player1 : Seat::Player2, kOpening[i]);
+    if (signal == SIGKILL) {
+      first.kill();
+    } else {
+      EXPECT_EQ(first.stop(signal), 0);
+      for (RawClient* c : {&p.player1, &p.player2}) {
+        EXPECT_EQ(c->expect<proto::Error>().code, proto::ErrorCode::ServerRestarting);
+        EXPECT_TRUE(c->closedByServer());  // no game-over: the game is not over
+      }
+    }
+  }
+  KillableServer second("omok", records, work.path() / "second.log", {}, port);
+  ASSERT_EQ(second.port(), port);
+  EXPECT_TRUE(second.logShows("match 1 restored")) << second.log();
+
+  Returning ann(port, before1, "ann", std::size(kOpening));
+  const auto away = ann.client.expect<proto::OpponentStatus>();
+  EXPECT_EQ(away.state, proto::OpponentState::Disconnected);
+  EXPECT_GT(+away.graceSeconds, 100);  // the resume grace, 120 s by default
+  Returning ben(port, before2, "ben", std::size(kOpening));
+  EXPECT_EQ(ann.client.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
+
+  for (std::size_t i = 0; i < std::size(kFinish); ++i) {
+    RawClient& mover = i % 2 == 0 ? ann.client : ben.client;
+    mover.move(0, point(kFinish[i]));
+    for (RawClient* c : {&ann.client, &ben.client})
+      EXPECT_EQ(+c->expect<proto::MoveAccepted>().ply, static_cast<int>(std::size(kOpening) + i + 1));
+  }
+  for (RawClient* c : {&ann.client, &ben.client}) {
+    const auto over = c->expect<proto::GameOver>();
+    EXPECT_EQ(over.result, game::Result::Player1Wins);
+    EXPECT_EQ(over.reason, game::EndReason::FiveInARow);
+  }
+  EXPECT_EQ(second.stop(), 0);
+
+  const record::Record r = onlyRecordIn(records);
+  expectContinuous(r, std::size(kOpening) + std::size(kFinish));
+  ASSERT_TRUE(r.result.has_value());
+  EXPECT_EQ(r.result->reason, game::EndReason::FiveInARow);
+  EXPECT_EQ(countEvents(r, "resumed"), 1);
+  EXPECT_EQ(countEvents(r, "suspended"), signal == SIGKILL ? 0 : 1);
+  // The record never holds a token, only its digest.
+  const std::string bytes = contentsOf(recordsIn(records)[0]);
+  for (const proto::Token& t : {before1.reconnect, before2.reconnect}) {
+    std::string hexToken;
+    for (std::uint8_t b : t) hexToken += "0123456789abcdef"[b >> 4], hexToken += "0123456789abcdef"[b & 15];
+    EXPECT_EQ(bytes.find(hexToken), std::string::npos);
+  }
+}
+
+TEST(Restart, AfterSigkillBothPlayersComeBackAndTheGameEndsByTheRules) { restartMidGame(SIGKILL); }
+TEST(Restart, AfterSigintBothPlayersComeBackAndTheGameEndsByTheRules) { restartMidGame(SIGINT); }
+// POSIX only: a Windows server has no SIGTERM (the Wine run leaves this out).
+TEST(Restart, AfterSigtermBothPlayersComeBackAndTheGameEndsByTheRules) { restartMidGame(SIGTERM); }
+
+// A take-back asked for before a stop is still pending after it, and the
+// clocks stood still while the server was away and until both were back.
+TEST(Restart, APendingTakebackAndTheClocksSurviveAStop) {
+  TempDir work;
+  const auto records = work.path() / "records";
+  const std::vector<std::string> timed{"--time", "1+0", "--rule", "freestyle"};
+  std::uint16_t port = 0;
+  proto::Welcome before1, before2;
+  {
+    KillableServer first("omok", records, work.path() / "first.log", timed);
+    ASSERT_NE(port = first.port(), 0);
+    Pair p(port, game::Kind::Omok, "ann", "ben");
+    p.player1.expect<proto::ClockSync>();
+    p.player2.expect<proto::ClockSync>();
+    before1 = p.welcome1;
+    before2 = p.welcome2;
+    p.play(Seat::Player1, "a8");
+    p.play(Seat::Player2, "a1");
+    p.player2.send(proto::TakebackRequest{});
+    p.player1.expect<proto::TakebackRequest>();
+    EXPECT_EQ(first.stop(SIGTERM), 0);
+  }
+  const record::Record suspended = onlyRecordIn(records);
+  ASSERT_TRUE(suspended.clocks.has_value());
+  EXPECT_EQ(suspended.takebackBy, Seat::Player2);
+  const auto clocks = *suspended.clocks;
+
+  KillableServer second("omok", records, work.path() / "second.log", timed, port);
+  ASSERT_EQ(second.port(), port);
+  Returning ann(port, before1, "ann", 2);
+  ann.client.expect<proto::TakebackRequest>();  // ben's, still waiting for an answer
+  EXPECT_EQ(proto::fromWire(ann.client.expect<proto::ClockSync>().clocks), clocks);
+  EXPECT_EQ(ann.client.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // nobody's time runs meanwhile
+  Returning ben(port, before2, "ben", 2);
+  EXPECT_EQ(proto::fromWire(ben.client.expect<proto::ClockSync>().clocks), clocks);
+  EXPECT_EQ(ann.client.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
+  // Both back: the running side's time starts again, from where it stood.
+  for (RawClient* c : {&ann.client, &ben.client}) {
+    const auto sync = c->expect<proto::ClockSync>();
+    EXPECT_EQ(proto::fromWire(sync.clocks), clocks);
+    EXPECT_EQ(sync.running, Seat::Player1);
+  }
+  ann.client.send(proto::TakebackAccept{});
+  for (RawClient* c : {&ann.client, &ben.client}) {
+    const auto t = c->expect<proto::TakenBack>();
+    EXPECT_EQ(+t.moves, 1);
+    EXPECT_EQ(t.by, Seat::Player2);
+  }
+  EXPECT_EQ(second.stop(), 0);
+  const record::Record r = onlyRecordIn(records);
+  expectContinuous(r, 1);
+  ASSERT_EQ(r.takebacks.size(), 1u);
+  EXPECT_FALSE(r.result.has_value());
+  EXPECT_EQ(countEvents(r, "suspended"), 2);  // the second stop suspends the game again
+  EXPECT_EQ(countEvents(r, "resumed"), 1);
+}
+
+// One player comes back, the other never does: after --resume-grace the
+// absent one loses by opponent-left, as after a dropped connection.
+TEST(Restart, APlayerWhoNeverComesBackLosesAfterTheResumeGrace) {
+  TempDir work;
+  const auto records = work.path() / "records";
+  std::uint16_t port = 0;
+  proto::Welcome before2;
+  {
+    KillableServer first("omok", records, work.path() / "first.log");
+    ASSERT_NE(port = first.port(), 0);
+    Pair p(port, game::Kind::Omok, "ann", "ben");
+    before2 = p.welcome2;
+    p.play(Seat::Player1, "a8");
+    first.kill();
+  }
+  KillableServer second("omok", records, work.path() / "second.log", {"--resume-grace", "1"}, port);
+  Returning ben(port, before2, "ben", 1);
+  EXPECT_EQ(ben.client.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
+  const auto over = ben.client.expect<proto::GameOver>(3s);
+  EXPECT_EQ(over.result, game::Result::Player2Wins);
+  EXPECT_EQ(over.reason, game::EndReason::OpponentLeft);
+  EXPECT_EQ(second.stop(), 0);
+  const record::Record r = onlyRecordIn(records);
+  ASSERT_TRUE(r.result.has_value());
+  EXPECT_EQ(r.result->reason, game::EndReason::OpponentLeft);
+}
+
+// Nobody comes back: the game is adjourned, not decided, and the next start
+// resumes it again.
+TEST(Restart, NobodyBackAdjournsTheGameAndALaterStartResumesIt) {
+  TempDir work;
+  const auto records = work.path() / "records";
+  std::uint16_t port = 0;
+  proto::Welcome before1, before2;
+  {
+    KillableServer first("omok", records, work.path() / "first.log");
+    ASSERT_NE(port = first.port(), 0);
+    Pair p(port, game::Kind::Omok, "ann", "ben");
+    before1 = p.welcome1;
+    before2 = p.welcome2;
+    p.play(Seat::Player1, "a8");
+    first.kill();
+  }
+  {
+    KillableServer second("omok", records, work.path() / "second.log", {"--resume-grace", "1"}, port);
+    EXPECT_TRUE(second.logShows("match 1 adjourned", 4s)) << second.log();
+    EXPECT_EQ(second.stop(), 0);
+  }
+  const record::Record adjourned = onlyRecordIn(records);
+  EXPECT_TRUE(adjourned.adjourned);
+  EXPECT_FALSE(adjourned.result.has_value());
+
+  KillableServer third("omok", records, work.path() / "third.log", {}, port);
+  Returning ann(port, before1, "ann", 1);
+  ann.client.expect<proto::OpponentStatus>();
+  Returning ben(port, before2, "ben", 1);
+  ben.client.send(proto::Resign{});
+  EXPECT_EQ(ann.client.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
+  EXPECT_EQ(ann.client.expect<proto::GameOver>().reason, game::EndReason::Resignation);
+  EXPECT_EQ(third.stop(), 0);
+  const record::Record r = onlyRecordIn(records);
+  expectContinuous(r, 1);
+  ASSERT_TRUE(r.result.has_value());
+  EXPECT_EQ(r.result->reason, game::EndReason::Resignation);
+  EXPECT_EQ(countEvents(r, "resumed"), 2);
+}
+
+// A start on a directory with bad records names each one and why, leaves it
+// as it was, and resumes the good ones; a record whose last line a crash cut
+// is good (the cut line goes).
+TEST(Restart, BadRecordsAreNamedAndLeftAloneAndTheGoodOnesResume) {
+  TempDir work;
+  const auto records = work.path() / "records";
+  std::uint16_t port = 0;
+  proto::Welcome before1;
+  {
+    KillableServer first("omok", records, work.path() / "first.log");
+    ASSERT_NE(port = first.port(), 0);
+    Pair p(port, game::Kind::Omok, "ann", "ben");
+    before1 = p.welcome1;
+    p.play(Seat::Player1, "a8");
+    first.kill();
+  }
+  const auto good = recordsIn(records).at(0);
+  std::string start;
+  std::getline(std::ifstream(good) >> std::ws, start);
+  { std::ofstream(good, std::ios::app) << R"({"notation":"b1","ply":2,"se)"; }  // cut by the crash
+  const std::map<std::string, std::string> bad{
+      {"2026-01-01T00-00-00Z_m000900.jsonl", "not json at all\n"},
+      {"2026-01-01T00-00-01Z_m000901.jsonl", start + "\n" + R"({"notation":"z99","ply":1,"seat":1,"time":"2026-01-01T00:00:01.000Z","type":"move"})" + "\n"},
+      {"2026-01-01T00-00-02Z_m000902.jsonl", ""},
+  };
+  for (const auto& [name, text] : bad) std::ofstream(records / name) << text;
+
+  KillableServer second("omok", records, work.path() / "second.log", {}, port);
+  ASSERT_EQ(second.port(), port);
+  EXPECT_TRUE(second.logShows("recovery: 1 unfinished matches found, 3 records left as they are")) << second.log();
+  EXPECT_TRUE(second.logShows("m000900.jsonl: line 1: not a JSON object")) << second.log();
+  EXPECT_TRUE(second.logShows("m000901.jsonl: line 2: illegal move 'z99'")) << second.log();
+  EXPECT_TRUE(second.logShows("m000902.jsonl: the record is empty")) << second.log();
+  for (const auto& [name, text] : bad) EXPECT_EQ(contentsOf(records / name), text) << name << " was touched";
+
+  Returning ann(port, before1, "ann", 1);
+  ann.client.send(proto::Resign{});
+  ann.client.expect<proto::OpponentStatus>();
+  EXPECT_EQ(ann.client.expect<proto::GameOver>().reason, game::EndReason::Resignation);
+  // A new match is numbered above every recorded one.
+  Pair fresh(port, game::Kind::Omok, "cy", "di");
+  EXPECT_EQ(+fresh.welcome1.matchId, 903);
+  EXPECT_EQ(second.stop(), 0);
+  auto loaded = record::readFile(good);
+  ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
+  EXPECT_EQ(std::get<record::Record>(loaded).result->reason, game::EndReason::Resignation);
+}
+
+}  // namespace
+}  // namespace servertest
