@@ -2,6 +2,7 @@
 // and prints the game, its final position and result; --pgn prints a chess
 // record as PGN. A record that cannot be read exits with status 2.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <string>
@@ -20,11 +21,21 @@ constexpr int kBadRecord = 2;
 
 std::string resultLine(const record::Record& r) {
   const int moves = static_cast<int>(r.moves.size());
+  if (r.adjourned) return "adjourned after " + std::to_string(moves) + " moves (nobody came back after a restart)";
   if (!r.result)
     return "unfinished after " + std::to_string(moves) + " moves" +
            (r.truncated ? " (the last line was cut off)" : " (no end line)");
   return std::string(game::name(r.result->result)) + " " + std::string(game::name(r.result->reason)) + " after " +
          std::to_string(moves) + " moves";
+}
+
+// Where a game outlived its server: one line per restart it went through.
+void printRestarts(const record::Record& r) {
+  for (const record::EventLine& e : r.events) {
+    if (e.what != "resumed") continue;
+    const auto ply = std::count_if(r.moves.begin(), r.moves.end(), [&](const auto& m) { return m.line < e.line; });
+    std::cout << "the server restarted after ply " << ply << "; the game went on at " << e.time << '\n';
+  }
 }
 
 // Move numbers count pairs, the first mover's move first ("1. e4 e5"); a game
@@ -136,6 +147,7 @@ int main(int argc, char** argv) {
   if (r.timeControl.timed()) std::cout << "time control: " << game::describe(r.timeControl) << '\n';
   if (r.setup.kind == game::Kind::Chess && r.setup.fen != chess::kStartFen) std::cout << "start: " << r.setup.fen << '\n';
   printMoves(r);
+  printRestarts(r);
   std::cout << "final position:\n" << r.game->position() << '\n' << "result: " << resultLine(r) << '\n';
   return 0;
 }

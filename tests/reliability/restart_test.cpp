@@ -116,6 +116,11 @@ void restartMidGame(int signal) {
   EXPECT_EQ(r.result->reason, game::EndReason::FiveInARow);
   EXPECT_EQ(countEvents(r, "resumed"), 1);
   EXPECT_EQ(countEvents(r, "suspended"), signal == SIGKILL ? 0 : 1);
+  // game_replay shows the gap.
+  Process replay(GAME_REPLAY_PATH, {recordsIn(records)[0].string()}, work.path() / "replay.err");
+  const std::string shown = replay.readAll(20s);
+  EXPECT_EQ(replay.wait(20s), 0) << contentsOf(work.path() / "replay.err");
+  EXPECT_NE(shown.find("the server restarted after ply 4"), std::string::npos) << shown;
   // The record never holds a token, only its digest.
   const std::string bytes = contentsOf(recordsIn(records)[0]);
   for (const proto::Token& t : {before1.reconnect, before2.reconnect}) {
