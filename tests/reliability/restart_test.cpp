@@ -155,7 +155,7 @@ TEST(Restart, APendingTakebackAndTheClocksSurviveAStop) {
     p.play(Seat::Player2, "a1");
     p.player2.send(proto::TakebackRequest{});
     p.player1.expect<proto::TakebackRequest>();
-    EXPECT_EQ(first.stop(SIGTERM), 0);
+    EXPECT_EQ(first.stop(), 0);
   }
   const record::Record suspended = onlyRecordIn(records);
   ASSERT_TRUE(suspended.clocks.has_value());
