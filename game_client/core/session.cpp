@@ -107,7 +107,9 @@ bool Session::receive(std::span<const std::uint8_t> bytes) {
 }
 
 void Session::closed() {
-  if (phase_ != proto::Phase::Over) fail(proto::ErrorCode::ServerError, "the server closed the connection");
+  if (phase_ == proto::Phase::Over) return;
+  if (restarting_) fail(proto::ErrorCode::ServerRestarting, "the server is restarting");
+  else fail(proto::ErrorCode::ServerError, "the server closed the connection");
 }
 
 void Session::handle(const proto::Packet& packet) {
@@ -259,9 +261,11 @@ void Session::onListed(const proto::MatchListEnd& end) {
 void Session::onError(const proto::Error& error) {
   // The non-closing errors are races lost on the wire (an offer answered
   // twice, a move that crossed the game's end) or refusals: events for the
-  // UI. A refused take-back request is no longer pending.
+  // UI. A refused take-back request is no longer pending. A restart notice
+  // is news: the game goes on after it.
   if (proto::closesConnection(error.code)) fail(error.code, "server: " + std::string(proto::text(error.text)));
   else if (error.code == proto::ErrorCode::TakebackRefused) ownTakebackPending_ = false;
+  else if (error.code == proto::ErrorCode::ServerRestarting) restarting_ = true;
 }
 
 void Session::onGameOver(const proto::GameOver& over) {

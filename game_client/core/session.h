@@ -79,7 +79,8 @@ class Session {
   // Packets received so far that the UI may want to show, oldest first
   // (welcome, match-start, move-accepted, move-rejected, game-over, draw and
   // take-back requests and declines, taken-back, opponent status, clock
-  // syncs, spectators, chat, the match list, errors). Taking them empties the list.
+  // syncs, spectators, chat, the match list, the errors that do not close,
+  // server-restarting among them). Taking them empties the list.
   std::vector<proto::Packet> takeEvents();
 
   // Requests. Each returns false and says why in `error` when the request
@@ -138,6 +139,10 @@ class Session {
   const game::Clock& clock() const { return clock_; }
   // Set by game-over.
   std::optional<game::Status> result() const { return result_; }
+  // The server said it is restarting (error server-restarting, an event that
+  // does not fail the session): the seat is kept for a reconnection, and the
+  // connection closing afterwards fails with that code rather than as a drop.
+  bool restarting() const { return restarting_; }
   // Why the session failed: a protocol error, a fatal error packet from the
   // server, a desync with the mirror or the connection closing early.
   const std::optional<proto::ProtocolError>& failure() const { return failure_; }
@@ -186,6 +191,7 @@ class Session {
   int spectators_ = 0;
   std::vector<proto::MatchEntry> matches_;
   bool listed_ = false;
+  bool restarting_ = false;
   std::optional<game::Status> result_;
   std::optional<proto::ProtocolError> failure_;
 };

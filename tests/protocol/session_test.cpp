@@ -279,6 +279,41 @@ TEST(Session, NonFatalErrorsAreEventsFatalOnesEndTheSession) {
   EXPECT_EQ(s.failure()->text, "server: stopping");
 }
 
+TEST(Session, ARestartNoticeKeepsTheSessionAndIsAnEvent) {
+  Session s = seated(game::Seat::Player1);
+  s.takeEvents();
+  proto::Error e;
+  e.code = proto::ErrorCode::ServerRestarting;
+  proto::setText(e.text, "back in a moment");
+  EXPECT_FALSE(proto::closesConnection(e.code));
+  ASSERT_TRUE(s.receive(bytes(e)));
+  EXPECT_FALSE(s.failure());
+  EXPECT_TRUE(s.restarting());
+  const auto events = s.takeEvents();
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(std::holds_alternative<proto::Error>(events[0]));
+  EXPECT_EQ(std::get<proto::Error>(events[0]).code, proto::ErrorCode::ServerRestarting);
+
+  // The game goes on until the server goes; then the close is the restart, not a drop.
+  std::string error;
+  EXPECT_TRUE(s.move({0, kH8, 0}, error)) << error;
+  EXPECT_TRUE(s.receive(bytes(accepted(1, game::Seat::Player1, kH8, "h8"))));
+  EXPECT_EQ(s.phase(), Phase::Playing);
+  s.closed();
+  ASSERT_TRUE(s.failure());
+  EXPECT_EQ(s.failure()->code, proto::ErrorCode::ServerRestarting);
+  EXPECT_EQ(s.failure()->text, "the server is restarting");
+}
+
+TEST(Session, AClosedConnectionWithoutANoticeIsADrop) {
+  Session s = seated(game::Seat::Player1);
+  EXPECT_FALSE(s.restarting());
+  s.closed();
+  ASSERT_TRUE(s.failure());
+  EXPECT_EQ(s.failure()->code, proto::ErrorCode::ServerError);
+  EXPECT_EQ(s.failure()->text, "the server closed the connection");
+}
+
 TEST(Session, WatchesAMatchAsASpectator) {
   Options options;
   options.intent = Intent::Watch;
