@@ -5,24 +5,31 @@
 // With --engine uci:COMMAND or gomocup:COMMAND an engine process picks the
 // moves instead (game_client/engine); an engine that fails makes the bot
 // resign, so the game still ends properly.
-// With --drop-after N it vanishes once N moves are played and takes its seat
-// back with the reconnection token, to exercise the server's reconnection.
+// A connection that drops, cannot be made, or ends with an error a new one
+// may cure (the server restarting, say) is tried again for --retry-seconds
+// (game_client/bot/link.h): the seat is taken back with its token once the
+// match has started, a fresh hello before that, and a --watch watches the
+// same match again; one line opens each gap and one closes it, e.g.
+//   connection lost (the server is restarting); reconnecting for up to 120 s
+//   reconnected after 2.3 s: the game goes on at ply 17
+// With --drop-after N it vanishes once N moves are played and comes back the
+// same way, to exercise the server's reconnection.
 // With --chat TEXT it says TEXT in the match's chat once seated.
 // With --watch MATCH it plays nothing: it watches that match as a spectator,
 // prints every move as --verbose does and ends with the result line. With
 // --list it prints the server's match list, one line per match.
 // Exit status: 0 when a game finished (or the list came), 1 on a connection,
-// protocol or server error or when the engine failed and the bot resigned, 3
-// when --timeout passed first.
+// protocol or server error, when the retries' budget was spent or when the
+// engine failed and the bot resigned, 3 when --timeout passed first.
 #include <CLI/CLI.hpp>
-#include <array>
 #include <chrono>
-#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
+#include "game_client/bot/link.h"
 #include "game_client/core/chooser.h"
 #include "game_client/core/session.h"
 #include "game_client/engine/engine_player.h"
@@ -30,11 +37,9 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-using namespace std::chrono_literals;
-
-constexpr int kFailed = 1;
-constexpr int kTimedOut = 3;
+using bot::Clock;
+using bot::fail;
+using bot::kFailed;
 
 struct Args {
   std::string host = "127.0.0.1";
@@ -47,6 +52,7 @@ struct Args {
   std::string game;
   std::string rule;
   double timeoutSeconds = 60;
+  int retrySeconds = 120;
   int dropAfter = 0;
   std::string engine;
   int moveTimeMs = 100;
@@ -91,8 +97,21 @@ std::string timeControl(std::uint32_t baseMs, std::uint32_t incrementMs) {
   return tc.timed() ? game::describe(tc) : "untimed";
 }
 
-// One line per event for --verbose (and --watch), and the lines every run prints.
-void report(const client::Session& session, const proto::Packet& event, bool verbose) {
+// One line per event for --verbose (and --watch), and the lines every run
+// prints. A resumed session replays the game so far, so the match line and
+// each move are printed once.
+class Reporter {
+ public:
+  explicit Reporter(bool verbose) : verbose_(verbose) {}
+  void operator()(const client::Session& session, const proto::Packet& event);
+
+ private:
+  bool verbose_;
+  bool matchShown_ = false;
+  int pliesShown_ = 0;
+};
+
+void Reporter::operator()(const client::Session& session, const proto::Packet& event) {
   std::visit(
       proto::Overloaded{
           [&](const proto::Welcome& w) {
@@ -106,29 +125,33 @@ void report(const client::Session& session, const proto::Packet& event, bool ver
                       << timeControl(w.clockBaseMs, w.clockIncrementMs)
                       << (w.resumed && !session.spectating() ? " (resumed)" : "") << '\n';
           },
-          [](const proto::MatchStart& m) {
-            std::cout << "match: " << proto::text(m.player1) << " vs " << proto::text(m.player2) << '\n';
+          [&](const proto::MatchStart& m) {
+            if (!std::exchange(matchShown_, true))
+              std::cout << "match: " << proto::text(m.player1) << " vs " << proto::text(m.player2) << '\n';
           },
           [&](const proto::MoveAccepted& a) {
-            if (verbose)
+            if (a.ply <= pliesShown_) return;
+            pliesShown_ = a.ply;
+            if (verbose_)
               std::cout << a.ply << ". " << proto::text(a.notation) << (a.seat == session.seat() ? " (us)" : "")
                         << '\n';
           },
           [&](const proto::TakenBack& t) {
-            if (verbose)
+            pliesShown_ = t.moves;
+            if (verbose_)
               std::cout << "taken back to " << t.moves << " moves for player" << static_cast<int>(t.by) << '\n';
           },
           [&](const proto::OpponentStatus& s) {
-            if (verbose) std::cout << "opponent " << proto::name(s.state) << '\n';
+            if (verbose_) std::cout << "opponent " << proto::name(s.state) << '\n';
           },
           [&](const proto::ChatMessage& c) {
-            if (verbose) std::cout << "chat " << proto::text(c.name) << ": " << proto::text(c.text) << '\n';
+            if (verbose_) std::cout << "chat " << proto::text(c.name) << ": " << proto::text(c.text) << '\n';
           },
           [&](const proto::Spectators& n) {
-            if (verbose) std::cout << n.count << " watching\n";
+            if (verbose_) std::cout << n.count << " watching\n";
           },
           [&](const proto::Error& e) {
-            if (verbose) std::cout << "server error " << proto::name(e.code) << ": " << proto::text(e.text) << '\n';
+            if (verbose_) std::cout << "server error " << proto::name(e.code) << ": " << proto::text(e.text) << '\n';
           },
           // Reported elsewhere (the result, a refused move, the list) or not at all.
           []<typename P>(const P&)
@@ -141,54 +164,9 @@ void report(const client::Session& session, const proto::Packet& event, bool ver
       event);
 }
 
-int fail(const std::string& why) {
-  std::cerr << "game_bot: " << why << '\n';
-  return kFailed;
-}
-
-// Opens a connection and queues the hello.
-std::optional<int> connect(const Args& args, const client::Options& options, net::Socket& socket,
-                           std::unique_ptr<client::Session>& session) {
-  session = std::make_unique<client::Session>(options);
-  if (session->failure()) return fail(session->failure()->text);
-  std::error_code error;
-  socket = net::connectTcp(args.host, args.port, 5s, error);
-  if (!socket) return fail("cannot connect to " + args.host + ":" + std::to_string(args.port) + ": " + net::errorText(error));
-  return std::nullopt;
-}
-
-Clock::time_point deadlineOf(const Args& args) {
-  return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(args.timeoutSeconds));
-}
-
-// Sends what the session queued. An exit status when the connection failed.
-std::optional<int> flush(net::Socket& socket, client::Session& session) {
-  const auto out = session.outgoing();
-  if (out.empty()) return std::nullopt;
-  if (auto e = net::sendAll(socket.native(), std::as_bytes(out))) return fail("send failed: " + net::errorText(e));
-  session.sent(out.size());
-  return std::nullopt;
-}
-
-// Waits for bytes (at most a second, never past the deadline) and feeds them
-// to the session. An exit status when the deadline passed or the connection
-// failed; a close after the game's end is not a failure.
-std::optional<int> await(const Args& args, net::Socket& socket, client::Session& session, Clock::time_point deadline) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-  if (left <= 0ms) {
-    std::cerr << "game_bot: no result after " << args.timeoutSeconds << " s\n";
-    return kTimedOut;
-  }
-  std::array<std::uint8_t, 4096> buffer;
-  std::error_code error;
-  const std::size_t n = net::receiveSome(socket.native(), std::as_writable_bytes(std::span(buffer)),
-                                         std::min<std::chrono::milliseconds>(left, 1s), error);
-  if (error == std::errc::timed_out) return std::nullopt;
-  if (error) return fail("receive failed: " + net::errorText(error));
-  if (n == 0) session.closed();
-  else session.receive(std::span(buffer).first(n));
-  if (session.failure()) return fail(session.failure()->text);
-  return std::nullopt;
+bot::LinkSettings linkSettings(const Args& args) {
+  const auto timeout = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(args.timeoutSeconds));
+  return {args.host, args.port, std::chrono::seconds(args.retrySeconds), Clock::now() + timeout, args.timeoutSeconds};
 }
 
 void printResult(const client::Session& session) {
@@ -203,7 +181,15 @@ int play(const Args& args) {
   if (!args.game.empty()) options.game = static_cast<std::uint8_t>(*game::parseKind(args.game));
   if (!args.rule.empty()) options.rule = static_cast<std::uint8_t>(*game::parseRule(args.rule));
 
-  const auto deadline = deadlineOf(args);
+  Reporter report(args.verbose);
+  bot::Link link(linkSettings(args), options,
+                 [&](const client::Session& session, const proto::Packet& event) -> std::optional<int> {
+                   report(session, event);
+                   if (const auto* r = std::get_if<proto::MoveRejected>(&event))
+                     return fail("the server refused our move, which our rules engine allowed: " +
+                                 std::string(proto::text(r->why)));
+                   return std::nullopt;
+                 });
   const auto strategy = args.strategy == "first" ? client::Strategy::First : client::Strategy::Random;
   MoveSource source{client::MoveChooser(strategy, args.seed), nullptr, {}};
   if (!args.engine.empty()) {
@@ -213,51 +199,41 @@ int play(const Args& args) {
     if (!source.engine) return fail(why);
   }
   net::Platform platform;
-  net::Socket socket;
-  std::unique_ptr<client::Session> session;
-  if (auto status = connect(args, options, socket, session)) return *status;
+  if (auto status = link.open()) return *status;
   bool dropped = false;
   bool said = args.chat.empty();
 
   for (;;) {
-    if (auto status = flush(socket, *session)) return *status;
-    for (const proto::Packet& event : session->takeEvents()) {
-      report(*session, event, args.verbose);
-      if (const auto* r = std::get_if<proto::MoveRejected>(&event))
-        return fail("the server refused our move, which our rules engine allowed: " + std::string(proto::text(r->why)));
-    }
-    if (session->failure()) return fail(session->failure()->text);
-    if (session->phase() == proto::Phase::Over) break;
+    client::Session& session = link.session();
+    if (session.phase() == proto::Phase::Over) break;
 
-    if (args.dropAfter > 0 && !dropped && session->phase() == proto::Phase::Playing &&
-        static_cast<int>(session->history().size()) >= args.dropAfter) {
-      // Vanish without a word and come back with the token: the server holds
-      // the seat and replays the game into the new session's mirror.
-      std::cout << "dropping the connection after " << session->history().size() << " moves\n";
-      options.reconnect = session->welcome()->reconnect;
+    const auto played = session.history().size();
+    if (args.dropAfter > 0 && !dropped && session.phase() == proto::Phase::Playing &&
+        static_cast<int>(played) >= args.dropAfter) {
+      // Vanish without a word and come back as after any loss: the server
+      // holds the seat and replays the game into the new session's mirror.
       dropped = true;
-      socket.reset();
-      if (auto status = connect(args, options, socket, session)) return *status;
+      if (auto status = link.drop("dropped on purpose after " + std::to_string(played) + " moves")) return *status;
       continue;
     }
 
     std::string why;
-    if (!said && session->phase() != proto::Phase::AwaitingHello) {
-      if (!session->chat(args.chat, why)) return fail("cannot say '" + args.chat + "': " + why);
+    if (!said && session.phase() != proto::Phase::AwaitingHello) {
+      if (!session.chat(args.chat, why)) return fail("cannot say '" + args.chat + "': " + why);
       said = true;
-      continue;
     }
-    if (session->drawOffered() && !session->declineDraw(why)) return fail(why);
-    if (session->takebackRequested() && !session->declineTakeback(why)) return fail(why);
-    if (session->myTurn() && !session->awaitingReply()) {
+    if (session.drawOffered() && !session.declineDraw(why)) return fail(why);
+    if (session.takebackRequested() && !session.declineTakeback(why)) return fail(why);
+    // Only this session's mirror says whose move it is: after a reconnection
+    // a move that was in flight is either in the replay or ours to make again.
+    if (session.myTurn() && !session.awaitingReply()) {
       std::optional<game::Move> move;
-      if (!source.next(*session, move, why)) return fail(why);
-      if (!(move ? session->move(*move, why) : session->resign(why))) return fail(why);
-      continue;  // send it before waiting
+      if (!source.next(session, move, why)) return fail(why);
+      if (!(move ? session.move(*move, why) : session.resign(why))) return fail(why);
     }
-    if (auto status = await(args, socket, *session, deadline)) return *status;
+    if (auto status = link.pump()) return *status;
   }
-  printResult(*session);
+  printResult(link.session());
   return source.engineFailure.empty() ? 0 : kFailed;
 }
 
@@ -268,19 +244,16 @@ int watch(const Args& args) {
   options.watchMatch = *args.watch;
   options.matchCode = args.matchCode;
   options.name = args.name;
-  const auto deadline = deadlineOf(args);
+  Reporter report(true);
+  bot::Link link(linkSettings(args), options, [&](const client::Session& session, const proto::Packet& event) {
+    report(session, event);
+    return std::optional<int>();
+  });
   net::Platform platform;
-  net::Socket socket;
-  std::unique_ptr<client::Session> session;
-  if (auto status = connect(args, options, socket, session)) return *status;
-  for (;;) {
-    if (auto status = flush(socket, *session)) return *status;
-    for (const proto::Packet& event : session->takeEvents()) report(*session, event, true);
-    if (session->failure()) return fail(session->failure()->text);
-    if (session->phase() == proto::Phase::Over) break;
-    if (auto status = await(args, socket, *session, deadline)) return *status;
-  }
-  printResult(*session);
+  if (auto status = link.open()) return *status;
+  while (link.session().phase() != proto::Phase::Over)
+    if (auto status = link.pump()) return *status;
+  printResult(link.session());
   return 0;
 }
 
@@ -288,22 +261,21 @@ int watch(const Args& args) {
 int list(const Args& args) {
   client::Options options;
   options.intent = client::Intent::List;
-  const auto deadline = deadlineOf(args);
+  bot::Link link(linkSettings(args), options, [](const client::Session&, const proto::Packet&) {
+    return std::optional<int>();  // the entries are read from the session once the list is whole
+  });
   net::Platform platform;
-  net::Socket socket;
-  std::unique_ptr<client::Session> session;
-  if (auto status = connect(args, options, socket, session)) return *status;
-  while (!session->listed()) {
-    if (auto status = flush(socket, *session)) return *status;
-    if (auto status = await(args, socket, *session, deadline)) return *status;
-  }
-  for (const proto::MatchEntry& m : session->matches()) {
+  if (auto status = link.open()) return *status;
+  while (!link.session().listed())
+    if (auto status = link.pump()) return *status;
+  const client::Session& session = link.session();
+  for (const proto::MatchEntry& m : session.matches()) {
     std::cout << "match " << m.matchId << ": " << game::name(m.game) << " " << game::name(m.rule) << " "
               << static_cast<int>(m.boardSize) << "x" << static_cast<int>(m.boardSize) << ", " << proto::name(m.state)
               << ", " << names(m.player1, m.player2) << ", " << m.moves << " moves, " << m.spectators << " watching, "
               << timeControl(m.clockBaseMs, m.clockIncrementMs) << '\n';
   }
-  std::cout << "matches: " << session->matches().size() << std::endl;
+  std::cout << "matches: " << session.matches().size() << std::endl;
   return 0;
 }
 
@@ -329,9 +301,15 @@ int main(int argc, char** argv) {
   app.add_option("--timeout", args.timeoutSeconds, "seconds to wait for the game to finish")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_option("--retry-seconds", args.retrySeconds,
+                 "after a lost connection (a drop, a server restart, a refused connect) try again for this long: "
+                 "the seat is taken back with its token once the match has started, a watch is watched again; "
+                 "0 never")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   app.add_option("--drop-after", args.dropAfter,
-                 "drop the connection once this many moves are played and resume the seat with the "
-                 "reconnection token (tests the server's reconnection); 0 never")
+                 "drop the connection once this many moves are played and come back as after a lost "
+                 "connection (tests the server's reconnection; needs --retry-seconds above 0); 0 never")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--engine", args.engine,
                  "play an engine's moves: uci:COMMAND (chess) or gomocup:COMMAND (omok), COMMAND a shell "
@@ -351,6 +329,8 @@ int main(int argc, char** argv) {
   }
   app.get_option("--match")->excludes(listOption);
   CLI11_PARSE(app, argc, argv);
+  if (args.dropAfter > 0 && args.retrySeconds == 0)
+    return fail("--drop-after comes back through a reconnection: it needs --retry-seconds above 0");
   if (args.list) return list(args);
   if (args.watch) return watch(args);
   return play(args);
