@@ -12,35 +12,19 @@ namespace client {
 
 namespace {
 
-constexpr int kMaxAttempts = 10;
-const sf::Time kFirstRetry = sf::seconds(1);
-const sf::Time kLongestRetry = sf::seconds(8);
-
-// Errors that a new connection cannot cure.
-bool worthRetrying(proto::ErrorCode code) {
-  switch (code) {
-    case proto::ErrorCode::UnsupportedVersion:
-    case proto::ErrorCode::GameUnavailable:
-    case proto::ErrorCode::SeatTaken:
-    case proto::ErrorCode::BadReconnectToken:
-    case proto::ErrorCode::NoSuchMatch:
-    case proto::ErrorCode::Malformed:
-    case proto::ErrorCode::Flooding:
-    case proto::ErrorCode::UnexpectedPacket: return false;
-    default: return true;
-  }
-}
+using SteadyClock = std::chrono::steady_clock;
 
 }  // namespace
 
 LiveMode::LiveMode(LiveOptions options)
-    : options_(std::move(options)), link_(std::make_unique<NetworkLink>()), chatInput_(proto::kTextSize - 1) {
+    : options_(std::move(options)), link_(std::make_unique<NetworkLink>()),
+      backoff_(std::chrono::seconds(options_.retrySeconds)), chatInput_(proto::kTextSize - 1) {
   connect();
 }
 
 LiveMode::LiveMode(LiveOptions options, std::unique_ptr<NetworkLink> link, std::unique_ptr<Session> session)
     : options_(std::move(options)), link_(std::move(link)), session_(std::move(session)),
-      chatInput_(proto::kTextSize - 1) {
+      backoff_(std::chrono::seconds(options_.retrySeconds)), chatInput_(proto::kTextSize - 1) {
   status_ = "Asking for the match…";
   refreshPanel();
 }
@@ -48,47 +32,62 @@ LiveMode::LiveMode(LiveOptions options, std::unique_ptr<NetworkLink> link, std::
 void LiveMode::connect() {
   Options hello = options_.session;
   if (hadGame_) hello.reconnect = token_;
+  // An attempt that was never answered has nothing to show.
+  if (session_ && session_->welcome()) previous_ = std::move(session_);
   session_ = std::make_unique<Session>(hello);
   received_.clear();
   if (session_->failure()) {
     lost(session_->failure()->text, false);
     return;
   }
-  const std::string where = options_.host + ":" + std::to_string(options_.port);
   stage_ = Stage::Connecting;
-  status_ = attempts_ == 0 ? "Connecting to " + where + "…"
-                           : "Reconnecting to " + where + " (attempt " + std::to_string(attempts_) + " of " +
-                                 std::to_string(kMaxAttempts) + ")…";
+  if (!backoff_.inGap()) status_ = "Connecting to " + options_.host + ":" + std::to_string(options_.port) + "…";
   link_->connect(options_.host, options_.port);
   refreshPanel();
 }
 
 void LiveMode::lost(const std::string& why, bool retry) {
   link_->close();
-  if (retry && attempts_ < kMaxAttempts) {
-    ++attempts_;
-    retryDelay_ = std::min(kLongestRetry, kFirstRetry * static_cast<float>(1 << std::min(attempts_ - 1, 4)));
-    retryClock_.restart();
+  if (board_) board_->setMover(game::Seat::None);
+  const bool opens = !backoff_.inGap();
+  if (retry && backoff_.failed(SteadyClock::now())) {
     stage_ = Stage::Retrying;
-    status_ = (hadGame_ ? "Connection lost: " : "No connection: ") + why + ". Reconnecting in " +
-              std::to_string(static_cast<int>(retryDelay_.asSeconds())) + " s (attempt " + std::to_string(attempts_) +
-              " of " + std::to_string(kMaxAttempts) + ")…";
+    if (opens) {
+      gapCause_ = why;
+      gapRestart_ = session_->restarting();
+      notice_.clear();  // offers and the restart notice are moot; a resumed seat hears its offers again
+      error_.clear();
+    }
   } else {
     stage_ = Stage::Failed;
-    status_ = retry ? "Gave up after " + std::to_string(kMaxAttempts) + " attempts to reconnect." : "Disconnected.";
+    status_ = retry && options_.retrySeconds > 0
+                  ? "Gave up reconnecting after " + std::to_string(options_.retrySeconds) + " s."
+                  : "Disconnected.";
     error_ = why;
-    std::cerr << "game_client: " << why << '\n';  // for scripts, as the window says it
   }
-  if (board_) board_->setMover(game::Seat::None);
   refreshPanel();
+  // For scripts, as the window says it: when a gap opens, and the end.
+  if (stage_ == Stage::Failed) std::cerr << "game_client: " << status_ << " " << why << '\n';
+  else if (opens) std::cerr << "game_client: " << panel_.status << '\n';
+}
+
+int LiveMode::secondsLeft() const {
+  return static_cast<int>(std::chrono::ceil<std::chrono::seconds>(backoff_.left(SteadyClock::now())).count());
+}
+
+bool LiveMode::countDown() {
+  if (!backoff_.inGap() || secondsLeft() == shownLeft_) return false;
+  refreshPanel();
+  return true;
 }
 
 void LiveMode::idle(sf::Time timeout) { link_->waitReadable(timeout); }
 
 bool LiveMode::tickClocks() {
   const sf::Time kTick = sf::milliseconds(100);
-  if (!session_->clock().timed() || session_->clock().running() == game::Seat::None ||
-      sinceTick_.getElapsedTime() < kTick)
+  const game::Clock& clock = shown().clock();
+  // In a gap the faces stand where they were when the connection went.
+  if (backoff_.inGap() || !clock.timed() || clock.running() == game::Seat::None || sinceTick_.getElapsedTime() < kTick)
     return false;
   sinceTick_.restart();
   const auto before = panel_.players;
@@ -98,13 +97,14 @@ bool LiveMode::tickClocks() {
 }
 
 bool LiveMode::update() {
+  if (stage_ == Stage::Over || stage_ == Stage::Failed) return false;
+  const bool counted = countDown();
   if (stage_ == Stage::Retrying) {
-    if (retryClock_.getElapsedTime() < retryDelay_) return false;
+    if (!backoff_.due(SteadyClock::now())) return counted;
     connect();
     return true;
   }
-  if (stage_ == Stage::Over || stage_ == Stage::Failed) return false;
-  const bool ticked = tickClocks();
+  const bool ticked = tickClocks() || counted;
 
   const auto before = link_->state();
   std::size_t sent = 0;
@@ -116,8 +116,6 @@ bool LiveMode::update() {
     received_.clear();
     changed = true;
   }
-  if (state == NetworkLink::State::Connected && before != state && attempts_ > 0)
-    status_ = "Connected again; taking the seat back…";
 
   handleEvents();
   if (const auto& failure = session_->failure()) {
@@ -157,23 +155,24 @@ void LiveMode::handleEvents() {
               seat_ = p.seat;
               matchId_ = p.matchId;
               token_ = p.reconnect;
-              attempts_ = 0;
               if (!board_) {
                 std::string error;
                 board_ = makeBoardView(session_->setup(), error);
                 if (!board_) error_ = "cannot show this game: " + error;
               }
-              // A new session rebuilds the game from its first move; so does the board.
-              boardStale_ = true;
-              if (p.resumed) notice_ = seat_ == game::Seat::None ? "" : "Reconnected: the game goes on.";
+              // A resumed seat, or a watch of a game under way, is answered by the replay that follows.
+              if (!p.resumed) answered();
             },
-            [&](const proto::MatchStart&) { hadGame_ = true; },
+            [&](const proto::MatchStart&) {
+              hadGame_ = true;
+              if (session_->welcome()->resumed) answered();
+            },
             [&](const proto::MoveAccepted& p) {
+              // A new move (not one replayed after a reconnect) makes older news stale.
+              const bool fresh = p.ply > notation_.size();
               // Indexed by ply, so the replay after a reconnect rewrites rather than repeats.
               notation_.resize(p.ply - 1u);
               notation_.emplace_back(proto::text(p.notation));
-              // A new move (not one replayed after a reconnect) makes older news stale.
-              const bool fresh = !board_ || boardStale_ || p.ply > board_->plies();
               if (fresh && p.seat == seat_) error_.clear();
               if (fresh && p.seat != seat_) notice_.clear();
             },
@@ -200,7 +199,12 @@ void LiveMode::handleEvents() {
                                   std::to_string(p.graceSeconds) + " s."
                             : "Your opponent is back.";
             },
-            [&](const proto::Error& p) { error_ = errorWords(p); },
+            [&](const proto::Error& p) {
+              if (p.code == proto::ErrorCode::ServerRestarting)
+                notice_ = "The server is restarting; the game will go on after it.";
+              else
+                error_ = errorWords(p);
+            },
             // Shown from the session's own state (result, clocks, chat, spectators) or not at all.
             []<typename P>(const P&)
               requires proto::OneOf<P, proto::GameOver, proto::ClockSync, proto::ChatMessage, proto::Spectators,
@@ -212,8 +216,19 @@ void LiveMode::handleEvents() {
   }
 }
 
+void LiveMode::answered() {
+  previous_.reset();
+  // A new session rebuilds the game from its first move; so does the board.
+  boardStale_ = true;
+  const bool resumed = session_->welcome()->resumed;
+  if (resumed && (seat_ != game::Seat::None || backoff_.inGap())) notice_ = "Reconnected: the game goes on.";
+  if (!backoff_.inGap()) return;
+  backoff_.recovered();
+  if (resumed) std::cerr << "game_client: " << notice_ << '\n';
+}
+
 void LiveMode::syncBoard() {
-  if (!board_ || !session_->game()) return;
+  if (!board_ || previous_ || !session_->game()) return;  // the last game stays until the new one is whole
   const auto& history = session_->history();
   if (std::exchange(boardStale_, false) || board_->plies() > static_cast<int>(history.size())) board_->reset();
   for (auto i = static_cast<std::size_t>(board_->plies()); i < history.size(); ++i) {
@@ -307,11 +322,12 @@ bool LiveMode::text(char32_t c) {
 
 void LiveMode::refreshPanel() {
   const std::string where = options_.host + ":" + std::to_string(options_.port);
-  panel_.title = board_ ? gameTitle(session_->setup()) : stage_ == Stage::Failed ? "Not connected" : "Omok & chess";
+  const Session& shown = this->shown();
+  panel_.title = board_ ? gameTitle(shown.setup()) : stage_ == Stage::Failed ? "Not connected" : "Omok & chess";
   panel_.subtitle = matchId_ ? "match " + std::to_string(matchId_) + " · " +
-                                   timeControlWords(session_->clock().control()) + " · " + where
+                                   timeControlWords(shown.clock().control()) + " · " + where
                              : where;
-  const int watching = session_->spectators();
+  const int watching = shown.spectators();
   panel_.watching = watching > 0 ? std::to_string(watching) + " watching" : "";
   refreshPlayers();
   panel_.moves = notation_;
@@ -322,10 +338,10 @@ void LiveMode::refreshPanel() {
 }
 
 void LiveMode::refreshPlayers() {
-  const auto& names = session_->players();
-  const game::Game* game = session_->game();
-  const game::Clock& clock = session_->clock();
-  const auto now = std::chrono::steady_clock::now();
+  const auto& names = shown().players();
+  const game::Game* game = shown().game();
+  const game::Clock& clock = shown().clock();
+  const auto now = backoff_.inGap() ? backoff_.lostAt() : SteadyClock::now();
   for (int i = 0; i < 2; ++i) {
     const auto seat = static_cast<game::Seat>(i + 1);
     PanelPlayer& p = panel_.players[static_cast<std::size_t>(i)];
@@ -337,7 +353,7 @@ void LiveMode::refreshPlayers() {
     p.toMove = stage_ == Stage::Playing && game && game->toMove() == seat;
     const auto left = clock.remaining(seat, now);
     p.clock = clock.timed() && board_ ? clockFace(left) : "";
-    p.clockRunning = clock.running() == seat;
+    p.clockRunning = !backoff_.inGap() && clock.running() == seat;
     p.clockLow = clock.timed() && lowTime(left);
   }
 }
@@ -372,6 +388,14 @@ void LiveMode::refreshStatus() {
       break;
     }
   }
+  if (backoff_.inGap() && stage_ != Stage::Failed) {
+    // The countdown stays until the new session is answered, whatever stage it is in.
+    shownLeft_ = secondsLeft();
+    const std::string left = std::to_string(shownLeft_) + " s left";
+    status_ = gapRestart_    ? "Server restarting, reconnecting… " + left
+              : matchId_ != 0 ? "Connection lost: " + gapCause_ + ". Reconnecting… " + left
+                              : "No connection: " + gapCause_ + ". Retrying… " + left;
+  }
   panel_.status = notice_.empty() ? status_ : status_ + " " + notice_;
   panel_.error = error_;
 }
@@ -383,7 +407,7 @@ void LiveMode::refreshChat() {
   chat.open = stage_ == Stage::Waiting || stage_ == Stage::Playing;
   if (!chat.open) chatInput_.blur();
   chat.lines.clear();
-  for (const ChatLine& line : session_->chatLines())
+  for (const ChatLine& line : shown().chatLines())
     chat.lines.push_back({line.name, line.text,
                           line.seat == seat_ && (line.seat != game::Seat::None || line.name == options_.session.name)});
   chat.input = chatInput_.text();

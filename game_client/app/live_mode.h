@@ -4,14 +4,18 @@
 // the server's reason; after a take-back the board replays the session's
 // shorter history. The panel shows both clocks (counting down between the
 // server's reports), the chat with its input line, the spectator count, and
-// the requests a player may make. A connection lost during the game is
-// retried with the reconnect token from welcome (the server replays the
-// moves so far); one lost before the game starts, or a spectator's, is
-// retried as a fresh hello or watch.
+// the requests a player may make. A lost connection (a drop, a server
+// restart or crash) is retried by client::Backoff's rule for
+// LiveOptions::retrySeconds: with the reconnect token from welcome once the
+// match has started (the server replays the moves so far), as a fresh hello
+// before that, as the same watch for a spectator. Meanwhile the last
+// session's picture stays, with nobody to move and the clocks stopped, and
+// the panel counts the seconds left down.
 //
 // Ownership and threading: owned by App, UI thread only. Owns the link, the
-// current session (replaced on every reconnect) and the board view, which is
-// created once welcome names the game.
+// current session (replaced on every reconnect), the last answered one while
+// a new one is not (for the picture) and the board view, which is created
+// once welcome names the game.
 #pragma once
 
 #include <memory>
@@ -23,6 +27,7 @@
 
 #include "game_client/app/mode.h"
 #include "game_client/app/network_link.h"
+#include "game_client/core/retry.h"
 #include "game_client/core/session.h"
 #include "game_client/ui/text_input.h"
 
@@ -32,6 +37,7 @@ struct LiveOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 9000;
   Options session;  // play or watch; name, seat, match code
+  int retrySeconds = 120;  // how long a lost connection is tried again; 0 never
 };
 
 class LiveMode final : public Mode {
@@ -64,10 +70,19 @@ class LiveMode final : public Mode {
   void connect();
   // Reads the session's events into the board and the messages.
   void handleEvents();
+  // The new session shows the game now (its welcome, or a resumed one's
+  // replay): the last one's picture goes and a gap is over.
+  void answered();
+  // The session whose game the panel shows: the last answered one until the
+  // current one is answered.
+  const Session& shown() const { return previous_ ? *previous_ : *session_; }
   // Brings the board to the session's confirmed moves.
   void syncBoard();
   // The link or the session ended: retry or give up.
   void lost(const std::string& why, bool retry);
+  // In a gap: refreshes the panel when the seconds left changed.
+  bool countDown();
+  int secondsLeft() const;
   // Refreshes the panel when a running clock's face changed; checked about
   // ten times a second, so an untimed or stopped game draws nothing.
   bool tickClocks();
@@ -83,6 +98,7 @@ class LiveMode final : public Mode {
   LiveOptions options_;
   std::unique_ptr<NetworkLink> link_;
   std::unique_ptr<Session> session_;
+  std::unique_ptr<Session> previous_;  // the last answered session, while session_ is not
   std::vector<std::uint8_t> received_;
   std::unique_ptr<BoardView> board_;
   bool boardStale_ = false;  // a take-back or a new session: replay the board from the start
@@ -92,9 +108,10 @@ class LiveMode final : public Mode {
   proto::Token token_{};
   bool hadGame_ = false;  // a match started, so the token is worth retrying with
   Stage stage_ = Stage::Connecting;
-  int attempts_ = 0;
-  sf::Time retryDelay_;
-  sf::Clock retryClock_;
+  Backoff backoff_;
+  std::string gapCause_;     // why the connection was lost, for the countdown
+  bool gapRestart_ = false;  // ... which was the server restarting
+  int shownLeft_ = -1;       // the seconds left the panel shows
   sf::Clock sinceTick_;
   bool resignArmed_ = false;  // resigning takes two clicks
   TextInput chatInput_;

@@ -5,7 +5,7 @@
 //   game_client --watch MATCH                 (a spectator, the board from Player1's side)
 //   game_client --list                        (the server's matches: join or watch one)
 //   game_client --replay FILE [--seat 2]     (F turns the board round)
-//   ... [--screenshot PATH] [--exit-when-over] [--size 1120x760]
+//   ... [--retry-seconds 120] [--screenshot PATH] [--exit-when-over] [--size 1120x760]
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -43,11 +43,15 @@ int main(int argc, char** argv) {
   auto* listOption = cli.add_flag("--list", list, "show the server's matches to join or watch");
   auto* replayOption = cli.add_option("--replay", replay, "replay this game record instead of playing")
                            ->check(CLI::ExistingFile);
+  cli.add_option("--retry-seconds", live.retrySeconds,
+                 "after a lost connection (a drop, a server restart) try again for this long; 0 never")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cli.add_option("--screenshot", screenshot,
                  "save the window as PNG and exit once the replay is shown or the game is over");
   cli.add_flag("--exit-when-over", window.exitWhenOver, "exit when the game is over");
   cli.add_option("--size", size, "window size WIDTHxHEIGHT")->capture_default_str();
-  for (const char* o : {"--host", "--port", "--name", "--match", "--watch", "--list"})
+  for (const char* o : {"--host", "--port", "--name", "--match", "--watch", "--list", "--retry-seconds"})
     cli.get_option(o)->excludes(replayOption);
   cli.get_option("--seat")->excludes(watchOption);
   watchOption->excludes(listOption);

@@ -10,12 +10,18 @@
 // shows the stone, the flag fallen (the clock at 0:00 in the low-time colour)
 // and the chat line.
 //
+// Third: the server restarts (SIGINT) while the client (white) is to move,
+// and does not come back. The client says so in the panel, counting the
+// seconds of --retry-seconds down, keeps the board, gives up when they are
+// spent and exits 1; the panel's texts are printed to its stderr as well.
+//
 // Reuses the server tests' process harness (a server on an ephemeral port,
 // child processes always stopped). POSIX only, like that harness.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "tests/support/harness.h"
@@ -26,6 +32,11 @@ using namespace std::chrono_literals;
 using servertest::Process;
 using servertest::Server;
 using servertest::TempDir;
+
+std::string fileText(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 TEST(ClientLive, PlaysBlackAgainstABotAndExitsWhenTheGameIsOver) {
   TempDir dir;
@@ -87,6 +98,50 @@ TEST(ClientLive, ShowsTheClocksAndTheChatUntilTheFlagFalls) {
                 dir.path() / "check.log");
   EXPECT_EQ(check.wait(20s), 0) << "screenshot check failed; see " << (dir.path() / "check.log").string();
   std::filesystem::copy_file(png, std::filesystem::path(CLIENT_LIVE_PNG_DIR) / "live_clocks.png",
+                             std::filesystem::copy_options::overwrite_existing);
+}
+
+TEST(ClientLive, CountsDownWhileTheServerRestartsAndKeepsTheBoard) {
+  TempDir dir;
+  Server server({"--game", "omok", "--rule", "freestyle"});
+  ASSERT_NE(server.port(), 0);
+  const std::string port = std::to_string(server.port());
+  const auto png = dir.path() / "reconnecting.png";
+  const auto clientLog = dir.path() / "client.log";
+
+  Process client(XVFB_RUN_PATH,
+                 {"-a", "-s", "-screen 0 1280x800x24", GAME_CLIENT_PATH, "--port", port, "--name", "human", "--seat",
+                  "2", "--retry-seconds", "3", "--exit-when-over", "--screenshot", png.string(), "--size",
+                  "1120x760"},
+                 clientLog);
+  ASSERT_TRUE(server.logShows("human takes player2", 20s)) << server.log();
+  Process bot(GAME_BOT_PATH, {"--port", port, "--seat", "1", "--name", "bot", "--moves", "first", "--retry-seconds",
+                              "0", "--timeout", "20"},
+              dir.path() / "bot.log");
+  // Black's a1 is in the record (and so on its way to the client) before the server goes.
+  const auto records = [&] {
+    std::string all;
+    for (const auto& file : server.records()) all += fileText(file);
+    return all;
+  };
+  ASSERT_TRUE(servertest::showsWithin(records, "\"notation\":\"a1\"", 10s)) << server.log();
+  EXPECT_EQ(server.stop(), 0) << server.log();
+
+  const auto clientExit = client.wait(20s);
+  ASSERT_TRUE(clientExit.has_value()) << "the client did not give up; its log:\n" << fileText(clientLog);
+  EXPECT_EQ(*clientExit, 1);
+  const std::string said = fileText(clientLog);
+  EXPECT_NE(said.find("game_client: Server restarting, reconnecting… 3 s left\n"), std::string::npos) << said;
+  EXPECT_NE(said.find("game_client: Gave up reconnecting after 3 s. cannot connect to 127.0.0.1:" + port),
+            std::string::npos)
+      << said;
+
+  // The last position stays on the board: black's stone, the centre bare.
+  Process check(CLIENT_SCREENSHOT_CHECK_PATH,
+                {png.string(), "--size", "1120x760", "--cells", "15", "--dark", "a1", "--wood", "h8"},
+                dir.path() / "check.log");
+  EXPECT_EQ(check.wait(20s), 0) << "screenshot check failed; see " << (dir.path() / "check.log").string();
+  std::filesystem::copy_file(png, std::filesystem::path(CLIENT_LIVE_PNG_DIR) / "live_reconnecting.png",
                              std::filesystem::copy_options::overwrite_existing);
 }
 
