@@ -22,7 +22,7 @@ std::optional<Refusal> Lobby::refuseEarly(std::uint16_t version) const {
                                                              std::to_string(proto::kProtocolVersion) + ", not " +
                                                              std::to_string(version)};
   }
-  if (stopping_) return Refusal{proto::ErrorCode::ServerShutdown, "the server is shutting down"};
+  if (stopping_) return Refusal{proto::ErrorCode::ServerShutdown, "the server is restarting: try again in a moment"};
   return std::nullopt;
 }
 
@@ -180,6 +180,13 @@ void Lobby::restore(std::vector<StoredMatch> unfinished, std::uint32_t highestId
         logEvent({}, name + ": its last move ended it (" + std::string(game::name(status.reason)) +
                          "); the end line is written now");
       }
+      continue;
+    }
+    if (r.setup.kind != config_.setup.kind || r.setup.boardSize != config_.setup.boardSize) {
+      // Its packets would be read with another game's rules of the wire.
+      logEvent({}, name + ": not restored from " + stored.where + ": it is " + std::string(game::name(r.setup.kind)) +
+                       " on " + std::to_string(r.setup.boardSize) + "x" + std::to_string(r.setup.boardSize) +
+                       "; a server hosting that resumes it");
       continue;
     }
     if (matches_.contains(r.matchId)) {

@@ -60,7 +60,7 @@ class Lobby {
   // The server is about to stop: every later hello and watch is refused,
   // everybody in a match is told (server-restarting); games go on.
   void announceRestart();
-  // Games started and not over yet.
+  // Games under way (Match::running).
   std::size_t running();
   // Suspends every match (Match::suspend): the server stops.
   void suspend();

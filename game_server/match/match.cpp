@@ -152,7 +152,7 @@ proto::Phase Match::phaseLocked() const {
 
 bool Match::running() const {
   std::lock_guard lock(mutex_);
-  return started_ && !over_;
+  return started_ && !over_ && !resuming_;
 }
 
 bool Match::joinable() const {

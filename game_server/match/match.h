@@ -146,7 +146,8 @@ class Match : public std::enable_shared_from_this<Match> {
   void suspend();
 
   proto::Phase phase() const;
-  // Started and not over: a game a draining server waits for.
+  // Started, not over, and both players back after a restart: a game a
+  // draining server waits for.
   bool running() const;
   // Still waiting for a player, with a free seat.
   bool joinable() const;

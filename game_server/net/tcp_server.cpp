@@ -47,6 +47,8 @@ void TcpServer::stopAccepting() {
   if (!accepting_) return;
   accepting_ = false;
   acceptor_->stop();
+  // Every accept came back: the registration can go, and with it the port.
+  acceptor_.reset();
 }
 
 void TcpServer::stop() {
@@ -61,7 +63,6 @@ void TcpServer::stop() {
   // connection stays pinned by an operation that never came back.
   CompletionBatch batch;
   while (port_->dequeue(batch, std::chrono::milliseconds::zero()) > 0 || port_->inFlight() > 0) dispatch(batch);
-  acceptor_.reset();
 }
 
 std::vector<ConnectionPtr> TcpServer::connections() const {

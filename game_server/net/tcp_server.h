@@ -81,7 +81,8 @@ class TcpServer {
   std::error_code start();
   std::uint16_t port() const { return boundPort_; }
 
-  // No new connections; the live ones carry on.
+  // No new connections: the port is let go, so a connect is refused (and a
+  // server that takes over may listen there); the live ones carry on.
   void stopAccepting();
   // Stops accepting, drops every connection, lets their operations come back
   // and stops the workers. Every onClose has run when it returns.

@@ -193,6 +193,50 @@ TEST(Restart, APendingTakebackAndTheClocksSurviveAStop) {
   EXPECT_EQ(countEvents(r, "resumed"), 1);
 }
 
+// --drain-seconds: a stop request lets the games go on, so one about to end
+// ends by the rules; the server exits as soon as no game is left, not after
+// the whole drain.
+TEST(Restart, DrainingLetsAGameFinishAndTheServerExitsWhenItHas) {
+  TempDir work;
+  KillableServer server("omok", work.path() / "records", work.path() / "server.log", {"--drain-seconds", "60"});
+  ASSERT_NE(server.port(), 0);
+  Pair p(server.port(), game::Kind::Omok, "ann", "ben");
+  for (std::size_t i = 0; i < std::size(kOpening); ++i) p.play(i % 2 == 0 ? Seat::Player1 : Seat::Player2, kOpening[i]);
+  server.signal(SIGINT);
+  for (RawClient* c : {&p.player1, &p.player2})
+    EXPECT_EQ(c->expect<proto::Error>().code, proto::ErrorCode::ServerRestarting);
+  // The port is let go at once: a newcomer is refused, and the next server may take it.
+  std::error_code refused;
+  EXPECT_FALSE(net::connectTcp("127.0.0.1", server.port(), 1s, refused));
+  EXPECT_EQ(refused, std::errc::connection_refused) << refused.message();
+  for (std::size_t i = 0; i < std::size(kFinish); ++i)
+    p.play(i % 2 == 0 ? Seat::Player1 : Seat::Player2, kFinish[i]);
+  for (RawClient* c : {&p.player1, &p.player2}) EXPECT_EQ(c->expect<proto::GameOver>().reason, game::EndReason::FiveInARow);
+  EXPECT_EQ(server.wait(10s), 0) << server.log();
+  const record::Record r = onlyRecordIn(work.path() / "records");
+  ASSERT_TRUE(r.result.has_value());
+  EXPECT_EQ(r.result->reason, game::EndReason::FiveInARow);
+  EXPECT_EQ(countEvents(r, "suspended"), 0);
+}
+
+// A second stop request ends the drain at once: the game is suspended.
+TEST(Restart, ASecondStopRequestEndsTheDrainAtOnce) {
+  TempDir work;
+  KillableServer server("omok", work.path() / "records", work.path() / "server.log", {"--drain-seconds", "60"});
+  ASSERT_NE(server.port(), 0);
+  Pair p(server.port(), game::Kind::Omok, "ann", "ben");
+  p.play(Seat::Player1, "a8");
+  server.signal(SIGINT);
+  EXPECT_EQ(p.player1.expect<proto::Error>().code, proto::ErrorCode::ServerRestarting);
+  EXPECT_FALSE(server.wait(500ms).has_value());  // draining: the game may go on
+  server.signal(SIGINT);
+  EXPECT_EQ(server.wait(5s), 0) << server.log();
+  EXPECT_TRUE(server.logShows("stopped at once")) << server.log();
+  const record::Record r = onlyRecordIn(work.path() / "records");
+  EXPECT_FALSE(r.result.has_value());
+  EXPECT_EQ(countEvents(r, "suspended"), 1);
+}
+
 // One player comes back, the other never does: after --resume-grace the
 // absent one loses by opponent-left, as after a dropped connection.
 TEST(Restart, APlayerWhoNeverComesBackLosesAfterTheResumeGrace) {

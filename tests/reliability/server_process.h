@@ -39,6 +39,9 @@ class KillableServer {
   }
   // A stop request (SIGINT unless told; SIGTERM has no Windows counterpart).
   int stop(int signal = SIGINT) { return process_.stop(signal); }
+  // The same request without waiting for the exit, and the wait for it.
+  void signal(int signal) { process_.signal(signal); }
+  std::optional<int> wait(std::chrono::milliseconds timeout) { return process_.wait(timeout); }
 
   bool logShows(std::string_view text, std::chrono::milliseconds timeout = 2s) const {
     return showsWithin([this] { return log(); }, text, timeout);
