@@ -10,7 +10,10 @@ namespace client {
 
 namespace {
 const sf::Time kStepInterval = sf::milliseconds(700);
-}
+
+// "2026-12-01 11:26:28 UTC" from a record's "2026-12-01T11:26:28.250Z" (the reader checked the form).
+std::string timeWords(const std::string& iso) { return iso.substr(0, 10) + ' ' + iso.substr(11, 8) + " UTC"; }
+}  // namespace
 
 ReplayMode::ReplayMode(const std::filesystem::path& file, game::Seat viewer) : viewer_(viewer) {
   panel_.subtitle = file.filename().string();
@@ -61,8 +64,17 @@ bool ReplayMode::load(const std::filesystem::path& file) {
   panel_.chat.shown = !chat_.empty();
   panel_.chat.typing = false;
   endClocks_ = rec.endClocks;
+  // A restart comes after the moves recorded before it (as game_replay counts
+  // them); of two at one ply, the later one is when the game went on.
+  for (const record::EventLine& event : rec.events) {
+    if (event.what != "resumed") continue;
+    const auto plies = std::count_if(rec.moves.begin(), rec.moves.end(),
+                                     [&](const record::MoveLine& move) { return move.line < event.line; });
+    restarts_[static_cast<int>(plies)] = timeWords(event.time);
+  }
+  adjourned_ = rec.adjourned;
   if (rec.truncated) note_ = "The record's last line was cut off and is left out.";
-  else if (!rec.result) note_ = "The record stops before the end of the match.";
+  else if (!rec.result && !adjourned_) note_ = "The record stops before the end of the match.";
 
   panel_.title = "Replay · " + gameTitle(rec.setup);
   panel_.subtitle = "match " + std::to_string(rec.matchId) + " · " +
@@ -177,7 +189,14 @@ void ReplayMode::refreshPanel() {
   status += " of ";
   status += std::to_string(total);
   status += '.';
+  // An adjourned end follows its restart with no move: the game did not go on there.
+  const auto restart = restarts_.find(shown_);
+  if (restart != restarts_.end() && !(atEnd && adjourned_))
+    status += " The server restarted here; the game went on at " + restart->second + '.';
   if (atEnd && result_ && result_->over()) status += ' ' + resultSentence(*result_, *board_);
+  if (atEnd && adjourned_)
+    status += " Adjourned after " + std::to_string(total) + (total == 1 ? " move" : " moves") +
+              ": nobody came back after a restart.";
   panel_.status = std::move(status);
   panel_.error = note_;
   panel_.buttons = {{Action::First, "«", shown_ > 0},

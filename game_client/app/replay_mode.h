@@ -1,7 +1,8 @@
 // Replaying a record written by the server, with no server: the record
 // reader loads and checks the file (a cut-off last line is tolerated and
 // said so), then the board steps through its moves. Left/Right step,
-// Home/End jump, Space plays and pauses, the move list is clickable.
+// Home/End jump, Space plays and pauses, the move list is clickable. A game
+// that outlived its server says at which ply the server restarted.
 //
 // Ownership and threading: owned by App, UI thread only. Owns the board view
 // and the moves; the position shown is rebuilt from the start position when
@@ -11,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,6 +67,9 @@ class ReplayMode final : public Mode {
   std::vector<int> moveLines_;                  // each move's line in the record
   std::vector<record::ChatLine> chat_;
   std::optional<std::array<std::uint32_t, 2>> endClocks_;  // both, when the record ended
+  // Plies played before each restart, with when the next server took the game up.
+  std::map<int, std::string> restarts_;
+  bool adjourned_ = false;  // the record ends adjourned: nobody came back after a restart
   std::string note_;       // a truncated record, a missing end line
   std::string loadError_;
   game::Seat viewer_;      // F turns the board round
