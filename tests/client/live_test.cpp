@@ -15,6 +15,13 @@
 // seconds of --retry-seconds down, keeps the board, gives up when they are
 // spent and exits 1; the panel's texts are printed to its stderr as well.
 //
+// Fourth: the server is killed (SIGKILL) in a timed game while the client
+// (white) is to move, and a new one starts on the same port and record
+// directory a moment later. The client and the bot come back by themselves
+// with their tokens, the game goes on from the restored record, and white's
+// clock (running again once both are back) falls: one record, resumed, with
+// its end line.
+//
 // Reuses the server tests' process harness (a server on an ephemeral port,
 // child processes always stopped). POSIX only, like that harness.
 #include <gtest/gtest.h>
@@ -22,6 +29,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "tests/support/harness.h"
@@ -142,6 +150,115 @@ TEST(ClientLive, CountsDownWhileTheServerRestartsAndKeepsTheBoard) {
                 dir.path() / "check.log");
   EXPECT_EQ(check.wait(20s), 0) << "screenshot check failed; see " << (dir.path() / "check.log").string();
   std::filesystem::copy_file(png, std::filesystem::path(CLIENT_LIVE_PNG_DIR) / "live_reconnecting.png",
+                             std::filesystem::copy_options::overwrite_existing);
+}
+
+// A game_server of this test's own: its record directory given (so that a
+// second one can take the first one's games over) and its port, 0 for any.
+struct OwnServer {
+  Process process;
+  std::uint16_t port = 0;
+
+  OwnServer(const std::filesystem::path& records, const std::filesystem::path& log, std::uint16_t wanted)
+      : process(GAME_SERVER_PATH,
+                {"--game", "omok", "--rule", "freestyle", "--time", "0.1+0", "--host", "127.0.0.1", "--port",
+                 std::to_string(wanted), "--threads", "2", "--log-dir", records.string()},
+                log) {
+    const std::string prefix = "listening on ";
+    const std::optional<std::string> first = process.readLine(10s);
+    if (first && first->rfind(prefix, 0) == 0)
+      port = static_cast<std::uint16_t>(std::stoi(first->substr(prefix.size())));
+  }
+};
+
+TEST(ClientLive, GoesOnWithTheSameGameAfterTheServerIsKilledAndRestarted) {
+  TempDir dir;
+  const auto recordDir = dir.path() / "records";
+  const auto png = dir.path() / "resumed.png";
+  const auto clientLog = dir.path() / "client.log";
+  const auto serverLog = [&] {
+    return fileText(dir.path() / "server1.log") + "--- restarted ---\n" + fileText(dir.path() / "server2.log");
+  };
+  const auto jsonl = [&] {
+    std::vector<std::filesystem::path> all;
+    std::error_code ignored;
+    for (const auto& entry : std::filesystem::directory_iterator(recordDir, ignored))
+      if (entry.path().extension() == ".jsonl") all.push_back(entry.path());
+    return all;
+  };
+  const auto records = [&] {
+    std::string all;
+    for (const auto& file : jsonl()) all += fileText(file);
+    return all;
+  };
+
+  std::optional<OwnServer> first(std::in_place, recordDir, dir.path() / "server1.log", 0);
+  ASSERT_NE(first->port, 0) << serverLog();
+  const std::uint16_t portNumber = first->port;
+  const std::string port = std::to_string(portNumber);
+
+  Process client(XVFB_RUN_PATH,
+                 {"-a", "-s", "-screen 0 1280x800x24", GAME_CLIENT_PATH, "--port", port, "--name", "human", "--seat",
+                  "2", "--retry-seconds", "30", "--exit-when-over", "--screenshot", png.string(), "--size",
+                  "1120x760"},
+                 clientLog);
+  ASSERT_TRUE(servertest::showsWithin([&] { return fileText(dir.path() / "server1.log"); }, "human takes player2",
+                                      20s))
+      << serverLog();
+  Process bot(GAME_BOT_PATH, {"--port", port, "--seat", "1", "--name", "bot", "--moves", "first", "--retry-seconds",
+                              "60", "--timeout", "40"},
+              dir.path() / "bot.log");
+  // Black's a1 is in the record, and white's clock running, when the server dies.
+  ASSERT_TRUE(servertest::showsWithin(records, "\"notation\":\"a1\"", 10s)) << serverLog();
+  std::this_thread::sleep_for(300ms);
+  first->process.signal(SIGKILL);
+  EXPECT_EQ(first->process.wait(5s), 128 + SIGKILL);
+  first.reset();
+  std::this_thread::sleep_for(500ms);
+
+  OwnServer second(recordDir, dir.path() / "server2.log", portNumber);
+  ASSERT_EQ(second.port, portNumber) << serverLog();
+  EXPECT_TRUE(servertest::showsWithin([&] { return fileText(dir.path() / "server2.log"); },
+                                      "both players are back; the game goes on", 15s))
+      << serverLog();
+
+  // Six seconds for white once both are back; nobody clicks, so the flag falls.
+  const auto clientExit = client.wait(30s);
+  ASSERT_TRUE(clientExit.has_value()) << "the client did not exit after the game; its log:\n"
+                                      << fileText(clientLog) << "\nservers:\n"
+                                      << serverLog();
+  EXPECT_EQ(*clientExit, 0) << fileText(clientLog);
+  const std::string said = fileText(clientLog);
+  const auto gap = said.find("game_client: Connection lost: ");
+  const auto back = said.find("game_client: Reconnected: the game goes on.\n");
+  EXPECT_NE(gap, std::string::npos) << said;
+  EXPECT_NE(said.find("Reconnecting… ", gap == std::string::npos ? 0 : gap), std::string::npos) << said;
+  EXPECT_NE(back, std::string::npos) << said;
+  EXPECT_LT(gap, back) << said;
+  EXPECT_EQ(said.find("Gave up"), std::string::npos) << said;
+
+  EXPECT_EQ(bot.wait(10s), 0) << fileText(dir.path() / "bot.log");
+  const std::string botSaid = bot.readAll(2s);
+  EXPECT_NE(botSaid.find("connection lost ("), std::string::npos) << botSaid;
+  EXPECT_NE(botSaid.find("reconnected after "), std::string::npos) << botSaid;
+  EXPECT_NE(botSaid.find("result: player1 timeout after 1 moves"), std::string::npos) << botSaid;
+
+  EXPECT_EQ(second.process.stop(), 0) << serverLog();
+  const auto files = jsonl();
+  ASSERT_EQ(files.size(), 1u) << records();
+  const std::string record = fileText(files[0]);
+  EXPECT_NE(record.find("\"event\":\"resumed\""), std::string::npos) << record;
+  EXPECT_NE(record.find("\"reason\":\"timeout\",\"result\":\"player1\""), std::string::npos) << record;
+  EXPECT_NE(record.find("\"type\":\"end\""), std::string::npos) << record;
+
+  // The game as it went on: black's stone, the centre bare, white's fallen
+  // clock in the low-time colour.
+  Process check(CLIENT_SCREENSHOT_CHECK_PATH,
+                {png.string(), "--size", "1120x760", "--cells", "15", "--dark", "a1", "--wood", "h8",
+                 "--panel-colour", "230,110,95"},
+                dir.path() / "check.log");
+  EXPECT_EQ(check.wait(20s), 0) << "screenshot check failed; see " << (dir.path() / "check.log").string();
+  std::filesystem::copy_file(png, std::filesystem::path(CLIENT_LIVE_PNG_DIR) / "live_resumed.png",
                              std::filesystem::copy_options::overwrite_existing);
 }
 
