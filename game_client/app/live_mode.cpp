@@ -118,6 +118,9 @@ bool LiveMode::update() {
   }
 
   handleEvents();
+  // The moves that came with a failure (a restart's last words) are shown
+  // too: the board keeps the last position through the gap.
+  if (changed) syncBoard();
   if (const auto& failure = session_->failure()) {
     lost(failure->text, worthRetrying(failure->code));
     return true;

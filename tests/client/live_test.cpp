@@ -148,7 +148,8 @@ TEST(ClientLive, CountsDownWhileTheServerRestartsAndKeepsTheBoard) {
   Process check(CLIENT_SCREENSHOT_CHECK_PATH,
                 {png.string(), "--size", "1120x760", "--cells", "15", "--dark", "a1", "--wood", "h8"},
                 dir.path() / "check.log");
-  EXPECT_EQ(check.wait(20s), 0) << "screenshot check failed; see " << (dir.path() / "check.log").string();
+  EXPECT_EQ(check.wait(20s), 0) << "screenshot check failed: " << fileText(dir.path() / "check.log") << "\nclient:\n"
+                                << fileText(clientLog);
   std::filesystem::copy_file(png, std::filesystem::path(CLIENT_LIVE_PNG_DIR) / "live_reconnecting.png",
                              std::filesystem::copy_options::overwrite_existing);
 }
