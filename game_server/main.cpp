@@ -5,7 +5,7 @@
 //               [--board-size 15|19] [--hello-timeout SECONDS] [--ping-interval SECONDS]
 //               [--time MINUTES+SECONDS] [--no-records] [--max-connections N]
 //               [--max-per-address N] [--wait-timeout SECONDS]
-//               [--resume-grace SECONDS] [--drain-seconds N]
+//               [--resume-grace SECONDS] [--drain-seconds N] [--io auto|epoll|uring]
 //
 // The first line on stdout is "listening on PORT" (also for --port 0), so
 // scripts and tests can find the server; the operator log goes to stderr.
@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
   int waitTimeout = 30 * 60;
   int resumeGrace = 120;
   int drainSeconds = 0;
+  std::string ioName = "auto";
   app.add_option("--game", gameName, "omok or chess")->required()->check(CLI::IsMember({"omok", "chess"}));
   app.add_option("--rule", ruleName, "omok: freestyle, standard, renju (default) or omok; chess: fide")
       ->check(CLI::IsMember({"freestyle", "standard", "renju", "omok", "fide"}));
@@ -115,6 +116,16 @@ int main(int argc, char** argv) {
                  "on a stop request, seconds the running games may go on to finish before they are suspended")
       ->capture_default_str()
       ->check(CLI::Range(0, 24 * 3600));
+#ifdef _WIN32
+  const std::vector<std::string> ioChoices{"auto", "iocp"};
+#else
+  const std::vector<std::string> ioChoices{"auto", "epoll", "uring"};
+#endif
+  app.add_option("--io", ioName,
+                 "the completion port's backend: Linux io_uring where the system allows it, else epoll; "
+                 "Windows IOCP")
+      ->capture_default_str()
+      ->check(CLI::IsMember(ioChoices));
   CLI11_PARSE(app, argc, argv);
 
   game::Setup setup;
@@ -145,12 +156,20 @@ int main(int argc, char** argv) {
   config.match.waitTimeout = std::chrono::seconds(waitTimeout);
   config.maxConnections = maxConnections;
   config.maxPerAddress = maxPerAddress;
+  config.io = *server::parseIoBackend(ioName);
   config.host = host;
   config.port = port;
   config.threads = threads;
   config.helloTimeout = std::chrono::seconds(helloTimeout);
   config.pingInterval = std::chrono::seconds(pingInterval);
-  server::MatchServer matchServer(config);
+  std::unique_ptr<server::MatchServer> made;
+  try {
+    made = std::make_unique<server::MatchServer>(config);
+  } catch (const std::system_error& refused) {
+    std::cerr << "game_server: --io " << ioName << ": " << refused.what() << "\n";
+    return 1;
+  }
+  server::MatchServer& matchServer = *made;
   if (std::error_code e = matchServer.start()) {
     std::cerr << "game_server: cannot listen on " << host << ":" << port << ": " << net::errorText(e) << "\n";
     return 1;
@@ -164,7 +183,8 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
   server::logEvent({}, "hosting " + std::string(game::name(setup.kind)) + " (" + std::string(game::name(setup.rule)) +
                            ", " + game::describe(*timeControl) + ") on " + host + ":" +
-                           std::to_string(matchServer.port()) +
+                           std::to_string(matchServer.port()) + " (" + std::string(server::name(matchServer.io())) +
+                           ")" +
                            (noRecords ? ", no records" : ", records in " + logDir) + "; at most " +
                            std::to_string(maxConnections) + " connections" +
                            (maxPerAddress == 0 ? "" : ", " + std::to_string(maxPerAddress) + " per address"));

@@ -78,7 +78,7 @@ MatchServer::MatchServer(ServerConfig config)
       store_(config_.records ? std::make_unique<RecordDirectory>(config_.recordDir) : nullptr),
       lobby_(withStore(config_.match, store_.get()), timers_),
       tcp_(TcpServerOptions{config_.host, config_.port, config_.threads, 4, Connection::kDefaultSendLimit,
-                            config_.maxConnections, config_.maxPerAddress},
+                            config_.maxConnections, config_.maxPerAddress, config_.io},
            TcpServerCallbacks{[this](const ConnectionPtr& c) { onConnection(c); },
                               [this](const ConnectionPtr& c, std::span<const std::byte> b) { onMessage(c, b); },
                               [this](const ConnectionPtr& c) { onClose(c); },

@@ -55,6 +55,7 @@ struct ServerConfig {
   std::chrono::seconds pingInterval{15};
   std::size_t maxConnections = 0;  // 0: no limit
   std::size_t maxPerAddress = 0;   // 0: no limit
+  IoBackend io = IoBackend::Auto;  // game_server --io
 };
 
 class MatchServer {
@@ -67,6 +68,7 @@ class MatchServer {
   // runs or is touched.
   std::error_code start();
   std::uint16_t port() const { return tcp_.port(); }
+  IoBackend io() const { return tcp_.io(); }
   // Stops for a restart, the way a deploy does it: no new connections;
   // everybody in a match hears that the server restarts; games go on for up
   // to `drain` so those about to finish can, unless `hurry` says to stop

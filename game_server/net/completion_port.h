@@ -42,8 +42,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
+#include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "shared/net/socket.h"
@@ -51,6 +54,25 @@
 namespace server {
 
 enum class OpKind : std::uint8_t { Accept, Receive, Send };
+
+struct Registration;  // one associated socket; backend-defined
+
+// What does the I/O under the port. On Linux io_uring (real completions from
+// the kernel) where the system allows it, else epoll (readiness, turned into
+// completions); on Windows IOCP. Auto picks the best there is.
+enum class IoBackend : std::uint8_t { Auto, Epoll, Uring, Iocp };
+inline constexpr std::pair<IoBackend, std::string_view> kIoBackendNames[] = {
+    {IoBackend::Auto, "auto"}, {IoBackend::Epoll, "epoll"}, {IoBackend::Uring, "uring"}, {IoBackend::Iocp, "iocp"}};
+constexpr std::string_view name(IoBackend backend) {
+  for (const auto& [b, text] : kIoBackendNames)
+    if (b == backend) return text;
+  return "unknown";
+}
+constexpr std::optional<IoBackend> parseIoBackend(std::string_view text) {
+  for (const auto& [b, name] : kIoBackendNames)
+    if (name == text) return b;
+  return std::nullopt;
+}
 
 // The per-operation context. Its first member is room for the OVERLAPPED the
 // IOCP backend overlays there (32 bytes on 64-bit Windows); the epoll backend
@@ -69,6 +91,7 @@ struct Operation {
   std::size_t transferred = 0;
   std::error_code error;
   Operation* next = nullptr;
+  Registration* registration = nullptr;  // io_uring: whose operation a completion is
 };
 
 // An accept operation: AcceptEx writes the local and the remote address into
@@ -99,8 +122,6 @@ struct Completion {
   bool isWake() const { return op == nullptr; }
 };
 
-struct Registration;  // one associated socket; backend-defined
-
 // The array GetQueuedCompletionStatusEx fills, plus the registrations the
 // dequeuing thread owns until its next dequeue.
 class CompletionBatch {
@@ -117,8 +138,9 @@ class CompletionBatch {
 
 class CompletionPort {
  public:
-  // Throws std::system_error if the system refuses the port.
-  CompletionPort();
+  // Throws std::system_error if the system refuses the port, or the
+  // backend asked for (Auto falls back to epoll where io_uring is refused).
+  explicit CompletionPort(IoBackend backend = IoBackend::Auto);
   ~CompletionPort();
   CompletionPort(const CompletionPort&) = delete;
   CompletionPort& operator=(const CompletionPort&) = delete;
@@ -148,6 +170,8 @@ class CompletionPort {
   // Operations posted and not yet handed out by dequeue(): 0 once a server
   // that stopped has every operation back.
   std::size_t inFlight() const;
+  // The backend serving this port (never Auto).
+  IoBackend backend() const;
 
   static constexpr std::chrono::milliseconds kInfinite{-1};
 

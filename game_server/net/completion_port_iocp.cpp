@@ -158,12 +158,16 @@ struct CompletionPort::Impl {
   }
 };
 
-CompletionPort::CompletionPort() : impl_(std::make_unique<Impl>()) {
+CompletionPort::CompletionPort(IoBackend backend) : impl_(std::make_unique<Impl>()) {
+  if (backend != IoBackend::Auto && backend != IoBackend::Iocp)
+    throw std::system_error(std::make_error_code(std::errc::not_supported), std::string(name(backend)));
   impl_->port = ::CreateIoCompletionPort(INVALID_HANDLE_VALUE, nullptr, 0, 0);
   if (!impl_->port) throw std::system_error(windowsError(::GetLastError()), "CreateIoCompletionPort");
 }
 
 CompletionPort::~CompletionPort() { ::CloseHandle(impl_->port); }
+
+IoBackend CompletionPort::backend() const { return IoBackend::Iocp; }
 
 Registration* CompletionPort::associate(net::NativeSocket socket, CompletionHandler* key) {
   auto* r = new Registration(static_cast<SOCKET>(socket), key);

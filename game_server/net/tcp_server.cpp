@@ -10,7 +10,7 @@ TcpServer::TcpServer(TcpServerOptions options, TcpServerCallbacks callbacks, Tim
     : options_(std::move(options)),
       callbacks_(std::move(callbacks)),
       timers_(timers),
-      port_(std::make_shared<CompletionPort>()) {}
+      port_(std::make_shared<CompletionPort>(options_.io)) {}
 
 TcpServer::~TcpServer() { stop(); }
 

@@ -41,6 +41,7 @@ struct TcpServerOptions {
   std::size_t sendLimit = Connection::kDefaultSendLimit;
   std::size_t maxConnections = 0;  // 0: no limit
   std::size_t maxPerAddress = 0;   // 0: no limit
+  IoBackend io = IoBackend::Auto;  // the completion port's backend
 };
 
 // A newcomer that was not let in, and why.
@@ -80,6 +81,7 @@ class TcpServer {
   // Listens (unless listen() did) and starts the workers and accepting.
   std::error_code start();
   std::uint16_t port() const { return boundPort_; }
+  IoBackend io() const { return port_->backend(); }
 
   // No new connections: the port is let go, so a connect is refused (and a
   // server that takes over may listen there); the live ones carry on.

@@ -25,7 +25,11 @@ std::vector<std::byte> pattern(std::size_t size, unsigned seed) {
 namespace {
 
 using server::CompletionPort;
+using server::IoBackend;
 using server::Operation;
+
+// Every backend this system runs passes the same contract.
+class CompletionPortContract : public testing::TestWithParam<IoBackend> {};
 
 // Records every completion it gets.
 struct Recorder : server::CompletionHandler {
@@ -56,8 +60,8 @@ std::vector<std::byte> readAll(net::NativeSocket s, std::size_t expected) {
   return all;
 }
 
-TEST(CompletionPort, AcceptsManyConnectionsWithSeveralPendingAccepts) {
-  CompletionPort port;
+TEST_P(CompletionPortContract, AcceptsManyConnectionsWithSeveralPendingAccepts) {
+  CompletionPort port(GetParam());
   std::error_code error;
   net::Listener l = net::listenTcp("127.0.0.1", 0, error);
   net::setNonBlocking(l.socket.native(), true);
@@ -91,8 +95,8 @@ TEST(CompletionPort, AcceptsManyConnectionsWithSeveralPendingAccepts) {
   port.dissociate(r);
 }
 
-TEST(CompletionPort, ReceiveCompletesWithTheBytesThenZeroAtEndOfStream) {
-  CompletionPort port;
+TEST_P(CompletionPortContract, ReceiveCompletesWithTheBytesThenZeroAtEndOfStream) {
+  CompletionPort port(GetParam());
   Pair p = loopbackPair();
   Recorder h;
   server::Registration* r = port.associate(p.served.native(), &h);
@@ -115,8 +119,8 @@ TEST(CompletionPort, ReceiveCompletesWithTheBytesThenZeroAtEndOfStream) {
   port.dissociate(r);
 }
 
-TEST(CompletionPort, LargeSendCompletesOnlyWhenEveryByteIsSent) {
-  CompletionPort port;
+TEST_P(CompletionPortContract, LargeSendCompletesOnlyWhenEveryByteIsSent) {
+  CompletionPort port(GetParam());
   Pair p = loopbackPair();
   Recorder h;
   server::Registration* r = port.associate(p.served.native(), &h);
@@ -134,8 +138,8 @@ TEST(CompletionPort, LargeSendCompletesOnlyWhenEveryByteIsSent) {
   port.dissociate(r);
 }
 
-TEST(CompletionPort, PeerThatResetsMidSendCompletesWithAnError) {
-  CompletionPort port;
+TEST_P(CompletionPortContract, PeerThatResetsMidSendCompletesWithAnError) {
+  CompletionPort port(GetParam());
   Pair p = loopbackPair();
   Recorder h;
   server::Registration* r = port.associate(p.served.native(), &h);
@@ -160,8 +164,8 @@ TEST(CompletionPort, PeerThatResetsMidSendCompletesWithAnError) {
   port.dissociate(r);
 }
 
-TEST(CompletionPort, CancelledRegistrationCompletesLaterPostsWithTheError) {
-  CompletionPort port;
+TEST_P(CompletionPortContract, CancelledRegistrationCompletesLaterPostsWithTheError) {
+  CompletionPort port(GetParam());
   Pair p = loopbackPair();
   Recorder h;
   server::Registration* r = port.associate(p.served.native(), &h);
@@ -175,8 +179,8 @@ TEST(CompletionPort, CancelledRegistrationCompletesLaterPostsWithTheError) {
   port.dissociate(r);
 }
 
-TEST(CompletionPort, WakeStopsWorkersWithOperationsPendingAndNothingIsLost) {
-  CompletionPort port;
+TEST_P(CompletionPortContract, WakeStopsWorkersWithOperationsPendingAndNothingIsLost) {
+  CompletionPort port(GetParam());
   constexpr int kPairs = 3;
   std::vector<Pair> pairs;
   std::vector<Recorder> handlers(kPairs);
@@ -256,8 +260,8 @@ struct EchoHandler : server::CompletionHandler {
   }
 };
 
-TEST(CompletionPort, OneRegistrationIsNeverHandledOnTwoThreadsAtOnce) {
-  CompletionPort port;
+TEST_P(CompletionPortContract, OneRegistrationIsNeverHandledOnTwoThreadsAtOnce) {
+  CompletionPort port(GetParam());
   constexpr int kClients = 8;
   constexpr std::size_t kBytes = 64 * 1024;
   std::atomic<int> overlaps{0};
@@ -312,6 +316,26 @@ TEST(CompletionPort, OneRegistrationIsNeverHandledOnTwoThreadsAtOnce) {
   EXPECT_EQ(overlaps.load(), 0);
   for (int i = 0; i < kClients; ++i) EXPECT_TRUE(intact[i]) << "client " << i;
 }
+
+std::vector<IoBackend> backendsHere() {
+#ifdef _WIN32
+  return {IoBackend::Iocp};
+#else
+  std::vector<IoBackend> here{IoBackend::Epoll};
+  try {
+    CompletionPort probe(IoBackend::Uring);
+    here.push_back(IoBackend::Uring);
+  } catch (const std::system_error&) {
+    // io_uring refused here (an old kernel, a container's policy): epoll alone.
+  }
+  return here;
+#endif
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CompletionPortContract, testing::ValuesIn(backendsHere()),
+                         [](const testing::TestParamInfo<IoBackend>& info) {
+                           return std::string(server::name(info.param));
+                         });
 
 }  // namespace
 }  // namespace nettest
