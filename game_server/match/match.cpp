@@ -785,7 +785,8 @@ void Match::sendTo(game::Seat seat, const proto::Packet& packet) {
 
 void Match::sendAll(const proto::Packet& packet) {
   assert(mutex_.heldHere());
-  forEveryone([&](const ConnectionPtr& c) { sendPacket(*c, packet); });
+  const Encoded encoded(packet);
+  forEveryone([&](const ConnectionPtr& c) { c->send(encoded.bytes()); });
 }
 
 void Match::sendSpectatorCount() {

@@ -1,16 +1,23 @@
 #include "game_server/match/outbox.h"
 
-#include <vector>
+#include <cstring>
 
 #include "shared/protocol/codec.h"
 
 namespace server {
 
-bool sendPacket(Connection& connection, const proto::Packet& packet) {
-  std::vector<std::uint8_t> bytes;
-  proto::append(bytes, packet);
-  return connection.send(std::as_bytes(std::span(bytes)));
+Encoded::Encoded(const proto::Packet& packet) {
+  std::visit(
+      [this]<typename P>(const P& p) {
+        static_assert(sizeof(P) <= proto::kMaxPacketSize, "every packet fits the framers' buffers");
+        const auto encoded = proto::encode(p);
+        std::memcpy(bytes_.data(), encoded.data(), encoded.size());
+        size_ = encoded.size();
+      },
+      packet);
 }
+
+bool sendPacket(Connection& connection, const proto::Packet& packet) { return connection.send(Encoded(packet).bytes()); }
 
 void hangUp(const ConnectionPtr& connection, TimerQueue& timers) {
   connection->closeAfterSend();
