@@ -33,6 +33,23 @@
 
 #include "game_server/net/linux_port.h"
 
+// ThreadSanitizer cannot see that the kernel orders an operation's
+// submission before its completion; these tell it, where it runs.
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define GAME_TSAN 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__) || defined(GAME_TSAN)
+extern "C" void __tsan_acquire(void* address);
+extern "C" void __tsan_release(void* address);
+#define GAME_TO_KERNEL(op) __tsan_release(op)
+#define GAME_FROM_KERNEL(op) __tsan_acquire(op)
+#else
+#define GAME_TO_KERNEL(op) static_cast<void>(op)
+#define GAME_FROM_KERNEL(op) static_cast<void>(op)
+#endif
+
 namespace server {
 namespace {
 
@@ -151,6 +168,7 @@ class UringReactor final : public Reactor {
         break;
     }
     io_uring_sqe_set_data64(sqe, address(op));
+    GAME_TO_KERNEL(&op);
     submitLocked();
   }
 
@@ -160,6 +178,7 @@ class UringReactor final : public Reactor {
     io_uring_sqe* sqe = sqeLocked();
     io_uring_prep_poll_add(sqe, r.fd, op.kind == OpKind::Send ? POLLOUT : POLLIN);
     io_uring_sqe_set_data64(sqe, address(op) | kPollBit);
+    GAME_TO_KERNEL(&op);
     submitLocked();
   }
 
@@ -220,6 +239,7 @@ class UringReactor final : public Reactor {
           stop = true;
         } else if (data != kCancelled) {
           auto* op = reinterpret_cast<Operation*>(static_cast<std::uintptr_t>(data & ~kPollBit));
+          GAME_FROM_KERNEL(op);
           complete(*op, cqe->res, (data & kPollBit) != 0);
         }
       }
