@@ -18,11 +18,6 @@ namespace {
 
 constexpr const char* kStockfish = "/usr/games/stockfish";
 
-std::string fileText(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // Lines of `file` that are moves: how far the game has come.
 int movesIn(const std::filesystem::path& file) {
   std::ifstream in(file);
@@ -76,11 +71,11 @@ void engineGameAcrossARestart(int signal) {
 
   const std::string whiteOut = white->readAll(100s);
   const std::string blackOut = black->readAll(100s);
-  EXPECT_EQ(white->wait(10s), 0) << whiteOut << fileText(work.path() / "white.err");
-  EXPECT_EQ(black->wait(10s), 0) << blackOut << fileText(work.path() / "black.err");
+  EXPECT_EQ(white->wait(10s), 0) << whiteOut << contentsOf(work.path() / "white.err");
+  EXPECT_EQ(black->wait(10s), 0) << blackOut << contentsOf(work.path() / "black.err");
   EXPECT_NE(whiteOut.find("reconnected after"), std::string::npos) << whiteOut;
   EXPECT_NE(blackOut.find("reconnected after"), std::string::npos) << blackOut;
-  ASSERT_FALSE(resultOf(whiteOut).empty()) << whiteOut << fileText(work.path() / "white.err");
+  ASSERT_FALSE(resultOf(whiteOut).empty()) << whiteOut << contentsOf(work.path() / "white.err");
   EXPECT_EQ(resultOf(whiteOut), resultOf(blackOut));
   EXPECT_EQ(second.stop(), 0);
 
@@ -89,7 +84,7 @@ void engineGameAcrossARestart(int signal) {
   auto loaded = record::readFile(files[0]);
   ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
   const record::Record& r = std::get<record::Record>(loaded);
-  ASSERT_TRUE(r.result.has_value()) << fileText(files[0]);
+  ASSERT_TRUE(r.result.has_value()) << contentsOf(files[0]);
   // Ended by the board or a rule: the engines never resign, nobody left,
   // and a minute a side is plenty at these move times.
   const game::EndReason reason = r.result->reason;
@@ -104,7 +99,7 @@ void engineGameAcrossARestart(int signal) {
 
   Process pgn(GAME_REPLAY_PATH, {files[0].string(), "--pgn"}, work.path() / "pgn.err");
   const std::string text = pgn.readAll(30s);
-  EXPECT_EQ(pgn.wait(10s), 0) << fileText(work.path() / "pgn.err");
+  EXPECT_EQ(pgn.wait(10s), 0) << contentsOf(work.path() / "pgn.err");
   chess::PgnGame game;
   std::string error;
   ASSERT_TRUE(chess::readPgn(text, game, error)) << error << "\n" << text;

@@ -62,6 +62,26 @@ int countEvents(const record::Record& r, std::string_view what) {
   return static_cast<int>(std::count_if(r.events.begin(), r.events.end(), [&](const auto& e) { return e.what == what; }));
 }
 
+// A game an earlier server left behind: a first server on a free port, a
+// match in which black played a8, then SIGKILL. What the server after needs:
+// the port and the players' welcomes (their tokens).
+struct LeftBehind {
+  std::uint16_t port = 0;
+  proto::Welcome player1, player2;
+};
+
+LeftBehind killedAfterBlacksFirstMove(const TempDir& work, const std::filesystem::path& records) {
+  KillableServer first("omok", records, work.path() / "first.log");
+  LeftBehind left{first.port(), {}, {}};
+  if (left.port == 0) return left;
+  Pair p(left.port, game::Kind::Omok, "ann", "ben");
+  left.player1 = p.welcome1;
+  left.player2 = p.welcome2;
+  p.play(Seat::Player1, "a8");
+  first.kill();
+  return left;
+}
+
 // Kills or stops `server` mid-game, restarts one on the same port and
 // directory, brings both players back and finishes the game by the rules.
 void restartMidGame(int signal) {
@@ -242,18 +262,11 @@ TEST(Restart, ASecondStopRequestEndsTheDrainAtOnce) {
 TEST(Restart, APlayerWhoNeverComesBackLosesAfterTheResumeGrace) {
   TempDir work;
   const auto records = work.path() / "records";
-  std::uint16_t port = 0;
-  proto::Welcome before2;
-  {
-    KillableServer first("omok", records, work.path() / "first.log");
-    ASSERT_NE(port = first.port(), 0);
-    Pair p(port, game::Kind::Omok, "ann", "ben");
-    before2 = p.welcome2;
-    p.play(Seat::Player1, "a8");
-    first.kill();
-  }
+  const LeftBehind left = killedAfterBlacksFirstMove(work, records);
+  ASSERT_NE(left.port, 0);
+  const std::uint16_t port = left.port;
   KillableServer second("omok", records, work.path() / "second.log", {"--resume-grace", "1"}, port);
-  Returning ben(port, before2, "ben", 1);
+  Returning ben(port, left.player2, "ben", 1);
   EXPECT_EQ(ben.client.expect<proto::OpponentStatus>().state, proto::OpponentState::Disconnected);
   const auto over = ben.client.expect<proto::GameOver>(3s);
   EXPECT_EQ(over.result, game::Result::Player2Wins);
@@ -269,17 +282,9 @@ TEST(Restart, APlayerWhoNeverComesBackLosesAfterTheResumeGrace) {
 TEST(Restart, NobodyBackAdjournsTheGameAndALaterStartResumesIt) {
   TempDir work;
   const auto records = work.path() / "records";
-  std::uint16_t port = 0;
-  proto::Welcome before1, before2;
-  {
-    KillableServer first("omok", records, work.path() / "first.log");
-    ASSERT_NE(port = first.port(), 0);
-    Pair p(port, game::Kind::Omok, "ann", "ben");
-    before1 = p.welcome1;
-    before2 = p.welcome2;
-    p.play(Seat::Player1, "a8");
-    first.kill();
-  }
+  const LeftBehind left = killedAfterBlacksFirstMove(work, records);
+  ASSERT_NE(left.port, 0);
+  const std::uint16_t port = left.port;
   {
     KillableServer second("omok", records, work.path() / "second.log", {"--resume-grace", "1"}, port);
     EXPECT_TRUE(second.logShows("match 1 adjourned", 4s)) << second.log();
@@ -290,9 +295,9 @@ TEST(Restart, NobodyBackAdjournsTheGameAndALaterStartResumesIt) {
   EXPECT_FALSE(adjourned.result.has_value());
 
   KillableServer third("omok", records, work.path() / "third.log", {}, port);
-  Returning ann(port, before1, "ann", 1);
+  Returning ann(port, left.player1, "ann", 1);
   ann.client.expect<proto::OpponentStatus>();
-  Returning ben(port, before2, "ben", 1);
+  Returning ben(port, left.player2, "ben", 1);
   ben.client.send(proto::Resign{});
   EXPECT_EQ(ann.client.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
   EXPECT_EQ(ann.client.expect<proto::GameOver>().reason, game::EndReason::Resignation);
@@ -310,16 +315,9 @@ TEST(Restart, NobodyBackAdjournsTheGameAndALaterStartResumesIt) {
 TEST(Restart, BadRecordsAreNamedAndLeftAloneAndTheGoodOnesResume) {
   TempDir work;
   const auto records = work.path() / "records";
-  std::uint16_t port = 0;
-  proto::Welcome before1;
-  {
-    KillableServer first("omok", records, work.path() / "first.log");
-    ASSERT_NE(port = first.port(), 0);
-    Pair p(port, game::Kind::Omok, "ann", "ben");
-    before1 = p.welcome1;
-    p.play(Seat::Player1, "a8");
-    first.kill();
-  }
+  const LeftBehind left = killedAfterBlacksFirstMove(work, records);
+  ASSERT_NE(left.port, 0);
+  const std::uint16_t port = left.port;
   const auto good = recordsIn(records).at(0);
   std::string start;
   std::getline(std::ifstream(good) >> std::ws, start);
@@ -339,7 +337,7 @@ TEST(Restart, BadRecordsAreNamedAndLeftAloneAndTheGoodOnesResume) {
   EXPECT_TRUE(second.logShows("m000902.jsonl: the record is empty")) << second.log();
   for (const auto& [name, text] : bad) EXPECT_EQ(contentsOf(records / name), text) << name << " was touched";
 
-  Returning ann(port, before1, "ann", 1);
+  Returning ann(port, left.player1, "ann", 1);
   ann.client.send(proto::Resign{});
   ann.client.expect<proto::OpponentStatus>();
   EXPECT_EQ(ann.client.expect<proto::GameOver>().reason, game::EndReason::Resignation);
