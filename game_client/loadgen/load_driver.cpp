@@ -29,13 +29,17 @@ using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
 // Connects in flight at once: well under the server's listen backlog, so a
-// burst of thousands never waits for SYN retries.
+// burst of thousands never waits for SYN retries. The relay pairs in accept
+// order, so its connects go one at a time: each is accepted before the next.
 constexpr int kConnectWindow = 256;
+constexpr int kRelayConnectWindow = 1;
 // Seating every connection must not take longer than this.
 constexpr auto kSetupLimit = 60s;
 constexpr std::size_t kErrorsKept = 5;
-// The echo mode's message: exactly a move packet.
-const auto kEchoPacket = proto::encode(proto::Move{});
+// The echo and relay modes' message: exactly a move packet; the relay
+// answers each with a move-accepted's size.
+const auto kMovePacket = proto::encode(proto::Move{});
+constexpr std::size_t kRelayReplySize = sizeof(proto::MoveAccepted);
 
 double cpuSeconds() {
   rusage usage{};
@@ -50,17 +54,18 @@ struct Peer {
   bool writeArmed = false;
   bool over = false;                          // game mode: this side saw the game end
   std::unique_ptr<client::Session> session;  // game mode
-  std::vector<std::uint8_t> out;              // echo mode: bytes not sent yet
-  std::size_t echoed = 0;                     // echo mode: bytes of the echo received so far
+  std::vector<std::uint8_t> out;              // echo, relay: bytes not sent yet
+  std::size_t received = 0;                   // echo, relay: bytes of the reply received so far
 };
 
 struct Pair {
   bool active = true;  // false once finished or failed
-  bool ready = false;  // both seated (game) or connected (echo)
+  bool ready = false;  // both seated (game) or connected (echo, relay)
   int game = 0;        // games started
   int seated = 0;
-  int turn = 0;           // echo mode: the side sending next
-  bool inFlight = false;  // echo mode: a message is out
+  int turn = 0;           // echo, relay: the side sending next
+  bool inFlight = false;  // echo, relay: a message is out
+  std::uint8_t replied = 0;  // relay: bit per side that received the reply
   Clock::time_point sentAt;
   std::unique_ptr<client::MoveChooser> chooser;
 };
@@ -87,7 +92,7 @@ class Driver {
   }
 
   LoadResult run() {
-    if (options_.mode == Mode::Game) result_.latenciesNs.reserve(1 << 20);
+    result_.latenciesNs.reserve(1 << 20);
     for (int i = 0; i < static_cast<int>(peers_.size()); ++i) connectQueue_.push_back(i);
     pumpConnects();
 
@@ -142,7 +147,8 @@ class Driver {
   // --- sockets ---
 
   void pumpConnects() {
-    while (connecting_ < kConnectWindow && !connectQueue_.empty()) {
+    const int window = options_.mode == Mode::Relay ? kRelayConnectWindow : kConnectWindow;
+    while (connecting_ < window && !connectQueue_.empty()) {
       const int index = connectQueue_.front();
       connectQueue_.pop_front();
       if (pairOf(index).active) startConnect(index);
@@ -249,7 +255,7 @@ class Driver {
     p.writeArmed = true;
     setWrite(p, false);
     Pair& pair = pairOf(index);
-    if (options_.mode == Mode::Echo) return seated(index / 2, now);
+    if (options_.mode != Mode::Game) return seated(index / 2, now);
     client::Options o;
     o.name = "load" + std::to_string(index);
     o.game = static_cast<std::uint8_t>(options_.game);
@@ -286,6 +292,8 @@ class Driver {
     const auto bytes = std::span(buffer).first(static_cast<std::size_t>(n));
     if (p.session)
       onGameBytes(index, bytes, now);
+    else if (options_.mode == Mode::Relay)
+      onRelayBytes(index, bytes.size(), now);
     else
       onEchoBytes(index, bytes.size(), now);
   }
@@ -300,10 +308,32 @@ class Driver {
   void onEchoBytes(int index, std::size_t n, Clock::time_point now) {
     Peer& p = peer(index);
     Pair& pair = pairOf(index);
-    for (p.echoed += n; p.echoed >= kEchoPacket.size(); p.echoed -= kEchoPacket.size()) {
+    for (p.received += n; p.received >= kMovePacket.size(); p.received -= kMovePacket.size()) {
       count(pair, now);
       pair.inFlight = false;
       pair.turn ^= 1;
+    }
+    if (playing_) kick(index / 2, now);
+  }
+
+  // The opponent's copy times the move, as in game mode; the turn passes
+  // once both copies are in. A reply nobody waits for means the relay paired
+  // other connections than ours.
+  void onRelayBytes(int index, std::size_t n, Clock::time_point now) {
+    Peer& p = peer(index);
+    Pair& pair = pairOf(index);
+    const int side = index & 1;
+    const auto bit = static_cast<std::uint8_t>(1 << side);
+    for (p.received += n; p.received >= kRelayReplySize; p.received -= kRelayReplySize) {
+      if (!pair.inFlight || (pair.replied & bit))
+        return failPair(index, "a reply to no move of ours: the relay paired us otherwise");
+      pair.replied |= bit;
+      if (side != pair.turn) count(pair, now);
+      if (pair.replied == 3) {
+        pair.replied = 0;
+        pair.inFlight = false;
+        pair.turn ^= 1;
+      }
     }
     if (playing_) kick(index / 2, now);
   }
@@ -360,14 +390,14 @@ class Driver {
     finishPair(pairOf(index));
   }
 
-  // Sends the next move (or echo message) of a pair if it is someone's turn.
+  // Sends the next move (or echo or relay message) of a pair if it is someone's turn.
   void kick(int pairIndex, Clock::time_point now) {
     Pair& pair = pairs_[static_cast<std::size_t>(pairIndex)];
     if (!pair.active || pair.seated < 2 || now >= stopAt_) return;
-    if (options_.mode == Mode::Echo) {
+    if (options_.mode != Mode::Game) {
       if (pair.inFlight) return;
       Peer& p = peer(2 * pairIndex + pair.turn);
-      p.out.assign(kEchoPacket.begin(), kEchoPacket.end());
+      p.out.assign(kMovePacket.begin(), kMovePacket.end());
       pair.inFlight = true;
       pair.sentAt = now;
       if (!flush(2 * pairIndex + pair.turn)) failPair(2 * pairIndex, std::string("send: ") + std::strerror(errno));

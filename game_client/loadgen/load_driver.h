@@ -14,8 +14,15 @@
 // waiting for it to come back, so as many messages are in flight as moves in
 // game mode (one per pair).
 //
-// Latency: game mode, from the mover's send to the opponent's receipt of the
-// move-accepted; echo mode, from the send to the receipt of the echo.
+// Relay mode: the same pairs against a relay server, which pairs connections
+// in accept order and answers every Move-sized packet with a
+// MoveAccepted-sized one to both (a move's one receive and two sends). The
+// two connections take turns; the next message goes once both received the
+// reply. Connects go one at a time, so the relay's accept order is ours.
+//
+// Latency: game and relay mode, from the mover's send to the opponent's
+// receipt of the move-accepted; echo mode, from the send to the receipt of
+// the echo.
 //
 // Ownership and threading: run() owns every socket and session and returns
 // when the work is done or the time is up; nothing is shared with other
@@ -32,7 +39,7 @@
 
 namespace loadgen {
 
-enum class Mode : std::uint8_t { Game, Echo };
+enum class Mode : std::uint8_t { Game, Echo, Relay };
 
 struct LoadOptions {
   Mode mode = Mode::Game;
@@ -48,8 +55,8 @@ struct LoadOptions {
 
 struct LoadResult {
   int connections = 0;          // most connections open at once
-  int ready = 0;                // connections seated (game) or connected (echo) before play
-  std::uint64_t exchanges = 0;  // moves (game) or echoed messages (echo)
+  int ready = 0;                // connections seated (game) or connected (echo, relay) before play
+  std::uint64_t exchanges = 0;  // moves (game) or messages echoed or relayed
   std::uint64_t games = 0;      // games finished
   std::uint64_t errors = 0;
   std::vector<std::string> firstErrors;  // a few, for the log

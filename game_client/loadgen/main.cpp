@@ -1,6 +1,6 @@
-// game_loadgen: drives a game server (or, with --echo, the reference echo
-// server) with many connections from one thread and prints throughput and
-// round-trip latency, e.g.
+// game_loadgen: drives a game server (or, with --echo or --relay, the
+// reference echo or relay server) with many connections from one thread and
+// prints throughput and round-trip latency, e.g.
 //   game_loadgen --port 9000 --matches 5000 --games 1 --duration 10
 // Lines "ready" (every connection seated, before --hold) and "done" (play
 // stopped, before the second --hold) let a script sample the server. The
@@ -24,10 +24,12 @@ double percentileUs(const std::vector<std::uint32_t>& sorted, double q) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Load generator: many connections playing random legal moves (or echoing Move-sized packets)."};
+  CLI::App app{
+      "Load generator: many connections playing random legal moves (or echoing or relaying Move-sized packets)."};
   loadgen::LoadOptions options;
   std::string gameName = "omok";
   bool echo = false;
+  bool relay = false;
   double duration = 10;
   double hold = 0;
   app.add_option("--host", options.host, "server address (numeric IPv4)")->capture_default_str();
@@ -44,10 +46,12 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 600.0));
   app.add_option("--seed", options.seed, "seed of the random moves")->capture_default_str();
-  app.add_flag("--echo", echo, "drive an echo server with Move-sized packets instead of playing");
+  auto* echoFlag = app.add_flag("--echo", echo, "drive an echo server with Move-sized packets instead of playing");
+  app.add_flag("--relay", relay, "drive a relay server: Move-sized packets in, MoveAccepted-sized replies to both")
+      ->excludes(echoFlag);
   CLI11_PARSE(app, argc, argv);
 
-  options.mode = echo ? loadgen::Mode::Echo : loadgen::Mode::Game;
+  options.mode = echo ? loadgen::Mode::Echo : relay ? loadgen::Mode::Relay : loadgen::Mode::Game;
   options.game = *game::parseKind(gameName);
   options.duration = std::chrono::milliseconds(static_cast<std::int64_t>(duration * 1000));
   options.hold = std::chrono::milliseconds(static_cast<std::int64_t>(hold * 1000));
@@ -62,14 +66,15 @@ int main(int argc, char** argv) {
   for (const std::string& e : r.firstErrors) std::cerr << "game_loadgen: " << e << '\n';
 
   std::sort(r.latenciesNs.begin(), r.latenciesNs.end());
-  const char* what = echo ? "messages" : "moves";
+  const bool game = options.mode == loadgen::Mode::Game;
+  const char* what = game ? "moves" : "messages";
   const double rate = r.seconds > 0 ? static_cast<double>(r.exchanges) / r.seconds : 0;
-  std::printf("mode: %s\n", echo ? "echo" : "game");
+  std::printf("mode: %s\n", game ? "game" : echo ? "echo" : "relay");
   std::printf("connections: %d\n", r.connections);
   std::printf("ready: %d\n", r.ready);
   std::printf("errors: %llu\n", static_cast<unsigned long long>(r.errors));
   std::printf("setup seconds: %.3f\n", r.setupSeconds);
-  if (!echo) std::printf("games: %llu\n", static_cast<unsigned long long>(r.games));
+  if (game) std::printf("games: %llu\n", static_cast<unsigned long long>(r.games));
   std::printf("%s: %llu\n", what, static_cast<unsigned long long>(r.exchanges));
   std::printf("seconds: %.3f\n", r.seconds);
   std::printf("%s per second: %.0f\n", what, rate);
