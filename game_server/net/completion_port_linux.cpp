@@ -14,38 +14,88 @@ std::unique_ptr<Reactor> makeUringReactor(Scheduler&, std::error_code& error) {
 }
 #endif
 
+namespace {
+
+// The worker now in the task: what it makes ready, it takes or passes on itself.
+thread_local bool tInTask = false;
+
+}  // namespace
+
+void Scheduler::wakeOne() {
+  if (idle_ > 0) {
+    cv_.notify_one();
+  } else if (taskRunning_ && !interrupted_ && !tInTask) {
+    interrupted_ = true;
+    task_->interrupt();
+  }
+}
+
 void Scheduler::schedule(Registration& r) {
   assert(r.mutex.heldHere());
   if (r.done.empty() || r.owned || r.queued) return;
   r.queued = true;
-  {
-    std::lock_guard lock(mutex_);
-    ready_.push_back(&r);
-  }
-  cv_.notify_one();
+  std::lock_guard lock(mutex_);
+  ready_.push_back(&r);
+  if (!tInTask) wakeOne();  // the task's own worker looks when it comes out
 }
 
 void Scheduler::wake(int count) {
-  {
-    std::lock_guard lock(mutex_);
-    for (int i = 0; i < count; ++i) ready_.push_back(nullptr);
-  }
+  std::lock_guard lock(mutex_);
+  for (int i = 0; i < count; ++i) ready_.push_back(nullptr);
   cv_.notify_all();
+  if (taskRunning_ && !interrupted_) {
+    interrupted_ = true;
+    task_->interrupt();
+  }
 }
 
 bool Scheduler::next(Registration*& r, std::chrono::milliseconds timeout, bool first) {
+  using Clock = std::chrono::steady_clock;
+  const bool forever = timeout < std::chrono::milliseconds::zero();
+  const auto deadline = forever ? Clock::time_point::max() : Clock::now() + timeout;
   std::unique_lock lock(mutex_);
-  if (first) {
-    auto hasWork = [&] { return !ready_.empty(); };
-    if (timeout < std::chrono::milliseconds::zero()) {
-      cv_.wait(lock, hasWork);
-    } else if (!cv_.wait_for(lock, timeout, hasWork)) {
-      return false;
+  while (ready_.empty()) {
+    if (!first) return false;
+    const auto left = forever ? timeout : std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
+    if (!forever && left <= std::chrono::milliseconds::zero()) {
+      if (task_ && !taskRunning_) {
+        // One look at the kernel's queue before giving up (a stopping server drains it so).
+        taskRunning_ = true;
+        lock.unlock();
+        tInTask = true;
+        task_->run(std::chrono::milliseconds::zero());
+        tInTask = false;
+        lock.lock();
+        taskRunning_ = interrupted_ = false;
+      }
+      if (ready_.empty()) return false;
+      break;
     }
+    if (task_ && !taskRunning_) {
+      taskRunning_ = true;
+      lock.unlock();
+      tInTask = true;
+      task_->run(left);
+      tInTask = false;
+      lock.lock();
+      taskRunning_ = interrupted_ = false;
+      continue;
+    }
+    ++idle_;
+    if (forever) {
+      cv_.wait(lock);
+    } else {
+      cv_.wait_until(lock, deadline);
+    }
+    --idle_;
   }
-  if (ready_.empty() || (!first && ready_.front() == nullptr)) return false;  // a wake-up comes alone
+  if (!first && ready_.front() == nullptr) return false;  // a wake-up comes alone
   r = ready_.front();
   ready_.pop_front();
+  // More is ready than this worker takes: another one (or the task) looks.
+  if (!ready_.empty()) wakeOne();
+  // Nobody waits in the kernel now: an idle worker takes the task over.
+  else if (task_ && !taskRunning_ && idle_ > 0) cv_.notify_one();
   return true;
 }
 
@@ -82,6 +132,7 @@ CompletionPort::CompletionPort(IoBackend backend) : impl_(std::make_unique<Impl>
     impl_->reactor = makeEpollReactor(impl_->scheduler);
     impl_->backend = IoBackend::Epoll;
   }
+  if (impl_->reactor->runByWorkers()) impl_->scheduler.setTask(impl_->reactor.get());
 }
 
 CompletionPort::~CompletionPort() = default;

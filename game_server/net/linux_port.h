@@ -41,8 +41,19 @@ struct Registration {
   bool released = false;  // dissociated: freed once no worker has it and no event can name it
 };
 
+class Reactor;
+
+// With a reactor that has no thread of its own (io_uring), the scheduler
+// runs it as asio runs its reactor task: a worker that finds nothing ready
+// waits in the reactor for the kernel's completions, takes the first
+// registration that becomes ready itself (no hand-off) and wakes another
+// worker for the rest; the others wait on the condition variable. Something
+// made ready by any other thread wakes an idle worker, or interrupts the one
+// waiting in the reactor when none is idle.
 class Scheduler {
  public:
+  // The reactor the workers wait in; null: it has a thread of its own.
+  void setTask(Reactor* task) { task_ = task; }
   // Queues `r` for a worker if it has completions and no worker has it. Under r.mutex.
   void schedule(Registration& r);
   void wake(int count);
@@ -54,9 +65,16 @@ class Scheduler {
   std::atomic<std::size_t> inFlight{0};  // posted, not yet dequeued
 
  private:
+  // Someone must look at the ready queue: an idle worker, or the one in the task. Under mutex_.
+  void wakeOne();
+
   std::mutex mutex_;
   std::condition_variable cv_;
   std::deque<Registration*> ready_;  // nullptr: a wake-up
+  Reactor* task_ = nullptr;
+  int idle_ = 0;               // workers waiting on cv_
+  bool taskRunning_ = false;   // a worker waits in the task
+  bool interrupted_ = false;   // and has been asked to come out
 };
 
 class Reactor {
@@ -82,6 +100,12 @@ class Reactor {
   // them together.
   virtual void roundBegins() {}
   virtual void roundEnds() {}
+  // A reactor without a thread of its own is run by the workers (Scheduler):
+  // run() waits up to `timeout` for the kernel's completions and hands them
+  // to the scheduler; interrupt() makes a run() under way return soon. Any thread.
+  virtual bool runByWorkers() const { return false; }
+  virtual void run(std::chrono::milliseconds) {}
+  virtual void interrupt() {}
 
  protected:
   Scheduler& scheduler_;

@@ -1,9 +1,13 @@
 // The io_uring reactor of the Linux completion port (linux_port.h): real
 // completion I/O, IOCP's shape call for call. An accept, receive or send is
 // submitted with its Operation as the user data; the kernel performs it and
-// its completion comes back on the completion queue, where one reaper thread
-// takes it, hands the operation to the scheduler and starts the next one of
-// its direction. No readiness, no re-arming, no EAGAIN receive.
+// its completion comes back on the completion queue. The reactor has no
+// thread of its own: the scheduler runs it on a worker that found nothing
+// ready (asio's reactor task), which waits in the kernel, hands the
+// completed operations to the scheduler, starts the next one of each
+// direction, and then takes the first ready registration itself, so a
+// completion reaches its handler without a hand-off between threads. No
+// readiness, no re-arming, no EAGAIN receive.
 //
 // Per socket the operations still run in order, one at a time per
 // direction (accept/receive, send): the head of each queue is in the
@@ -13,9 +17,9 @@
 // waits for a poll of its direction first.
 //
 // Submissions: the submission queue is guarded by one mutex. What a
-// worker's handlers post during one round of dequeue(), and what the reaper
-// starts while it takes one batch of completions, goes to the kernel in one
-// io_uring_submit.
+// worker's handlers post during one round of dequeue(), and what one batch of
+// completions starts, goes to the kernel in one io_uring_submit. The
+// completion queue is read by the worker in the task only, one at a time.
 //
 // Cancellation: the operations still waiting fail at once; those in the
 // kernel get an IORING_OP_ASYNC_CANCEL and complete with the registration's
@@ -29,7 +33,6 @@
 #include <cassert>
 #include <cerrno>
 #include <cstdint>
-#include <thread>
 
 #include "game_server/net/linux_port.h"
 
@@ -56,10 +59,10 @@ namespace {
 constexpr unsigned kEntries = 4096;
 // User data that is not an Operation (those are aligned to 8, so the low
 // bits of their addresses are free): a poll for the operation at the
-// address, a cancel request's own answer, the stop request.
+// address, a cancel request's own answer, an interruption of the task.
 constexpr std::uint64_t kPollBit = 1;
 constexpr std::uint64_t kCancelled = 2;
-constexpr std::uint64_t kStop = 4;
+constexpr std::uint64_t kInterrupt = 4;
 
 class UringReactor final : public Reactor {
  public:
@@ -69,7 +72,9 @@ class UringReactor final : public Reactor {
     const int rc = io_uring_queue_init(kEntries, &ring_, 0);
     if (rc < 0) throw std::system_error(systemError(-rc), "io_uring_queue_init");
     io_uring_probe* probe = io_uring_get_probe_ring(&ring_);
-    bool supported = probe && (ring_.features & IORING_FEAT_NODROP);
+    // EXT_ARG: a wait with a timeout needs no submission entry, so waiting
+    // never touches the submission queue the other threads fill.
+    bool supported = probe && (ring_.features & IORING_FEAT_NODROP) && (ring_.features & IORING_FEAT_EXT_ARG);
     for (int op : {IORING_OP_ACCEPT, IORING_OP_RECV, IORING_OP_SEND, IORING_OP_ASYNC_CANCEL, IORING_OP_POLL_ADD})
       supported = supported && io_uring_opcode_supported(probe, op);
     if (probe) io_uring_free_probe(probe);
@@ -77,20 +82,9 @@ class UringReactor final : public Reactor {
       io_uring_queue_exit(&ring_);
       throw std::system_error(std::make_error_code(std::errc::function_not_supported), "io_uring operations");
     }
-    reaper_ = std::thread([this] { reap(); });
   }
 
-  ~UringReactor() override {
-    {
-      std::lock_guard lock(submitMutex_);
-      io_uring_sqe* sqe = sqeLocked();
-      io_uring_prep_nop(sqe);
-      io_uring_sqe_set_data64(sqe, kStop);
-      io_uring_submit(&ring_);
-    }
-    reaper_.join();
-    io_uring_queue_exit(&ring_);
-  }
+  ~UringReactor() override { io_uring_queue_exit(&ring_); }
 
   Registration* associate(int fd, CompletionHandler* key) override { return new Registration(fd, key); }
 
@@ -127,6 +121,44 @@ class UringReactor final : public Reactor {
   void forget(Registration&) override {}  // nothing of it is in the kernel once its operations are back
 
   void retire(Registration* r) override { delete r; }
+
+  bool runByWorkers() const override { return true; }
+
+  void run(std::chrono::milliseconds timeout) override {
+    io_uring_cqe* cqe = nullptr;
+    int rc;
+    if (timeout < std::chrono::milliseconds::zero()) {
+      rc = io_uring_wait_cqe(&ring_, &cqe);
+    } else {
+      __kernel_timespec ts{};
+      ts.tv_sec = timeout.count() / 1000;
+      ts.tv_nsec = (timeout.count() % 1000) * 1'000'000;
+      rc = io_uring_wait_cqe_timeout(&ring_, &cqe, &ts);
+    }
+    if (rc < 0) return;  // the time is up, or a signal came
+    // What the completions start goes to the kernel together afterwards.
+    tDeferring = this;
+    unsigned head;
+    unsigned seen = 0;
+    io_uring_for_each_cqe(&ring_, head, cqe) {
+      ++seen;
+      const std::uint64_t data = io_uring_cqe_get_data64(cqe);
+      if (data == kCancelled || data == kInterrupt) continue;
+      auto* op = reinterpret_cast<Operation*>(static_cast<std::uintptr_t>(data & ~kPollBit));
+      GAME_FROM_KERNEL(op);
+      complete(*op, cqe->res, (data & kPollBit) != 0);
+    }
+    io_uring_cq_advance(&ring_, seen);
+    roundEnds();
+  }
+
+  void interrupt() override {
+    std::lock_guard lock(submitMutex_);
+    io_uring_sqe* sqe = sqeLocked();
+    io_uring_prep_nop(sqe);
+    io_uring_sqe_set_data64(sqe, kInterrupt);
+    io_uring_submit(&ring_);
+  }
 
   void roundBegins() override { tDeferring = this; }
   void roundEnds() override {
@@ -222,38 +254,10 @@ class UringReactor final : public Reactor {
     scheduler_.schedule(r);
   }
 
-  void reap() {
-    for (;;) {
-      io_uring_cqe* cqe = nullptr;
-      const int rc = io_uring_wait_cqe(&ring_, &cqe);
-      if (rc < 0) continue;  // EINTR
-      bool stop = false;
-      unsigned head;
-      unsigned seen = 0;
-      // What the completions start goes to the kernel together afterwards.
-      tDeferring = this;
-      io_uring_for_each_cqe(&ring_, head, cqe) {
-        ++seen;
-        const std::uint64_t data = io_uring_cqe_get_data64(cqe);
-        if (data == kStop) {
-          stop = true;
-        } else if (data != kCancelled) {
-          auto* op = reinterpret_cast<Operation*>(static_cast<std::uintptr_t>(data & ~kPollBit));
-          GAME_FROM_KERNEL(op);
-          complete(*op, cqe->res, (data & kPollBit) != 0);
-        }
-      }
-      io_uring_cq_advance(&ring_, seen);
-      roundEnds();
-      if (stop) return;
-    }
-  }
-
   static thread_local UringReactor* tDeferring;  // the reactor whose round this thread is in
 
   io_uring ring_;
   std::mutex submitMutex_;
-  std::thread reaper_;
 };
 
 thread_local UringReactor* UringReactor::tDeferring = nullptr;
