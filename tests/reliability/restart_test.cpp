@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -307,6 +308,39 @@ TEST(Restart, NobodyBackAdjournsTheGameAndALaterStartResumesIt) {
   ASSERT_TRUE(r.result.has_value());
   EXPECT_EQ(r.result->reason, game::EndReason::Resignation);
   EXPECT_EQ(countEvents(r, "resumed"), 2);
+}
+
+// A spectator (game_bot --watch) watches the same match again after a
+// restart by itself, and sees every move once and the result.
+TEST(Restart, ASpectatorWatchesTheSameMatchAgain) {
+  TempDir work;
+  const auto records = work.path() / "records";
+  std::optional<KillableServer> first(std::in_place, "omok", records, work.path() / "first.log");
+  const std::uint16_t port = first->port();
+  ASSERT_NE(port, 0);
+  Pair p(port, game::Kind::Omok, "ann", "ben");
+  Process spectator(GAME_BOT_PATH,
+                    {"--port", std::to_string(port), "--watch", std::to_string(p.welcome1.matchId), "--name", "cy",
+                     "--retry-seconds", "30", "--timeout", "60"},
+                    work.path() / "spectator.err");
+  p.player1.expect<proto::Spectators>();
+  p.player2.expect<proto::Spectators>();
+  p.play(Seat::Player1, "a8");
+  first->kill();
+  first.reset();
+  KillableServer second("omok", records, work.path() / "second.log", {}, port);
+  Returning ann(port, p.welcome1, "ann", 1);
+  ann.client.expect<proto::OpponentStatus>();
+  Returning ben(port, p.welcome2, "ben", 1);
+  EXPECT_EQ(ann.client.expect<proto::OpponentStatus>().state, proto::OpponentState::Reconnected);
+  ASSERT_TRUE(second.logShows("cy watches", 10s)) << second.log();
+  ben.client.send(proto::Resign{});
+  const std::string out = spectator.readAll(30s);
+  EXPECT_EQ(spectator.wait(10s), 0) << out << contentsOf(work.path() / "spectator.err");
+  EXPECT_NE(out.find("reconnected after"), std::string::npos) << out;
+  ASSERT_NE(out.find("1. a8"), std::string::npos) << out;
+  EXPECT_EQ(out.find("1. a8"), out.rfind("1. a8")) << "a move shown twice:\n" << out;
+  EXPECT_NE(out.find("result: player1 resignation after 1 moves"), std::string::npos) << out;
 }
 
 // A start on a directory with bad records names each one and why, leaves it
