@@ -118,7 +118,7 @@ void Reporter::operator()(const client::Session& session, const proto::Packet& e
             if (session.spectating())
               std::cout << "watching match " << w.matchId;
             else
-              std::cout << "seat " << static_cast<int>(w.seat) << " (" << game::colour(w.game, w.seat) << ") in match "
+              std::cout << "seat " << static_cast<int>(w.seat) << " (" << game::color(w.game, w.seat) << ") in match "
                         << w.matchId;
             std::cout << ": " << game::name(w.game) << " " << game::name(w.rule) << " "
                       << static_cast<int>(w.boardSize) << "x" << static_cast<int>(w.boardSize) << ", "

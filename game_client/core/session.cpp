@@ -232,7 +232,7 @@ void Session::onTakenBack(const proto::TakenBack& taken) {
     return;
   }
   while (static_cast<int>(history_.size()) > expected) {
-    if (!game_->takeBack()) {
+    if (!game_->takeback()) {
       outOfStep("this game cannot take back move " + std::to_string(history_.size()));
       return;
     }
@@ -381,7 +381,7 @@ bool Session::requestTakeback(std::string& error) {
   if (!canPlay(error)) return false;
   if (!takebacksAllowed()) error = proto::refusals::kNoTakebacks;
   else if (ownTakebackPending_) error = proto::refusals::kOwnTakebackPending;
-  else if (!hasMoved()) error = proto::refusals::kNothingToTakeBack;
+  else if (!hasMoved()) error = proto::refusals::kNothingToTakeback;
   else {
     send(proto::TakebackRequest{});
     ownTakebackPending_ = true;

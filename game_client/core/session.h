@@ -119,7 +119,7 @@ class Session {
   // A move of ours is on its way and not yet answered.
   bool awaitingReply() const { return moveInFlight_; }
   bool drawOffered() const { return opponentOffersDraw_; }
-  bool takebacksAllowed() const { return game_ && game_->allowsTakeBacks(); }
+  bool takebacksAllowed() const { return game_ && game_->allowsTakebacks(); }
   // A player who has made a move in this game, so has one to take back.
   bool hasMoved() const;
   // The opponent asks to take back a move / our own request is unanswered.

@@ -67,7 +67,7 @@ bool ChessBoardView::apply(const game::Move& move) {
 }
 
 Side ChessBoardView::side(game::Seat seat) const {
-  return Side{std::string(game::colour(game::Kind::Chess, seat)), seat == game::Seat::Player2};  // black is dark
+  return Side{std::string(game::color(game::Kind::Chess, seat)), seat == game::Seat::Player2};  // black is dark
 }
 
 void ChessBoardView::setMover(game::Seat seat) {

@@ -69,7 +69,7 @@ std::unique_ptr<BoardView> OmokBoardView::make(const game::Setup& setup, std::st
 OmokBoardView::OmokBoardView(const omok::RuleSet& rules, int size) : game_(rules, size) { reset(); }
 
 void OmokBoardView::reset() {
-  while (game_.undo()) {
+  while (game_.takeback()) {
   }
   forbidden_ = game_.forbiddenPoints();
   hover_.reset();
@@ -88,7 +88,7 @@ bool OmokBoardView::apply(const game::Move& move) {
 }
 
 Side OmokBoardView::side(game::Seat seat) const {
-  return Side{std::string(game::colour(game::Kind::Omok, seat)), seat == game::Seat::Player1};  // black is dark
+  return Side{std::string(game::color(game::Kind::Omok, seat)), seat == game::Seat::Player1};  // black is dark
 }
 
 omok::Stone OmokBoardView::moverStone() const {

@@ -538,7 +538,7 @@ std::optional<PacketRefusal> Match::handle(game::Seat seat, const ConnectionPtr&
           [&](const proto::TakebackRequest&) { return requestTakeback(seat); },
           [&](const proto::TakebackAccept&) -> Answer {
             if (takebackBy_ != other) return noTakebackRequest();
-            takeBack(other);
+            takeback(other);
             return std::nullopt;
           },
           [&](const proto::TakebackDecline&) -> Answer {
@@ -629,8 +629,8 @@ std::optional<PacketRefusal> Match::requestTakeback(game::Seat seat) {
   if (takebackBy_ != game::Seat::None) {
     refused = proto::refusals::kTakebackPending;
   } else if (!hasMoved) {
-    refused = proto::refusals::kNothingToTakeBack;
-  } else if (!game_->canTakeBack()) {
+    refused = proto::refusals::kNothingToTakeback;
+  } else if (!game_->canTakeback()) {
     refused = proto::refusals::kNoTakebacks;
   } else if (takebacks_ >= kMaxTakebacks) {
     refused = "this match has had its " + std::to_string(kMaxTakebacks) + " take-backs";
@@ -640,13 +640,13 @@ std::optional<PacketRefusal> Match::requestTakeback(game::Seat seat) {
   return std::nullopt;
 }
 
-void Match::takeBack(game::Seat requester) {
+void Match::takeback(game::Seat requester) {
   const auto now = timers_.now();
   if (outOfTime(now)) return;  // the flag fell before the answer arrived
   takebackBy_ = game::Seat::None;
   ++takebacks_;
   // The opponent's reply goes first if there was one, then the requester's move.
-  while (!moves_.empty() && game_->takeBack()) {
+  while (!moves_.empty() && game_->takeback()) {
     const game::Seat mover = moves_.back().seat;
     moves_.pop_back();
     if (mover == requester) break;
@@ -663,7 +663,7 @@ void Match::takeBack(game::Seat requester) {
     armFlag();
   }
   writeRecord([&](record::Writer& w) {
-    return w.takeBack(requester, game_->moveCount(), record::Clock::now(), clock_.remainingMs(now));
+    return w.takeback(requester, game_->moveCount(), record::Clock::now(), clock_.remainingMs(now));
   });
   sendAll(t);
   logEvent({}, label() + ": " + player(requester).name + " takes back to " + std::to_string(t.moves) +

@@ -228,7 +228,7 @@ class Match : public std::enable_shared_from_this<Match> {
   std::optional<PacketRefusal> requestTakeback(game::Seat seat);
   // The opponent accepted: `requester`'s last move goes, and the reply
   // after it if there was one; its clock runs.
-  void takeBack(game::Seat requester);
+  void takeback(game::Seat requester);
   // Draw offers and take-back requests: `seat` proposes (`pending` is set
   // and `relay` goes to the opponent), and the opponent answers.
   void propose(game::Seat& pending, game::Seat seat, std::string_view event, const proto::Packet& relay);

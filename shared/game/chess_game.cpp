@@ -120,9 +120,9 @@ class ChessGame final : public Game {
     return true;
   }
 
-  bool allowsTakeBacks() const override { return false; }
-  bool canTakeBack() const override { return false; }
-  bool takeBack() override { return false; }
+  bool allowsTakebacks() const override { return false; }
+  bool canTakeback() const override { return false; }
+  bool takeback() override { return false; }
 
   EndReason claimableDraw() const override { return toEndReason(game_.claimableDraw()); }
 

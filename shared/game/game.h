@@ -63,13 +63,13 @@ class Game {
 
   // Whether the game's custom has take-backs at all: omok, as Korean sites
   // do; chess not (the FIDE Laws have none).
-  virtual bool allowsTakeBacks() const = 0;
-  // Whether takeBack() would take a move back now: take-backs are allowed,
+  virtual bool allowsTakebacks() const = 0;
+  // Whether takeback() would take a move back now: take-backs are allowed,
   // a move was played and the game is still in progress.
-  virtual bool canTakeBack() const = 0;
-  // Takes back the last move when canTakeBack(); false with nothing changed
+  virtual bool canTakeback() const = 0;
+  // Takes back the last move when canTakeback(); false with nothing changed
   // otherwise.
-  virtual bool takeBack() = 0;
+  virtual bool takeback() = 0;
 
   // Reads a move written in the game's notation (omok "h8"; chess SAN or UCI)
   // in the current position. On failure returns false and says why in `error`.

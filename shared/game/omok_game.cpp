@@ -83,9 +83,9 @@ class OmokGame final : public Game {
     return played;
   }
 
-  bool allowsTakeBacks() const override { return true; }
-  bool canTakeBack() const override { return !status().over() && !game_.history().empty(); }
-  bool takeBack() override { return canTakeBack() && game_.undo(); }
+  bool allowsTakebacks() const override { return true; }
+  bool canTakeback() const override { return !status().over() && !game_.history().empty(); }
+  bool takeback() override { return canTakeback() && game_.takeback(); }
 
   bool parseMove(std::string_view text, Move& out, std::string& error) const override {
     omok::Point p;

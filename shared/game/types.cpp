@@ -82,7 +82,7 @@ std::optional<EndReason> parseEndReason(std::string_view s) { return find(kEndRe
 
 bool ruleBelongsTo(Rule r, Kind k) { return (r == Rule::Fide) == (k == Kind::Chess); }
 
-std::string_view colour(Kind k, Seat s) {
+std::string_view color(Kind k, Seat s) {
   if (s == Seat::None) return {};
   const bool first = s == Seat::Player1;
   return (k == Kind::Chess) == first ? "white" : "black";

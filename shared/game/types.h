@@ -76,7 +76,7 @@ constexpr std::uint8_t kLastReject = static_cast<std::uint8_t>(Reject::NotASpect
 std::string_view name(Kind k);
 // The colour a seat plays: Player1 moves first, black in omok, white in
 // chess; "black" or "white" (empty for no seat).
-std::string_view colour(Kind k, Seat s);
+std::string_view color(Kind k, Seat s);
 std::string_view name(Rule r);
 std::string_view name(Result r);
 std::string_view name(EndReason r);

@@ -65,7 +65,7 @@ MoveError Game::play(Point p, Stone by) {
   return MoveError::None;
 }
 
-bool Game::undo() {
+bool Game::takeback() {
   if (history_.empty()) return false;
   board_.remove(Board::cell(history_.back()));
   history_.pop_back();

@@ -1,5 +1,5 @@
 // One game of omok under a rule set: whose turn, the moves so far, the
-// result (with the winning line), undo for replays. Black moves first.
+// result (with the winning line), take-backs for replays. Black moves first.
 // A plain value type; not thread-safe.
 #pragma once
 
@@ -58,7 +58,7 @@ class Game {
   MoveError play(Point p) { return play(p, toMove()); }
 
   // Takes back the last move (also after the game ended). False when there is none.
-  bool undo();
+  bool takeback();
 
   // Where the side to move may not play now, with the reason for each.
   ForbiddenList forbiddenPoints() const;

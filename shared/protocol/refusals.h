@@ -14,7 +14,7 @@ inline constexpr std::string_view kNoClaimableDraw = "no draw can be claimed now
 inline constexpr std::string_view kNoTakebackRequest = "your opponent has not asked to take a move back";
 inline constexpr std::string_view kTakebackPending = "a take-back request is already pending";
 inline constexpr std::string_view kOwnTakebackPending = "your take-back request is still pending";
-inline constexpr std::string_view kNothingToTakeBack = "you have no move to take back yet";
+inline constexpr std::string_view kNothingToTakeback = "you have no move to take back yet";
 inline constexpr std::string_view kNoTakebacks = "this game has no take-backs";
 
 }  // namespace proto::refusals

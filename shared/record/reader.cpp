@@ -170,8 +170,8 @@ void readTakeback(const json& line, int number, Record& record) {
     fail("take-back to " + std::to_string(takeback.moves) + " moves, but the game has " +
          std::to_string(g.moveCount()));
   while (g.moveCount() > takeback.moves) {
-    if (!g.takeBack()) fail("this game does not allow taking moves back");
-    takeback.undone.insert(takeback.undone.begin(), std::move(record.moves.back()));
+    if (!g.takeback()) fail("this game does not allow taking moves back");
+    takeback.takenBack.insert(takeback.takenBack.begin(), std::move(record.moves.back()));
     record.moves.pop_back();
   }
   // The requester's own move goes back, so it is to move again.

@@ -56,7 +56,7 @@ struct TakebackLine {
   game::Seat seat = game::Seat::None;
   int moves = 0;
   std::string time;
-  std::vector<MoveLine> undone;
+  std::vector<MoveLine> takenBack;
 };
 
 struct Record {

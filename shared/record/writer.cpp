@@ -173,7 +173,7 @@ bool Writer::chat(game::Seat seat, std::string_view name, std::string_view text,
                              {"time", isoUtc(at)}}));
 }
 
-bool Writer::takeBack(game::Seat seat, int moves, Clock::time_point at, Clocks clocks) {
+bool Writer::takeback(game::Seat seat, int moves, Clock::time_point at, Clocks clocks) {
   json line = {{"type", "takeback"}, {"seat", static_cast<int>(seat)}, {"moves", moves}, {"time", isoUtc(at)}};
   if (timed_) line["clocks"] = clocks;
   if (!writeLine(dumpLine(line))) return false;

@@ -82,7 +82,7 @@ class Writer {
   // `seat`'s take-back was accepted: the game goes back to `moves` plies,
   // and the next move line is ply `moves` + 1.
   // `clocks`: in a timed match, both times after it.
-  bool takeBack(game::Seat seat, int moves, Clock::time_point at = Clock::now(), Clocks clocks = {});
+  bool takeback(game::Seat seat, int moves, Clock::time_point at = Clock::now(), Clocks clocks = {});
   // Writes the final line and closes the file. `clocks`: in a timed match,
   // both players' time left. {Ongoing, Adjourned} ends the file but not the
   // game: a later server may reopen() it.

@@ -142,8 +142,8 @@ int main(int argc, char** argv) {
 
   std::cout << "match " << r.matchId << ": " << game::name(r.setup.kind) << " (" << game::name(r.setup.rule) << ", "
             << r.setup.boardSize << "x" << r.setup.boardSize << "), started " << r.startTime << '\n'
-            << "player1 (" << game::colour(r.setup.kind, game::Seat::Player1) << "): " << r.player1 << '\n'
-            << "player2 (" << game::colour(r.setup.kind, game::Seat::Player2) << "): " << r.player2 << '\n';
+            << "player1 (" << game::color(r.setup.kind, game::Seat::Player1) << "): " << r.player1 << '\n'
+            << "player2 (" << game::color(r.setup.kind, game::Seat::Player2) << "): " << r.player2 << '\n';
   if (r.timeControl.timed()) std::cout << "time control: " << game::describe(r.timeControl) << '\n';
   if (r.setup.kind == game::Kind::Chess && r.setup.fen != chess::kStartFen) std::cout << "start: " << r.setup.fen << '\n';
   printMoves(r);

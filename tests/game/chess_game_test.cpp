@@ -50,15 +50,15 @@ TEST(ChessGame, RejectsBadSetups) {
   EXPECT_NE(error.find("no king"), std::string::npos) << error;
 }
 
-TEST(ChessGame, HasNoTakeBacks) {
+TEST(ChessGame, HasNoTakebacks) {
   auto g = chessGame();
   std::string error;
   Move m;
   ASSERT_TRUE(g->parseMove("e4", m, error)) << error;
   ASSERT_TRUE(g->play(m).accepted());
-  EXPECT_FALSE(g->allowsTakeBacks());
-  EXPECT_FALSE(g->canTakeBack());
-  EXPECT_FALSE(g->takeBack());
+  EXPECT_FALSE(g->allowsTakebacks());
+  EXPECT_FALSE(g->canTakeback());
+  EXPECT_FALSE(g->takeback());
   EXPECT_EQ(g->moveCount(), 1);
 }
 

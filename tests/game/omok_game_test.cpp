@@ -119,11 +119,11 @@ TEST(OmokAdapter, RejectionsMapOntoTheSharedCodes) {
 }
 
 TEST(Seats, PlayerOneMovesFirstBlackInOmokWhiteInChess) {
-  EXPECT_EQ(game::colour(game::Kind::Omok, game::Seat::Player1), "black");
-  EXPECT_EQ(game::colour(game::Kind::Omok, game::Seat::Player2), "white");
-  EXPECT_EQ(game::colour(game::Kind::Chess, game::Seat::Player1), "white");
-  EXPECT_EQ(game::colour(game::Kind::Chess, game::Seat::Player2), "black");
-  EXPECT_EQ(game::colour(game::Kind::Chess, game::Seat::None), "");
+  EXPECT_EQ(game::color(game::Kind::Omok, game::Seat::Player1), "black");
+  EXPECT_EQ(game::color(game::Kind::Omok, game::Seat::Player2), "white");
+  EXPECT_EQ(game::color(game::Kind::Chess, game::Seat::Player1), "white");
+  EXPECT_EQ(game::color(game::Kind::Chess, game::Seat::Player2), "black");
+  EXPECT_EQ(game::color(game::Kind::Chess, game::Seat::None), "");
 }
 
 TEST(OmokAdapter, FiveWinsAndEndsTheGame) {
@@ -141,22 +141,22 @@ TEST(OmokAdapter, FiveWinsAndEndsTheGame) {
             (Status{Result::Player2Wins, EndReason::FiveInARow}));
 }
 
-TEST(OmokAdapter, TakeBackUndoesTheLastMoveOfAGameInProgress) {
+TEST(OmokAdapter, TakebackUndoesTheLastMoveOfAGameInProgress) {
   auto g = omok(Rule::Renju);
-  EXPECT_TRUE(g->allowsTakeBacks());
-  EXPECT_FALSE(g->canTakeBack());
-  EXPECT_FALSE(g->takeBack());  // nothing to take back
+  EXPECT_TRUE(g->allowsTakebacks());
+  EXPECT_FALSE(g->canTakeback());
+  EXPECT_FALSE(g->takeback());  // nothing to take back
   ASSERT_TRUE(playAll(*g, "h8 h9 i8").accepted());
-  EXPECT_TRUE(g->canTakeBack());
-  ASSERT_TRUE(g->takeBack());
+  EXPECT_TRUE(g->canTakeback());
+  ASSERT_TRUE(g->takeback());
   EXPECT_EQ(g->moveCount(), 2);
   EXPECT_EQ(g->toMove(), Seat::Player1);
   EXPECT_TRUE(g->play(at(*g, "i8")).accepted());  // the point is free again
 
   auto won = omok(Rule::Standard);
   ASSERT_TRUE(playAll(*won, "d8 a15 e8 c15 f8 e15 g8 g15 h8").status.over());
-  EXPECT_FALSE(won->canTakeBack());
-  EXPECT_FALSE(won->takeBack());  // a finished game stays finished
+  EXPECT_FALSE(won->canTakeback());
+  EXPECT_FALSE(won->takeback());  // a finished game stays finished
   EXPECT_EQ(won->moveCount(), 9);
 }
 

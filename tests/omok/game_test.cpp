@@ -173,17 +173,17 @@ TEST(Rejections, DescriptionsAreDistinct) {
       }
 }
 
-TEST(Undo, TakesBackMovesAndResults) {
+TEST(Takeback, TakesBackMovesAndResults) {
   Game g(freestyleRules());
-  EXPECT_FALSE(g.undo());
+  EXPECT_FALSE(g.takeback());
   ASSERT_EQ(playAll(g, "d8 a15 e8 c15 f8 e15 g8 g15 h8"), MoveError::None);
   ASSERT_TRUE(g.over());
-  ASSERT_TRUE(g.undo());
+  ASSERT_TRUE(g.takeback());
   EXPECT_EQ(g.outcome(), Outcome::Ongoing);
   EXPECT_EQ(g.toMove(), Stone::Black);
   EXPECT_EQ(g.board().at(pt("h8")), Stone::Empty);
   EXPECT_EQ(g.history().size(), 8u);
-  while (g.undo()) {
+  while (g.takeback()) {
   }
   EXPECT_EQ(g.board(), Board(15));
   EXPECT_EQ(g.toMove(), Stone::Black);

@@ -54,14 +54,14 @@ TEST(RenjuFive, FiveBeatsEveryForbiddenShape) {
   EXPECT_EQ(blackAt("X b8 c8 d8 f8 g8", "e8"), Forbidden::Overline);
 }
 
-TEST(RenjuColours, WhiteIsNeverRestricted) {
+TEST(RenjuColors, WhiteIsNeverRestricted) {
   const Board b = boardWith("O d8 f8 h8 j8 h9 h10 b5 c5 d5 f5 g5");
   EXPECT_EQ(forbiddenAt(b, pt("g8"), Stone::White, renjuRules()), Forbidden::None);
   EXPECT_EQ(forbiddenAt(b, pt("e5"), Stone::White, renjuRules()), Forbidden::None);
   EXPECT_TRUE(forbiddenPoints(b, Stone::White, renjuRules()).empty());
 }
 
-TEST(OmokRule, DoubleThreeForBothColoursFourFourAndOverlineAllowed) {
+TEST(OmokRule, DoubleThreeForBothColorsFourFourAndOverlineAllowed) {
   const Board threes = boardWith("X h8 i8 g9 g10 O b2 c2 b3 c3");
   EXPECT_EQ(forbiddenAt(threes, pt("g8"), Stone::Black, omokRules()), Forbidden::DoubleThree);
   const Board whiteThrees = boardWith("O h8 i8 g9 g10");

@@ -205,11 +205,11 @@ TEST_F(Records, TakebacksReplayToTheGameAsItEnded) {
   playAndRecord(*g, *writer, {"h8", "a1", "o15"}, at);
   // Black takes back o15, unanswered; then white takes back a1 after black's reply i8.
   EXPECT_TRUE(writer->event("takeback-request", game::Seat::Player1, at));
-  ASSERT_TRUE(g->takeBack());
-  EXPECT_TRUE(writer->takeBack(game::Seat::Player1, 2, at));
+  ASSERT_TRUE(g->takeback());
+  EXPECT_TRUE(writer->takeback(game::Seat::Player1, 2, at));
   playAndRecord(*g, *writer, {"i8"}, at);
-  ASSERT_TRUE(g->takeBack() && g->takeBack());
-  EXPECT_TRUE(writer->takeBack(game::Seat::Player2, 1, at));
+  ASSERT_TRUE(g->takeback() && g->takeback());
+  EXPECT_TRUE(writer->takeback(game::Seat::Player2, 1, at));
   playAndRecord(*g, *writer, {"h9", "i8"}, at);
   EXPECT_EQ(writer->moves(), 3);
   g->finish({game::Result::Player2Wins, game::EndReason::Resignation});
@@ -225,11 +225,11 @@ TEST_F(Records, TakebacksReplayToTheGameAsItEnded) {
   EXPECT_EQ(r.takebacks[0].seat, game::Seat::Player1);
   EXPECT_EQ(r.takebacks[0].moves, 2);
   EXPECT_EQ(r.takebacks[0].line, 6);
-  ASSERT_EQ(r.takebacks[0].undone.size(), 1u);
-  EXPECT_EQ(r.takebacks[0].undone[0].notation, "o15");
-  ASSERT_EQ(r.takebacks[1].undone.size(), 2u);
-  EXPECT_EQ(r.takebacks[1].undone[0].notation, "a1");
-  EXPECT_EQ(r.takebacks[1].undone[1].notation, "i8");
+  ASSERT_EQ(r.takebacks[0].takenBack.size(), 1u);
+  EXPECT_EQ(r.takebacks[0].takenBack[0].notation, "o15");
+  ASSERT_EQ(r.takebacks[1].takenBack.size(), 2u);
+  EXPECT_EQ(r.takebacks[1].takenBack[0].notation, "a1");
+  EXPECT_EQ(r.takebacks[1].takenBack[1].notation, "i8");
   ASSERT_EQ(r.events.size(), 1u);
   EXPECT_EQ(r.events[0].what, "takeback-request");
 }

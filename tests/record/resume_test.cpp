@@ -86,8 +86,8 @@ TEST_F(Resume, TheClocksAreWhereTheRecordLastSaidTheyWere) {
   EXPECT_EQ(load(writer->path()).clocks, (std::array<std::uint32_t, 2>{181'000, 179'500}));
   ASSERT_TRUE(writer->event("suspended", Seat::None, Clock::now(), Clocks{170'000, 179'500}));
   EXPECT_EQ(load(writer->path()).clocks, (std::array<std::uint32_t, 2>{170'000, 179'500}));
-  ASSERT_TRUE(game_->takeBack());
-  ASSERT_TRUE(writer->takeBack(Seat::Player2, 1, Clock::now(), {165'000, 179'500}));
+  ASSERT_TRUE(game_->takeback());
+  ASSERT_TRUE(writer->takeback(Seat::Player2, 1, Clock::now(), {165'000, 179'500}));
   const Record r = load(writer->path());
   EXPECT_EQ(r.clocks, (std::array<std::uint32_t, 2>{165'000, 179'500}));
   EXPECT_EQ(r.moves.size(), 1u);
@@ -107,8 +107,8 @@ TEST_F(Resume, AnOfferIsPendingUntilItIsAnsweredOrTheOpponentMoves) {
   const Record r = load(writer->path());
   EXPECT_EQ(r.takebackBy, Seat::Player2);
   EXPECT_EQ(r.drawOfferBy, Seat::None);
-  ASSERT_TRUE(game_->takeBack());
-  ASSERT_TRUE(writer->takeBack(Seat::Player2, 1));
+  ASSERT_TRUE(game_->takeback());
+  ASSERT_TRUE(writer->takeback(Seat::Player2, 1));
   EXPECT_EQ(load(writer->path()).takebackBy, Seat::None);
 }
 

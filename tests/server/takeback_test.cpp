@@ -104,7 +104,7 @@ TEST(Takeback, ChessHasNone) {
   EXPECT_EQ(proto::text(white.expect<proto::MoveAccepted>().notation), "e5");
 }
 
-TEST(Takeback, ATakeBackRunsTheRequestersClock) {
+TEST(Takeback, ATakebackRunsTheRequestersClock) {
   Server server({"--game", "omok", "--time", "1+0"});
   Pair p(server);
   for (RawClient* c : {&p.player1, &p.player2}) c->expect<proto::ClockSync>();
@@ -185,8 +185,8 @@ TEST(Takeback, TheRecordReplaysToTheFinalGame) {
   ASSERT_EQ(r.takebacks.size(), 1u);
   EXPECT_EQ(r.takebacks[0].seat, Seat::Player1);
   EXPECT_EQ(r.takebacks[0].moves, 2);
-  ASSERT_EQ(r.takebacks[0].undone.size(), 1u);
-  EXPECT_EQ(r.takebacks[0].undone[0].notation, "o15");
+  ASSERT_EQ(r.takebacks[0].takenBack.size(), 1u);
+  EXPECT_EQ(r.takebacks[0].takenBack[0].notation, "o15");
   std::vector<std::string> events;
   for (const record::EventLine& e : r.events) events.push_back(e.what);
   EXPECT_EQ(events, (std::vector<std::string>{"takeback-request", "takeback-decline", "takeback-request"}));
