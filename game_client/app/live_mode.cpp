@@ -35,7 +35,6 @@ void LiveMode::connect() {
   // An attempt that was never answered has nothing to show.
   if (session_ && session_->welcome()) previous_ = std::move(session_);
   session_ = std::make_unique<Session>(hello);
-  received_.clear();
   if (session_->failure()) {
     lost(session_->failure()->text, false);
     return;
@@ -106,16 +105,7 @@ bool LiveMode::update() {
   }
   const bool ticked = tickClocks() || counted;
 
-  const auto before = link_->state();
-  std::size_t sent = 0;
-  const auto state = link_->pump(session_->outgoing(), sent, received_);
-  session_->sent(sent);
-  bool changed = state != before;
-  if (!received_.empty()) {
-    session_->receive(received_);
-    received_.clear();
-    changed = true;
-  }
+  const auto [state, changed] = link_->pump(*session_);
 
   handleEvents();
   // The moves that came with a failure (a restart's last words) are shown

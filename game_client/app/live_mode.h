@@ -99,7 +99,6 @@ class LiveMode final : public Mode {
   std::unique_ptr<NetworkLink> link_;
   std::unique_ptr<Session> session_;
   std::unique_ptr<Session> previous_;  // the last answered session, while session_ is not
-  std::vector<std::uint8_t> received_;
   std::unique_ptr<BoardView> board_;
   bool boardStale_ = false;  // a take-back or a new session: replay the board from the start
   std::vector<std::string> notation_;  // the server's notation of each accepted move

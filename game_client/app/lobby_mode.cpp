@@ -28,7 +28,6 @@ void LobbyMode::list() {
   Options asked = options_.session;
   asked.intent = Intent::List;
   session_ = std::make_unique<Session>(asked);
-  received_.clear();
   failed_ = false;
   error_.clear();
   link_->connect(options_.host, options_.port);
@@ -37,17 +36,8 @@ void LobbyMode::list() {
 
 bool LobbyMode::update() {
   if (failed_ || next_) return false;
-  const auto before = link_->state();
-  std::size_t sent = 0;
-  const auto state = link_->pump(session_->outgoing(), sent, received_);
-  session_->sent(sent);
-  bool changed = state != before;
   const bool listed = session_->listed();
-  if (!received_.empty()) {
-    session_->receive(received_);
-    received_.clear();
-    changed = true;
-  }
+  const auto [state, changed] = link_->pump(*session_);
   session_->takeEvents();  // the list is read from the session itself
   if (state == NetworkLink::State::Closed) session_->closed();
   // Once the list is here the connection may end (the server's hello

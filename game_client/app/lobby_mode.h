@@ -51,7 +51,6 @@ class LobbyMode final : public Mode {
   LiveOptions options_;
   std::unique_ptr<NetworkLink> link_;
   std::unique_ptr<Session> session_;
-  std::vector<std::uint8_t> received_;
   bool failed_ = false;  // the list could not be had
   std::string error_;
   std::unique_ptr<Mode> next_;

@@ -51,7 +51,20 @@ bool NetworkLink::waitReadable(sf::Time timeout) {
   return selector_.wait(timeout) && selector_.isReady(socket_);
 }
 
-NetworkLink::State NetworkLink::pump(std::span<const std::uint8_t> out, std::size_t& sent,
+NetworkLink::Traffic NetworkLink::pump(Session& session) {
+  const State before = state_;
+  std::size_t sent = 0;
+  const State now = move(session.outgoing(), sent, received_);
+  session.sent(sent);
+  const bool arrived = !received_.empty();
+  if (arrived) {
+    session.receive(received_);
+    received_.clear();
+  }
+  return {now, now != before || arrived};
+}
+
+NetworkLink::State NetworkLink::move(std::span<const std::uint8_t> out, std::size_t& sent,
                                      std::vector<std::uint8_t>& in) {
   sent = 0;
   if (state_ == State::Connecting) {

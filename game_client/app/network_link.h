@@ -17,6 +17,8 @@
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Sleep.hpp>
 
+#include "game_client/core/session.h"
+
 namespace client {
 
 class NetworkLink {
@@ -30,9 +32,14 @@ class NetworkLink {
   void connect(const std::string& host, unsigned short port);
   void close();
 
-  // Advances a connect, sends what the socket takes of `out` (reporting the
-  // count in `sent`) and appends what has arrived to `in`.
-  State pump(std::span<const std::uint8_t> out, std::size_t& sent, std::vector<std::uint8_t>& in);
+  // One frame's traffic with `session`, the same for every mode: advances a
+  // connect, sends what the socket takes of what the session queued and
+  // hands the session what has arrived. `changed`: the state moved or bytes came.
+  struct Traffic {
+    State state;
+    bool changed;
+  };
+  Traffic pump(Session& session);
 
   State state() const { return state_; }
   // Why the link closed, in words.
@@ -43,6 +50,8 @@ class NetworkLink {
 
  private:
   void fail(std::string reason);
+  // The byte moving under pump(): sends from `out`, appends to `in`.
+  State move(std::span<const std::uint8_t> out, std::size_t& sent, std::vector<std::uint8_t>& in);
 
   sf::TcpSocket socket_;
   sf::SocketSelector selector_;
@@ -52,6 +61,7 @@ class NetworkLink {
   sf::IpAddress address_ = sf::IpAddress::None;  // host_ resolved
   std::string where_;      // "host:port", for messages
   sf::Clock connecting_;   // a connect that takes too long is given up
+  std::vector<std::uint8_t> received_;  // reused each frame: empty between pumps
 };
 
 }  // namespace client
