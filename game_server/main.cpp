@@ -122,8 +122,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> ioChoices{"auto", "epoll", "uring"};
 #endif
   app.add_option("--io", ioName,
-                 "the completion port's backend: Linux io_uring where the system allows it, else epoll; "
-                 "Windows IOCP")
+                 "the completion port's backend: Linux epoll (auto) or io_uring; Windows IOCP")
       ->capture_default_str()
       ->check(CLI::IsMember(ioChoices));
   CLI11_PARSE(app, argc, argv);

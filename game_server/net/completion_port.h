@@ -57,9 +57,9 @@ enum class OpKind : std::uint8_t { Accept, Receive, Send };
 
 struct Registration;  // one associated socket; backend-defined
 
-// What does the I/O under the port. On Linux io_uring (real completions from
-// the kernel) where the system allows it, else epoll (readiness, turned into
-// completions); on Windows IOCP. Auto picks the best there is.
+// What does the I/O under the port. On Linux epoll (readiness, turned into
+// completions) or io_uring (real completions from the kernel); on Windows
+// IOCP. Auto: epoll on Linux for now (see CompletionPort's constructor), IOCP on Windows.
 enum class IoBackend : std::uint8_t { Auto, Epoll, Uring, Iocp };
 inline constexpr std::pair<IoBackend, std::string_view> kIoBackendNames[] = {
     {IoBackend::Auto, "auto"}, {IoBackend::Epoll, "epoll"}, {IoBackend::Uring, "uring"}, {IoBackend::Iocp, "iocp"}};
@@ -138,8 +138,8 @@ class CompletionBatch {
 
 class CompletionPort {
  public:
-  // Throws std::system_error if the system refuses the port, or the
-  // backend asked for (Auto falls back to epoll where io_uring is refused).
+  // Throws std::system_error if the system refuses the port or the backend
+  // asked for (io_uring in a container that forbids it, say).
   explicit CompletionPort(IoBackend backend = IoBackend::Auto);
   ~CompletionPort();
   CompletionPort(const CompletionPort&) = delete;

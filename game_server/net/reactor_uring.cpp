@@ -229,10 +229,21 @@ class UringReactor final : public Reactor {
         submit(r, op);
         return;
       }
+      // Out of descriptors, io_uring says at once, newcomer or not (it takes
+      // the descriptor first), and the acceptor would turn away nobody in a
+      // loop; as with epoll, the failure is told once a newcomer waits.
+      const bool outOfDescriptors = result == -EMFILE || result == -ENFILE;
+      if (op.kind == OpKind::Accept && outOfDescriptors && op.transferred == 0) {
+        op.transferred = 1;  // polled once: the next failure is told
+        pollFor(r, op);
+        return;
+      }
       if (result < 0) {
         op.error = systemError(-result);
+        if (op.kind == OpKind::Accept) op.transferred = 0;
       } else if (op.kind == OpKind::Accept) {
         op.accepted = result;
+        op.transferred = 0;
       } else {
         op.transferred += static_cast<std::size_t>(result);
         if (op.kind == OpKind::Send && op.transferred < op.buffer.size()) {
@@ -250,6 +261,17 @@ class UringReactor final : public Reactor {
       op.error = r.failure;
     }
     r.done.push(q.pop());
+    if (op.kind == OpKind::Accept && (op.error == std::errc::too_many_files_open ||
+                                      op.error == std::errc::too_many_files_open_in_system)) {
+      // The accepts behind it would fail the same way; they are told at once,
+      // as epoll tells them, so that none is in the kernel, taking the
+      // descriptor the acceptor frees to turn the newcomer away.
+      while (!q.empty()) {
+        Operation* next = q.pop();
+        next->error = op.error;
+        r.done.push(next);
+      }
+    }
     if (!q.empty() && !r.failure) submit(r, *q.head);
     scheduler_.schedule(r);
   }

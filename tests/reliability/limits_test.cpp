@@ -130,7 +130,7 @@ TEST(Limits, OutOfDescriptorsANewcomerIsStillAnsweredAndTheServerRecovers) {
   for (int i = 0; i < 200; ++i) {
     crowd.push_back(idleClient(*server, i));
     const std::optional<proto::Packet>& answer = crowd.back().answer;
-    ASSERT_TRUE(answer) << "connection " << i << " got no answer at all";
+    ASSERT_TRUE(answer) << "connection " << i << " got no answer at all; the server's log:\n" << server->log();
     if (std::holds_alternative<proto::Welcome>(*answer)) ++welcomed;
     if (i % 50 == 0) beside.move();
   }
