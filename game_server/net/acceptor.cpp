@@ -20,6 +20,7 @@ void Acceptor::start() {
   {
     std::lock_guard lock(mutex_);
     pending_ = static_cast<int>(ops_.size());
+    posted_ = pending_;
   }
   for (AcceptOperation& op : ops_) port_.postAccept(registration_, op);
 }
@@ -27,6 +28,8 @@ void Acceptor::start() {
 void Acceptor::stop() {
   std::unique_lock lock(mutex_);
   stopping_ = true;
+  pending_ -= static_cast<int>(parked_.size());  // not in the port: handed back here
+  parked_.clear();
   lock.unlock();
   port_.cancel(registration_);
   lock.lock();
@@ -40,9 +43,19 @@ void Acceptor::repost(AcceptOperation& op) {
       if (--pending_ == 0) returned_.notify_all();
       return;
     }
+    ++posted_;
   }
   // A cancelled registration completes this post at once, which then hands it back.
   port_.postAccept(registration_, op);
+}
+
+void Acceptor::repostParked() {
+  std::vector<AcceptOperation*> parked;
+  {
+    std::lock_guard lock(mutex_);
+    parked.swap(parked_);
+  }
+  for (AcceptOperation* op : parked) repost(*op);
 }
 
 void Acceptor::turnAwayOne() {
@@ -58,6 +71,7 @@ void Acceptor::onCompletion(Operation& op, std::size_t, std::error_code error) {
   net::Socket accepted(op.accepted);
   {
     std::lock_guard lock(mutex_);
+    --posted_;
     if (stopping_ || error == std::errc::operation_canceled) {
       if (--pending_ == 0) returned_.notify_all();
       return;
@@ -65,9 +79,17 @@ void Acceptor::onCompletion(Operation& op, std::size_t, std::error_code error) {
   }
   if (!error) {
     onAccept_(std::move(accepted));
+    repostParked();  // there were descriptors after all
   } else if (net::outOfDescriptors(error)) {
     if (onError_) onError_(error);
+    {
+      std::lock_guard lock(mutex_);
+      parked_.push_back(&accept);
+      if (posted_ != 0) return;  // one of ours is in the port and could take the spare's descriptor
+    }
     turnAwayOne();
+    repostParked();
+    return;
   } else if (error != std::errc::connection_aborted && error != std::errc::connection_reset) {
     // The listener is fine but the system is short of something (memory,
     // buffers): try this operation again later, without holding a worker.

