@@ -27,7 +27,7 @@ struct Returning {
   Returning(std::uint16_t port, const proto::Welcome& before, std::string_view name, int moves)
       : client(port, game::Kind::Omok, 15), welcome(client.hello(name, Seat::None, before.reconnect)) {
     EXPECT_EQ(welcome.resumed, 1);
-    EXPECT_EQ(welcome.matchId, before.matchId);
+    EXPECT_EQ(+welcome.matchId, +before.matchId);  // +: copies, packed fields must not be bound to references
     EXPECT_EQ(welcome.seat, before.seat);
     client.expect<proto::MatchStart>();
     for (int ply = 1; ply <= moves; ++ply) EXPECT_EQ(+client.expect<proto::MoveAccepted>().ply, ply);
