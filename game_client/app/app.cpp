@@ -59,6 +59,7 @@ bool App::panelClick(Vec2 p) {
 bool App::pointerMoved(Vec2 p) {
   bool changed = panel_.pointerMoved(p);
   if (mode_->lobby()) changed |= lobbyView_.pointerMoved(p);
+  if (mode_->start()) changed |= startView_.pointerMoved(p);
   if (const auto geo = geometry()) changed |= mode_->board()->pointerMoved(p, *geo);
   return changed;
 }
@@ -67,7 +68,12 @@ bool App::pressed(Vec2 p) {
   if (layout_.board.contains(p)) {
     if (mode_->lobby()) {
       const auto index = lobbyView_.hit(p);
-      return index && mode_->openMatch(*index);
+      return index && mode_->openEntry(*index);
+    }
+    if (mode_->start()) {
+      const auto hit = startView_.hit(p);
+      if (!hit) return false;
+      return hit->kind == StartHit::Kind::Field ? mode_->focusField(hit->index) : mode_->openEntry(hit->index);
     }
     if (const auto geo = geometry()) return boardInput(mode_->board()->pointerPressed(p, *geo));
   }
@@ -101,6 +107,7 @@ bool App::handle(const sf::Event& event) {
       const int rows = event.mouseWheelScroll.delta > 0 ? 1 : -1;
       const Vec2 p{static_cast<float>(event.mouseWheelScroll.x), static_cast<float>(event.mouseWheelScroll.y)};
       if (mode_->lobby() && layout_.board.contains(p)) return lobbyView_.scroll(rows);
+      if (mode_->start() && layout_.board.contains(p)) return startView_.scroll(rows);
       return panel_.scroll(rows);
     }
     case sf::Event::KeyPressed:
@@ -116,6 +123,11 @@ void App::renderStage(sf::RenderTarget& target) {
   if (const LobbyModel* lobby = mode_->lobby()) {
     lobbyView_.arrange(layout_.board, *lobby);
     lobbyView_.draw(target, *lobby, fonts_);
+    return;
+  }
+  if (const StartModel* start = mode_->start()) {
+    startView_.arrange(layout_.board, *start, fonts_);
+    startView_.draw(target, *start, fonts_);
     return;
   }
   // No board yet (connecting) or none at all (a bad record): say why where it would be.

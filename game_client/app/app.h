@@ -3,8 +3,9 @@
 // animation runs, sleeping in between (in the network link's wait when live),
 // so an idle client costs almost no CPU.
 //
-// Ownership and threading: App owns the window, the panel, the lobby view and
-// the mode (replaced when the mode hands over to its next()); it borrows the
+// Ownership and threading: App owns the window, the panel, the lobby and
+// start screen views and the mode (replaced when the mode hands over to its
+// next()); it borrows the
 // fonts, which must outlive it. Everything runs on the thread that calls run().
 #pragma once
 
@@ -19,6 +20,7 @@
 #include "game_client/ui/lobby_view.h"
 #include "game_client/ui/resources.h"
 #include "game_client/ui/side_panel.h"
+#include "game_client/ui/start_view.h"
 
 namespace client {
 
@@ -26,7 +28,7 @@ struct WindowOptions {
   unsigned width = 1120;
   unsigned height = 760;
   // Save the window here as PNG and exit once the mode has settled (a
-  // replay is shown; a game is over).
+  // replay or the start screen is shown; a game is over).
   std::optional<std::filesystem::path> screenshot;
   bool exitWhenOver = false;
 };
@@ -56,6 +58,7 @@ class App {
   sf::RenderWindow window_;
   SidePanel panel_;
   LobbyView lobbyView_;
+  StartView startView_;
   WindowLayout layout_;
 };
 

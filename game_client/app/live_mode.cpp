@@ -46,6 +46,8 @@ void LiveMode::connect() {
 }
 
 void LiveMode::lost(const std::string& why, bool retry) {
+  const bool neverAnswered = matchId_ == 0;  // no welcome yet: the address or the request is wrong
+  if (options_.back && neverAnswered) retry = false;
   link_->close();
   if (board_) board_->setMover(game::Seat::None);
   const bool opens = !backoff_.inGap();
@@ -68,6 +70,13 @@ void LiveMode::lost(const std::string& why, bool retry) {
   // For scripts, as the window says it: when a gap opens, and the end.
   if (stage_ == Stage::Failed) std::cerr << "game_client: " << status_ << " " << why << '\n';
   else if (opens) std::cerr << "game_client: " << panel_.status << '\n';
+  if (stage_ == Stage::Failed && options_.back && neverAnswered) next_ = options_.back(why);
+}
+
+bool LiveMode::leave() {
+  if (!options_.back || (stage_ != Stage::Over && stage_ != Stage::Failed)) return false;
+  next_ = options_.back("");
+  return true;
 }
 
 int LiveMode::secondsLeft() const {
@@ -257,6 +266,7 @@ bool LiveMode::act(Action action) {
     refreshPanel();
     return true;
   }
+  if (action == Action::Leave) return leave();
   if (stage_ != Stage::Playing) return false;
   const bool armed = std::exchange(resignArmed_, false);
   switch (action) {
@@ -301,7 +311,7 @@ bool LiveMode::sendChat() {
 bool LiveMode::key(sf::Keyboard::Key key) {
   bool changed = false;
   if (key == sf::Keyboard::Enter) changed = chatInput_.focused() ? sendChat() : panel_.chat.open && chatInput_.focus();
-  else if (key == sf::Keyboard::Escape) changed = chatInput_.blur();
+  else if (key == sf::Keyboard::Escape) changed = chatInput_.blur() || leave();
   else if (key == sf::Keyboard::BackSpace) changed = chatInput_.focused() && chatInput_.backspace();
   if (changed) refreshPanel();
   return changed;
@@ -410,6 +420,8 @@ void LiveMode::refreshChat() {
 void LiveMode::refreshButtons() {
   const game::Game* game = session_->game();
   panel_.buttons.clear();
+  if ((stage_ == Stage::Over || stage_ == Stage::Failed) && options_.back)
+    panel_.buttons.push_back({Action::Leave, "Back to start"});
   if (stage_ != Stage::Playing || seat_ == game::Seat::None) return;
   panel_.buttons.push_back({Action::Resign, resignArmed_ ? "Confirm resign" : "Resign"});
   if (session_->takebacksAllowed()) {

@@ -10,7 +10,10 @@
 // match has started (the server replays the moves so far), as a fresh hello
 // before that, as the same watch for a spectator. Meanwhile the last
 // session's picture stays, with nobody to move and the clocks stopped, and
-// the panel counts the seconds left down.
+// the panel counts the seconds left down. Opened from the start screen, a
+// match whose server never answered goes back there at once with the
+// reason (a wrong address is better said there than counted down), and one
+// that is over or lost offers the way back.
 //
 // Ownership and threading: owned by App, UI thread only. Owns the link, the
 // current session (replaced on every reconnect), the last answered one while
@@ -38,6 +41,7 @@ struct LiveOptions {
   unsigned short port = 9000;
   Options session;  // play or watch; name, seat, match code
   int retrySeconds = 120;  // how long a lost connection is tried again; 0 never
+  Back back;               // to the start screen, when it opened the match
 };
 
 class LiveMode final : public Mode {
@@ -58,9 +62,11 @@ class LiveMode final : public Mode {
   bool act(Action action) override;
   bool selectMove(int) override { return false; }
   // Enter focuses the chat line and sends it, Escape leaves it; Escape
-  // outside it goes to the board (drop a half-made move).
+  // outside it goes back to the start screen once the match is over or
+  // lost, else to the board (drop a half-made move).
   bool key(sf::Keyboard::Key key) override;
   bool text(char32_t c) override;
+  std::unique_ptr<Mode> next() override { return std::move(next_); }
   bool settled() const override { return stage_ == Stage::Over || stage_ == Stage::Failed; }
   int exitCode() const override { return stage_ == Stage::Failed ? 1 : 0; }
 
@@ -91,6 +97,8 @@ class LiveMode final : public Mode {
   void refreshStatus();
   void refreshButtons();
   void refreshChat();
+  // Back to the start screen, once the match is over or lost; false when there is none or not yet.
+  bool leave();
   // Sends a request through the session; false, with the session's reason in error_, when it makes no sense now.
   bool request(bool (Session::*call)(std::string&));
   bool sendChat();
@@ -119,6 +127,7 @@ class LiveMode final : public Mode {
   std::string error_;
   std::optional<game::Status> result_;
   PanelModel panel_;
+  std::unique_ptr<Mode> next_;  // the start screen again
 };
 
 }  // namespace client

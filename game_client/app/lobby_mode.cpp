@@ -48,6 +48,7 @@ bool LobbyMode::update() {
                                                                                   : session_->failure()->text;
     std::cerr << "game_client: " << error_ << '\n';
     link_->close();
+    if (options_.back) next_ = options_.back(error_);
   }
   if (!changed && listed == session_->listed()) return false;
   refresh();
@@ -67,7 +68,7 @@ void LobbyMode::join(const Options& session) {
   }
 }
 
-bool LobbyMode::openMatch(int index) {
+bool LobbyMode::openEntry(int index) {
   if (index < 0 || static_cast<std::size_t>(index) >= session_->matches().size()) return false;
   const proto::MatchEntry& m = session_->matches()[static_cast<std::size_t>(index)];
   Options chosen = options_.session;
@@ -96,11 +97,18 @@ bool LobbyMode::act(Action action) {
       return true;
     }
     case Action::Refresh: list(); return true;
+    case Action::Leave:
+      if (!options_.back) return false;
+      link_->close();
+      next_ = options_.back("");
+      return true;
     default: return false;
   }
 }
 
-bool LobbyMode::key(sf::Keyboard::Key key) { return key == sf::Keyboard::F5 && act(Action::Refresh); }
+bool LobbyMode::key(sf::Keyboard::Key key) {
+  return (key == sf::Keyboard::F5 && act(Action::Refresh)) || (key == sf::Keyboard::Escape && act(Action::Leave));
+}
 
 void LobbyMode::refresh() {
   const std::string where = options_.host + ":" + std::to_string(options_.port);
@@ -122,6 +130,7 @@ void LobbyMode::refresh() {
                                      ". Click a waiting match to join it, a running one to watch it.";
   panel_.error = error_;
   panel_.buttons = {{Action::NewGame, "New game"}, {Action::Refresh, "Refresh"}};
+  if (options_.back) panel_.buttons.push_back({Action::Leave, "Back to start"});
 }
 
 }  // namespace client

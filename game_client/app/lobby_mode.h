@@ -4,7 +4,9 @@
 // it; "New game" joins the public queue with the command line's wishes.
 // The chosen hello or watch goes out on the lobby's own connection when it
 // is still open (the server closes a connection that says nothing for a
-// while), else on a new one, and a LiveMode takes over.
+// while), else on a new one, and a LiveMode takes over. Opened from the
+// start screen, a list that cannot be had goes back there with the reason,
+// and Escape or "Back" goes back there too.
 //
 // Ownership and threading: owned by App, UI thread only. Owns its link and
 // session until it hands them to the LiveMode returned by next().
@@ -23,7 +25,7 @@ namespace client {
 class LobbyMode final : public Mode {
  public:
   // `options` says where the server is and, in options.session, the name
-  // and the wishes of a new game.
+  // and the wishes of a new game; options.back the way to the start screen.
   explicit LobbyMode(LiveOptions options);
 
   bool update() override;
@@ -36,7 +38,7 @@ class LobbyMode final : public Mode {
   bool selectMove(int) override { return false; }
   bool key(sf::Keyboard::Key key) override;
   const LobbyModel* lobby() const override { return &lobby_; }
-  bool openMatch(int index) override;
+  bool openEntry(int index) override;
   std::unique_ptr<Mode> next() override { return std::move(next_); }
   bool settled() const override { return session_->listed() || failed_; }
   int exitCode() const override { return failed_ ? 1 : 0; }

@@ -1,12 +1,16 @@
 // game_client: play omok or chess against another player through the match
 // server, or replay a record the server wrote.
 //
+//   game_client                               (the start screen: a double-click opens it)
+//   game_client --start [--log-dir DIR]...    (the same, the records read from DIR; --host, --port,
+//                                              --name and --match fill its fields in)
 //   game_client [--host 127.0.0.1] [--port 9000] [--name NAME] [--seat auto|1|2] [--match CODE]
 //   game_client --watch MATCH                 (a spectator, the board from Player1's side)
 //   game_client --list                        (the server's matches: join or watch one)
 //   game_client --replay FILE [--seat 2]     (F turns the board round)
 //   ... [--retry-seconds 120] [--screenshot PATH] [--exit-when-over] [--size 1120x760]
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -18,7 +22,42 @@
 #include "game_client/app/live_mode.h"
 #include "game_client/app/lobby_mode.h"
 #include "game_client/app/replay_mode.h"
+#include "game_client/app/start_mode.h"
+#include "game_client/core/server_address.h"
+#include "game_client/core/user_config.h"
 #include "game_client/ui/resources.h"
+
+namespace {
+
+// The start screen, its fields from the user's configuration unless the
+// command line gave them; the records from `logDirs`, else where a server
+// writes them by default: ./logs, and <exe dir>/logs for a server started
+// by a double-click (it runs in its own folder).
+std::unique_ptr<client::Mode> startScreen(const CLI::App& cli, const client::LiveOptions& live,
+                                          std::vector<std::filesystem::path> logDirs,
+                                          const std::filesystem::path& executable) {
+  client::StartOptions start;
+  start.configFile = client::userConfigFile();
+  std::string problem;
+  const client::UserConfig remembered = client::loadUserConfig(start.configFile, problem);
+  if (!problem.empty()) std::cerr << "game_client: " << problem << "; the defaults are used\n";
+  start.address = remembered.address;
+  start.name = remembered.name;
+  if (cli.count("--host") || cli.count("--port"))
+    start.address = client::formatServerAddress({live.host, live.port});
+  if (cli.count("--name")) start.name = live.session.name;
+  start.code = live.session.matchCode;
+  start.live = live;
+  if (logDirs.empty()) {
+    std::error_code ec;
+    const auto here = std::filesystem::absolute("logs", ec);
+    logDirs = {ec ? std::filesystem::path("logs") : here, executable.parent_path() / "logs"};
+  }
+  start.recordDirs = std::move(logDirs);
+  return std::make_unique<client::StartMode>(std::move(start));
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App cli{"Omok and chess client: plays through the match server or replays a game record"};
@@ -48,13 +87,21 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   cli.add_option("--screenshot", screenshot,
-                 "save the window as PNG and exit once the replay is shown or the game is over");
+                 "save the window as PNG and exit once the replay or the start screen is shown or the game is over");
   cli.add_flag("--exit-when-over", window.exitWhenOver, "exit when the game is over");
   cli.add_option("--size", size, "window size WIDTHxHEIGHT")->capture_default_str();
+  bool start = false;
+  auto* startOption =
+      cli.add_flag("--start", start, "open the start screen (what no arguments at all do): play, watch or replay");
+  std::vector<std::filesystem::path> logDirs;
+  cli.add_option("--log-dir", logDirs, "with --start, the folder of the records to replay (default: ./logs and "
+                                       "the program's folder's logs)")
+      ->needs(startOption);
   for (const char* o : {"--host", "--port", "--name", "--match", "--watch", "--list", "--retry-seconds"})
     cli.get_option(o)->excludes(replayOption);
   cli.get_option("--seat")->excludes(watchOption);
   watchOption->excludes(listOption);
+  for (auto* other : {watchOption, listOption, replayOption}) startOption->excludes(other);
   CLI11_PARSE(cli, argc, argv);
 
   if (std::sscanf(size.c_str(), "%ux%u", &window.width, &window.height) != 2 || window.width < 320 ||
@@ -65,7 +112,8 @@ int main(int argc, char** argv) {
   live.session.seat = seat == "1" ? game::Seat::Player1 : seat == "2" ? game::Seat::Player2 : game::Seat::None;
   if (!screenshot.empty()) window.screenshot = screenshot;
 
-  const auto resources = client::findResourceDir(client::executablePath(argv[0]));
+  const auto executable = client::executablePath(argv[0]);
+  const auto resources = client::findResourceDir(executable);
   if (!resources) {
     std::cerr << "game_client: cannot find the resources folder (fonts) next to the program or in its source tree\n";
     return 2;
@@ -83,7 +131,9 @@ int main(int argc, char** argv) {
     live.session.intent = client::Intent::Watch;
     live.session.watchMatch = *watch;
   }
-  if (!replay.empty()) mode = std::make_unique<client::ReplayMode>(replay, viewer);
+  // No arguments at all is a double-click: the start screen; any keeps the command line's meaning.
+  if (argc == 1 || start) mode = startScreen(cli, live, std::move(logDirs), executable);
+  else if (!replay.empty()) mode = std::make_unique<client::ReplayMode>(replay, viewer);
   else if (list) mode = std::make_unique<client::LobbyMode>(live);
   else mode = std::make_unique<client::LiveMode>(live);
   return client::App(std::move(mode), fonts, window).run();

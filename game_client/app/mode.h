@@ -1,20 +1,32 @@
-// What drives the window: the server's match list (LobbyMode), a live match
-// (LiveMode) or a recorded game (ReplayMode). App owns one Mode and routes
-// input to it; the mode owns the board view and fills the panel model (and
-// the lobby's list). A mode may hand over to the next one (the lobby to the
-// match picked). All run on the UI thread only.
+// What drives the window: the start screen (StartMode), the server's match
+// list (LobbyMode), a live match (LiveMode) or a recorded game (ReplayMode).
+// App owns one Mode and routes input to it; the mode owns the board view and
+// fills the panel model (and the lobby's list, the start screen's form). A
+// mode may hand over to the next one (the start screen to what was chosen,
+// the lobby to the match picked, any of them back to the start screen). All
+// run on the UI thread only.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 
 #include <SFML/Window/Keyboard.hpp>
 
 #include "game_client/ui/board_view.h"
 #include "game_client/ui/lobby_view.h"
 #include "game_client/ui/side_panel.h"
+#include "game_client/ui/start_view.h"
 #include "shared/game/game.h"
 
 namespace client {
+
+class Mode;
+
+// The way back to the start screen a mode was opened from: makes it again,
+// showing `error` (empty when the person asked to go back). Empty when the
+// command line opened the mode, which then has nowhere to go back to.
+using Back = std::function<std::unique_ptr<Mode>(const std::string& error)>;
 
 class Mode {
  public:
@@ -40,17 +52,22 @@ class Mode {
   // A typed character (for an input line); returns whether the picture changed.
   virtual bool text(char32_t) { return false; }
 
-  // The match list shown in the board's place, null when there is none.
+  // The match list or the start screen shown in the board's place, null when there is none.
   virtual const LobbyModel* lobby() const { return nullptr; }
-  // A click on the list's entry `index`; returns whether the picture changed.
-  virtual bool openMatch(int) { return false; }
+  virtual const StartModel* start() const { return nullptr; }
+  // A click on the list's entry `index` (the lobby's match, the start
+  // screen's record); returns whether the picture changed.
+  virtual bool openEntry(int) { return false; }
+  // A click on the start screen's field `index`; returns whether the picture changed.
+  virtual bool focusField(int) { return false; }
   // The mode that takes over from this one, once; null while there is none.
   virtual std::unique_ptr<Mode> next() { return nullptr; }
 
-  // Nothing more will happen by itself: the game is over, the record or the list is shown.
+  // Nothing more will happen by itself: the game is over, the record, the list or the start screen is shown.
   virtual bool settled() const = 0;
   // The process exit code when the window closes: 0, or 1 after a failure
-  // (an unreadable record, a connection that could not be made).
+  // (an unreadable record, a connection that could not be made, the start
+  // screen showing either).
   virtual int exitCode() const = 0;
 };
 

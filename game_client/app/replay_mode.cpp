@@ -10,18 +10,17 @@ namespace client {
 
 namespace {
 const sf::Time kStepInterval = sf::milliseconds(700);
-
-// "2026-12-01 11:26:28 UTC" from a record's "2026-12-01T11:26:28.250Z" (the reader checked the form).
-std::string timeWords(const std::string& iso) { return iso.substr(0, 10) + ' ' + iso.substr(11, 8) + " UTC"; }
 }  // namespace
 
-ReplayMode::ReplayMode(const std::filesystem::path& file, game::Seat viewer) : viewer_(viewer) {
+ReplayMode::ReplayMode(const std::filesystem::path& file, game::Seat viewer, Back back)
+    : viewer_(viewer), back_(std::move(back)) {
   panel_.subtitle = file.filename().string();
   if (!load(file)) {
     std::cerr << "game_client: cannot replay " << file.string() << ": " << loadError_ << '\n';
     panel_.title = "Cannot open the record";
     panel_.status = "This file cannot be replayed.";
     panel_.error = loadError_;
+    if (back_) next_ = back_("cannot replay " + pathWords(file.filename()) + ": " + loadError_);
     return;
   }
   show(static_cast<int>(moves_.size()));
@@ -153,6 +152,10 @@ bool ReplayMode::act(Action action) {
     case Action::PlayPause: return togglePlay();
     case Action::Forward: return show(shown_ + 1);
     case Action::Last: return show(static_cast<int>(moves_.size()));
+    case Action::Leave:
+      if (!back_) return false;
+      next_ = back_("");
+      return true;
     default: return false;
   }
 }
@@ -164,6 +167,7 @@ bool ReplayMode::key(sf::Keyboard::Key key) {
     case sf::Keyboard::Home: return act(Action::First);
     case sf::Keyboard::End: return act(Action::Last);
     case sf::Keyboard::Space: return act(Action::PlayPause);
+    case sf::Keyboard::Escape: return act(Action::Leave);
     case sf::Keyboard::F:
       viewer_ = viewer_ == game::Seat::Player2 ? game::Seat::Player1 : game::Seat::Player2;
       return true;
@@ -204,6 +208,7 @@ void ReplayMode::refreshPanel() {
                     {Action::PlayPause, playing_ ? "Pause" : "Play", total > 0},
                     {Action::Forward, "›", !atEnd},
                     {Action::Last, "»", !atEnd}};
+  if (back_) panel_.buttons.push_back({Action::Leave, "Back to start"});
 }
 
 }  // namespace client

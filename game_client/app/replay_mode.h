@@ -2,7 +2,9 @@
 // reader loads and checks the file (a cut-off last line is tolerated and
 // said so), then the board steps through its moves. Left/Right step,
 // Home/End jump, Space plays and pauses, the move list is clickable. A game
-// that outlived its server says at which ply the server restarted.
+// that outlived its server says at which ply the server restarted. Opened
+// from the start screen, a file that cannot be replayed goes back there
+// with the reason, and Escape or "Back to start" goes back there too.
 //
 // Ownership and threading: owned by App, UI thread only. Owns the board view
 // and the moves; the position shown is rebuilt from the start position when
@@ -30,10 +32,8 @@ namespace client {
 class ReplayMode final : public Mode {
  public:
   // Loads `file`, to be seen from `viewer`'s side; a bad file leaves the
-  // mode showing why (and exitCode() 1).
-  ReplayMode(const std::filesystem::path& file, game::Seat viewer);
-
-  // Why the file could not be shown, empty when it could.
+  // mode showing why (and exitCode() 1), or goes `back` with it.
+  ReplayMode(const std::filesystem::path& file, game::Seat viewer, Back back = {});
 
   bool update() override;
   void idle(sf::Time timeout) override { sf::sleep(timeout); }
@@ -44,6 +44,7 @@ class ReplayMode final : public Mode {
   bool act(Action action) override;
   bool selectMove(int index) override { return show(index + 1); }
   bool key(sf::Keyboard::Key key) override;
+  std::unique_ptr<Mode> next() override { return std::move(next_); }
   bool settled() const override { return !playing_; }
   int exitCode() const override { return loadError_.empty() ? 0 : 1; }
 
@@ -77,6 +78,8 @@ class ReplayMode final : public Mode {
   bool playing_ = false;
   sf::Clock sinceStep_;
   PanelModel panel_;
+  Back back_;
+  std::unique_ptr<Mode> next_;  // the start screen again
 };
 
 }  // namespace client

@@ -1,12 +1,20 @@
 #include "game_client/app/words.h"
 
+#include <cassert>
 #include <cctype>
+#include <utility>
 
 namespace client {
 
 std::string capitalized(std::string text) {
   if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
   return text;
+}
+
+std::string sentence(std::string text) {
+  if (text.empty()) return text;
+  const bool ended = text.back() == '.' || text.back() == '!' || text.back() == '?' || text.ends_with("…");
+  return capitalized(std::move(text)) + (ended ? "" : ".");
 }
 
 std::string endReasonWords(game::EndReason reason) {
@@ -75,5 +83,15 @@ std::string errorWords(const proto::Error& error) {
 }
 
 std::string timeControlWords(const game::TimeControl& tc) { return tc.timed() ? game::describe(tc) : "untimed"; }
+
+std::string pathWords(const std::filesystem::path& path) {
+  const std::u8string utf8 = path.u8string();
+  return {utf8.begin(), utf8.end()};
+}
+
+std::string timeWords(const std::string& iso) {
+  assert(iso.size() >= 19);
+  return iso.substr(0, 10) + ' ' + iso.substr(11, 8) + " UTC";
+}
 
 }  // namespace client

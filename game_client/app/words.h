@@ -1,6 +1,8 @@
-// Results and end reasons in words for the panel. Pure functions.
+// Results, end reasons, times and paths in words for the panel and the start
+// screen. Pure functions.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "game_client/ui/board_view.h"
@@ -13,6 +15,11 @@ namespace client {
 
 // "Black" from "black": the first letter in capitals (ASCII).
 std::string capitalized(std::string text);
+
+// "Cannot connect to h:9000: connection refused." from "cannot connect to
+// h:9000: connection refused": capitalized, with a full stop unless it ends
+// in one (or in '!', '?', '…').
+std::string sentence(std::string text);
 
 // "by checkmate", "by resignation", "because the opponent left".
 std::string endReasonWords(game::EndReason reason);
@@ -37,5 +44,13 @@ std::string errorWords(const proto::Error& error);
 
 // "5+3", or "untimed".
 std::string timeControlWords(const game::TimeControl& tc);
+
+// A path as the views draw text, in UTF-8 (path::string() is the ANSI code
+// page on Windows).
+std::string pathWords(const std::filesystem::path& path);
+
+// "2026-12-01 11:26:28 UTC" from a record's "2026-12-01T11:26:28.250Z" (which
+// the record reader has checked).
+std::string timeWords(const std::string& iso);
 
 }  // namespace client

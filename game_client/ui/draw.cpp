@@ -7,6 +7,8 @@
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
 
+#include "game_client/ui/theme.h"
+
 namespace client {
 
 sf::Text makeText(const sf::Font& font, std::string_view utf8, unsigned size) {
@@ -50,6 +52,25 @@ float drawText(sf::RenderTarget& target, const sf::Font& font, std::string_view 
   text.setPosition(std::round(x), std::round(y));
   target.draw(text);
   return box.width;
+}
+
+void drawInputLine(sf::RenderTarget& target, const sf::Font& font, const Rect& box, std::string_view text,
+                   std::string_view placeholder, bool focused, unsigned size) {
+  fillRect(target, box, focused ? theme::kBackground : theme::kPanelRaised);
+  if (focused) outlineRect(target, box, theme::kAccent, 1.5f);
+  const float textLeft = box.left + 10, room = box.width - 24;
+  const float cy = box.center().y;
+  if (text.empty() && !focused) {
+    drawText(target, font, placeholder, size - 1, theme::kTextDim, {textLeft, cy}, Anchor::Left);
+    return;
+  }
+  std::string_view shown = text;
+  while (!shown.empty() && textWidth(font, shown, size) > room) {
+    shown.remove_prefix(1);
+    while (!shown.empty() && (static_cast<unsigned char>(shown.front()) & 0xc0) == 0x80) shown.remove_prefix(1);
+  }
+  const float w = shown.empty() ? 0 : drawText(target, font, shown, size, theme::kText, {textLeft, cy}, Anchor::Left);
+  if (focused) fillRect(target, {std::round(textLeft + w + 2), cy - 8, 1.5f, 16}, theme::kText);
 }
 
 void fillRect(sf::RenderTarget& target, const Rect& r, sf::Color color) {

@@ -1,5 +1,6 @@
-// Small drawing helpers shared by the board views and the panel: text placed
-// by an anchor, filled rectangles and discs. Stateless free functions.
+// Small drawing helpers shared by the board views, the panel and the start
+// screen: text placed by an anchor, an input line, filled rectangles and
+// discs. Stateless free functions.
 #pragma once
 
 #include <string>
@@ -31,6 +32,12 @@ std::vector<std::string> wrapText(const sf::Font& font, std::string_view utf8, u
 
 // A text object ready to draw, for callers that adjust it further.
 sf::Text makeText(const sf::Font& font, std::string_view utf8, unsigned size);
+
+// A one-line text input in `box`, lit while it has the keyboard (`focused`,
+// with a caret after the text). A text longer than the box shows its end,
+// where the typing happens; an empty one out of focus shows `placeholder`.
+void drawInputLine(sf::RenderTarget& target, const sf::Font& font, const Rect& box, std::string_view text,
+                   std::string_view placeholder, bool focused, unsigned size);
 
 void fillRect(sf::RenderTarget& target, const Rect& r, sf::Color color);
 void outlineRect(sf::RenderTarget& target, const Rect& r, sf::Color color, float thickness);

@@ -69,13 +69,18 @@ void LobbyView::draw(sf::RenderTarget& target, const LobbyModel& model, const Fo
   for (const Card& card : cards_) {
     const LobbyEntry& e = model.entries[static_cast<std::size_t>(card.index)];
     const Rect& r = card.rect;
-    const bool hover = r.contains(pointer_);
-    fillRect(target, r, hover ? theme::kButton : theme::kPanelRaised);
+    const bool picked = card.index == model.selected;
+    const bool lit = picked || r.contains(pointer_);
+    fillRect(target, r, lit ? theme::kButton : theme::kPanelRaised);
+    if (picked) fillRect(target, {r.left, r.top, 4, r.height}, theme::kAccent);
     drawText(target, fonts.bold, e.players, 16, theme::kText, {r.left + 16, r.top + 22}, Anchor::Left);
     drawText(target, fonts.regular, e.game, 13, theme::kTextDim, {r.left + 16, r.top + 44}, Anchor::Left);
+    // The pill's place is kept when it has nothing to say, so the texts beside it stay in one column.
     const Rect pill{r.right() - 12 - kPill, r.top + 16, kPill, r.height - 32};
-    fillRect(target, pill, hover ? theme::kAccent : theme::kButton);
-    drawText(target, fonts.bold, e.action, 14, hover ? theme::kClockInk : theme::kText, pill.center());
+    if (!e.action.empty()) {
+      fillRect(target, pill, lit ? theme::kAccent : theme::kButton);
+      drawText(target, fonts.bold, e.action, 14, lit ? theme::kClockInk : theme::kText, pill.center());
+    }
     const float x = pill.left - 16;
     drawText(target, fonts.regular, e.progress, 13, theme::kTextDim, {x, r.top + 22}, Anchor::Right);
     if (!e.watching.empty())

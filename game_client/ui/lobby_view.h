@@ -1,8 +1,9 @@
 // The lobby: the server's matches as a list of cards in the board's place,
 // each with its players, game, time control, move number and watchers, and
-// what a click does (join a waiting match, watch a running one).
+// what a click does (join a waiting match, watch a running one). The start
+// screen lists its records with it too, one of them picked.
 //
-// The view draws a LobbyModel (plain data the lobby mode fills in) and maps
+// The view draws a LobbyModel (plain data the mode fills in) and maps
 // clicks back to an entry's index; it knows no protocol. Ownership and
 // threading: owned by App, UI thread only; it keeps the rectangles of the
 // last arrange() for hit tests.
@@ -24,13 +25,14 @@ struct LobbyEntry {
   std::string game;     // "Omok · renju · 15×15 · 5+3"
   std::string progress; // "17 moves", "waiting for a player"
   std::string watching; // "2 watching", empty for nobody
-  std::string action;   // "Join", "Watch"
+  std::string action;   // "Join", "Watch"; empty for no pill
 };
 
 struct LobbyModel {
   std::string heading;  // "Matches on 127.0.0.1:9000"
   std::string empty;    // said instead of the list when it is empty (or not here yet)
   std::vector<LobbyEntry> entries;
+  int selected = -1;  // the entry drawn as picked, -1 for none
 };
 
 class LobbyView {

@@ -203,8 +203,14 @@ void SidePanel::draw(sf::RenderTarget& target, const PanelModel& model, const Fo
   for (std::size_t i = 0; i < buttons_.size() && i < model.buttons.size(); ++i) {
     const PanelButton& b = model.buttons[i];
     const bool hover = b.enabled && buttons_[i].contains(pointer_);
-    fillRect(target, buttons_[i], !b.enabled ? theme::kButtonDisabled : hover ? theme::kButtonHover : theme::kButton);
-    drawText(target, fonts.bold, b.label, 14, b.enabled ? theme::kText : theme::kTextDim, buttons_[i].center());
+    const bool primary = b.enabled && b.primary;
+    const sf::Color fill = !b.enabled ? theme::kButtonDisabled
+                           : primary  ? (hover ? theme::kAccentHover : theme::kAccent)
+                           : hover    ? theme::kButtonHover
+                                      : theme::kButton;
+    fillRect(target, buttons_[i], fill);
+    drawText(target, fonts.bold, b.label, 14, primary ? theme::kClockInk : b.enabled ? theme::kText : theme::kTextDim,
+             buttons_[i].center());
   }
 }
 
@@ -256,24 +262,9 @@ void SidePanel::drawChat(sf::RenderTarget& target, const PanelModel& model, cons
   }
   if (!model.chat.typing) return;
 
-  fillRect(target, inputRect_, model.chat.focused ? theme::kBackground : theme::kPanelRaised);
-  if (model.chat.focused) outlineRect(target, inputRect_, theme::kAccent, 1.5f);
-  const float textLeft = inputRect_.left + 10, room = inputRect_.width - 24;
-  const float cy = inputRect_.center().y;
-  if (model.chat.input.empty() && !model.chat.focused) {
-    drawText(target, fonts.regular, model.chat.open ? "Press Enter or click here to chat" : "The chat has closed", 13,
-             theme::kTextDim, {textLeft, cy}, Anchor::Left);
-    return;
-  }
-  // A line longer than the box shows its end, where the typing happens.
-  std::string_view shown = model.chat.input;
-  while (!shown.empty() && textWidth(fonts.regular, shown, kChatSize) > room) {
-    shown.remove_prefix(1);
-    while (!shown.empty() && (static_cast<unsigned char>(shown.front()) & 0xc0) == 0x80) shown.remove_prefix(1);
-  }
-  const float w = shown.empty() ? 0 : drawText(target, fonts.regular, shown, kChatSize, theme::kText, {textLeft, cy},
-                                               Anchor::Left);
-  if (model.chat.focused) fillRect(target, {std::round(textLeft + w + 2), cy - 8, 1.5f, 16}, theme::kText);
+  drawInputLine(target, fonts.regular, inputRect_, model.chat.input,
+                model.chat.open ? "Press Enter or click here to chat" : "The chat has closed", model.chat.focused,
+                kChatSize);
 }
 
 }  // namespace client

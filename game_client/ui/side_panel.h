@@ -34,6 +34,10 @@ enum class Action {
   FocusChat,  // a click on the chat's input line
   NewGame,    // the lobby's buttons
   Refresh,
+  Play,       // the start screen's buttons
+  Watch,
+  Replay,
+  Leave,      // back to the start screen
   First,
   Back,
   PlayPause,
@@ -45,6 +49,7 @@ struct PanelButton {
   Action action;
   std::string label;
   bool enabled = true;
+  bool primary = false;  // what Enter does too, drawn in the accent colour
 };
 
 struct PanelPlayer {

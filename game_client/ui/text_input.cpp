@@ -31,4 +31,10 @@ bool TextInput::backspace() {
   return true;
 }
 
+bool TextInput::assign(std::string text) {
+  const bool fits = text.size() <= maxBytes_;
+  text_ = fits ? std::move(text) : std::string();
+  return fits;
+}
+
 }  // namespace client

@@ -1,6 +1,7 @@
-// A one-line text input (the chat line): UTF-8 text typed at its end, a
-// byte limit, and whether it has the keyboard. Plain data and no SFML, so
-// its editing rules are unit-tested without a window.
+// A one-line text input (the chat line, the start screen's fields): UTF-8
+// text typed at its end, a byte limit, and whether it has the keyboard.
+// Plain data and no SFML, so its editing rules are unit-tested without a
+// window.
 //
 // Ownership and threading: a value owned by the mode that shows it, UI thread only.
 #pragma once
@@ -28,6 +29,9 @@ class TextInput {
 
   const std::string& text() const { return text_; }
   void clear() { text_.clear(); }
+  // Replaces the text (a remembered name); one past the byte limit is
+  // refused and leaves the line empty.
+  bool assign(std::string text);
 
  private:
   std::size_t maxBytes_;

@@ -12,7 +12,8 @@ inline const sf::Color kPanel{49, 46, 43};
 inline const sf::Color kPanelRaised{62, 59, 55};
 inline const sf::Color kText{236, 232, 225};
 inline const sf::Color kTextDim{160, 155, 147};
-inline const sf::Color kAccent{129, 182, 76};     // whose turn, the current move
+inline const sf::Color kAccent{129, 182, 76};     // whose turn, the current move, the default button
+inline const sf::Color kAccentHover{152, 201, 102};
 inline const sf::Color kError{230, 110, 95};
 inline const sf::Color kButton{86, 82, 77};
 inline const sf::Color kButtonHover{112, 107, 100};

@@ -1,5 +1,5 @@
 // What the side panel shows as text, without a window: clock faces and the
-// chat's input line.
+// input line (the chat's, the start screen's fields).
 #include <gtest/gtest.h>
 
 #include "game_client/ui/clock_face.h"
@@ -61,6 +61,17 @@ TEST(PanelChatInput, FocusAndClear) {
   EXPECT_TRUE(input.text().empty());
   EXPECT_TRUE(input.blur());
   EXPECT_FALSE(input.blur());
+}
+
+TEST(PanelChatInput, AssignReplacesTheTextWithinTheLimit) {
+  TextInput input(4);
+  input.type(U'x');
+  EXPECT_TRUE(input.assign("한a"));  // 4 bytes
+  EXPECT_EQ(input.text(), "한a");
+  EXPECT_TRUE(input.backspace());
+  EXPECT_EQ(input.text(), "한");
+  EXPECT_FALSE(input.assign("abcde"));  // past the limit: nothing rather than a cut
+  EXPECT_EQ(input.text(), "");
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 //   --white-piece / --black-piece  a piece of that colour (by its light body / its dark one)
 //   --panel-colour R,G,B  at least 20 pixels of about that colour in the side panel
 //                         (e.g. the warning colour of a clock under ten seconds)
+//   --board-colour R,G,B  the same in the board's area (the start screen's picked record)
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -149,19 +150,20 @@ int main(int argc, char** argv) {
   const BoardGeometry g(layout.board, cells, flipped);
   const Checker check(image, g);
   for (const auto& [kind, where] : checks) {
-    if (kind == "panel-colour") {
+    if (kind == "panel-colour" || kind == "board-colour") {
       int r = 0, gr = 0, b = 0;
       if (std::sscanf(where.c_str(), "%d,%d,%d", &r, &gr, &b) != 3) {
         fail("bad colour '" + where + "'");
         continue;
       }
+      const client::Rect& area = kind == "panel-colour" ? layout.panel : layout.board;
       int found = 0;
-      for (auto y = static_cast<unsigned>(layout.panel.top); y < static_cast<unsigned>(layout.panel.bottom()); ++y)
-        for (auto x = static_cast<unsigned>(layout.panel.left); x < static_cast<unsigned>(layout.panel.right()); ++x) {
+      for (auto y = static_cast<unsigned>(area.top); y < static_cast<unsigned>(area.bottom()); ++y)
+        for (auto x = static_cast<unsigned>(area.left); x < static_cast<unsigned>(area.right()); ++x) {
           const sf::Color k = check.at({static_cast<float>(x), static_cast<float>(y)});
           found += std::abs(k.r - r) <= 12 && std::abs(k.g - gr) <= 12 && std::abs(k.b - b) <= 12;
         }
-      if (found < 20) fail("panel-colour " + where + ": only " + std::to_string(found) + " pixels");
+      if (found < 20) fail(kind + " " + where + ": only " + std::to_string(found) + " pixels");
       continue;
     }
     Cell c;
