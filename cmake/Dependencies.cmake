@@ -2,8 +2,8 @@
 # packages through their CMake configs. Cross-compiling for Windows, the
 # header-only ones (nlohmann/json, CLI11) are taken from the host's headers
 # through a folder holding only them (adding all of /usr/include would put
-# glibc's headers in front of mingw's), and GoogleTest is built from Debian's
-# source package.
+# glibc's headers in front of mingw's), SFML is built from source
+# (cmake/SFML.cmake), and GoogleTest is built from Debian's source package.
 
 find_package(Threads REQUIRED)
 if(GAME_BUILD_TESTS)
@@ -39,6 +39,10 @@ add_library(nlohmann_json::nlohmann_json ALIAS nlohmann_json)
 add_library(CLI11 INTERFACE)
 target_include_directories(CLI11 SYSTEM INTERFACE ${_headers})
 add_library(CLI11::CLI11 ALIAS CLI11)
+
+if(GAME_BUILD_CLIENT)
+  include(cmake/SFML.cmake)
+endif()
 
 if(GAME_BUILD_TESTS)
   set(GAME_GTEST_SOURCE /usr/src/googletest CACHE PATH "GoogleTest sources (Debian's googletest package)")

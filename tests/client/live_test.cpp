@@ -29,8 +29,11 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "tests/support/harness.h"
 
@@ -41,9 +44,21 @@ using servertest::Process;
 using servertest::Server;
 using servertest::TempDir;
 
+// The client under Xvfb: this build's, or another's when GAME_CLIENT_COMMAND
+// names one (the Windows client under Wine).
+Process startClient(std::vector<std::string> args, const std::filesystem::path& log) {
+  std::vector<std::string> words{"-a", "-s", "-screen 0 1280x800x24"};
+  for (auto& word : servertest::command(GAME_CLIENT_PATH)) words.push_back(std::move(word));
+  words.insert(words.end(), std::make_move_iterator(args.begin()), std::make_move_iterator(args.end()));
+  return Process(XVFB_RUN_PATH, words, log);
+}
+
+// A file's text with its line ends as \n (a Windows build's text-mode output ends them \r\n).
 std::string fileText(const std::filesystem::path& p) {
   std::ifstream in(p);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::erase(text, '\r');
+  return text;
 }
 
 TEST(ClientLive, PlaysBlackAgainstABotAndExitsWhenTheGameIsOver) {
@@ -53,10 +68,9 @@ TEST(ClientLive, PlaysBlackAgainstABotAndExitsWhenTheGameIsOver) {
   const std::string port = std::to_string(server.port());
   const auto png = dir.path() / "live.png";
 
-  Process client(XVFB_RUN_PATH,
-                 {"-a", "-s", "-screen 0 1280x800x24", GAME_CLIENT_PATH, "--port", port, "--name", "human", "--seat",
-                  "2", "--exit-when-over", "--screenshot", png.string(), "--size", "1120x760"},
-                 dir.path() / "client.log");
+  Process client = startClient({"--port", port, "--name", "human", "--seat", "2", "--exit-when-over", "--screenshot",
+                                 png.string(), "--size", "1120x760"},
+                                dir.path() / "client.log");
   // The bot's patience starts when it does, so it starts once black is seated.
   ASSERT_TRUE(server.logShows("human takes player2", 20s)) << server.log();
   Process bot(GAME_BOT_PATH, {"--port", port, "--seat", "1", "--name", "bot", "--timeout", "2"},
@@ -83,10 +97,9 @@ TEST(ClientLive, ShowsTheClocksAndTheChatUntilTheFlagFalls) {
   const std::string port = std::to_string(server.port());
   const auto png = dir.path() / "clocks.png";
 
-  Process client(XVFB_RUN_PATH,
-                 {"-a", "-s", "-screen 0 1280x800x24", GAME_CLIENT_PATH, "--port", port, "--name", "human", "--seat",
-                  "2", "--exit-when-over", "--screenshot", png.string(), "--size", "1120x760"},
-                 dir.path() / "client.log");
+  Process client = startClient({"--port", port, "--name", "human", "--seat", "2", "--exit-when-over", "--screenshot",
+                                 png.string(), "--size", "1120x760"},
+                                dir.path() / "client.log");
   ASSERT_TRUE(server.logShows("human takes player2", 20s)) << server.log();
   Process bot(GAME_BOT_PATH,
               {"--port", port, "--seat", "1", "--name", "bot", "--moves", "first", "--chat", "good luck!", "--timeout",
@@ -117,11 +130,9 @@ TEST(ClientLive, CountsDownWhileTheServerRestartsAndKeepsTheBoard) {
   const auto png = dir.path() / "reconnecting.png";
   const auto clientLog = dir.path() / "client.log";
 
-  Process client(XVFB_RUN_PATH,
-                 {"-a", "-s", "-screen 0 1280x800x24", GAME_CLIENT_PATH, "--port", port, "--name", "human", "--seat",
-                  "2", "--retry-seconds", "3", "--exit-when-over", "--screenshot", png.string(), "--size",
-                  "1120x760"},
-                 clientLog);
+  Process client = startClient({"--port", port, "--name", "human", "--seat", "2", "--retry-seconds", "3",
+                                 "--exit-when-over", "--screenshot", png.string(), "--size", "1120x760"},
+                                clientLog);
   ASSERT_TRUE(server.logShows("human takes player2", 20s)) << server.log();
   Process bot(GAME_BOT_PATH, {"--port", port, "--seat", "1", "--name", "bot", "--moves", "first", "--retry-seconds",
                               "0", "--timeout", "20"},
@@ -198,11 +209,9 @@ TEST(ClientLive, GoesOnWithTheSameGameAfterTheServerIsKilledAndRestarted) {
   const std::uint16_t portNumber = first->port;
   const std::string port = std::to_string(portNumber);
 
-  Process client(XVFB_RUN_PATH,
-                 {"-a", "-s", "-screen 0 1280x800x24", GAME_CLIENT_PATH, "--port", port, "--name", "human", "--seat",
-                  "2", "--retry-seconds", "30", "--exit-when-over", "--screenshot", png.string(), "--size",
-                  "1120x760"},
-                 clientLog);
+  Process client = startClient({"--port", port, "--name", "human", "--seat", "2", "--retry-seconds", "30",
+                                 "--exit-when-over", "--screenshot", png.string(), "--size", "1120x760"},
+                                clientLog);
   ASSERT_TRUE(servertest::showsWithin([&] { return fileText(dir.path() / "server1.log"); }, "human takes player2",
                                       20s))
       << serverLog();

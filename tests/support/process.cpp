@@ -16,21 +16,6 @@ namespace servertest {
 
 namespace {
 
-// The command line for `program`, honouring the <NAME>_COMMAND override.
-std::vector<std::string> commandFor(const std::string& program) {
-  std::string variable = std::filesystem::path(program).filename().string();
-  for (char& c : variable) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  variable += "_COMMAND";
-  std::vector<std::string> words;
-  if (const char* custom = std::getenv(variable.c_str()); custom && *custom) {
-    std::istringstream in(custom);
-    for (std::string word; in >> word;) words.push_back(word);
-  } else {
-    words.push_back(program);
-  }
-  return words;
-}
-
 // The next line from `fd`, `pending` holding what came after the last one.
 std::optional<std::string> nextLine(int fd, std::string& pending, std::chrono::milliseconds timeout) {
   if (fd < 0) return std::nullopt;
@@ -55,6 +40,20 @@ std::optional<std::string> nextLine(int fd, std::string& pending, std::chrono::m
 
 }  // namespace
 
+std::vector<std::string> command(const std::string& program) {
+  std::string variable = std::filesystem::path(program).filename().string();
+  for (char& c : variable) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  variable += "_COMMAND";
+  std::vector<std::string> words;
+  if (const char* custom = std::getenv(variable.c_str()); custom && *custom) {
+    std::istringstream in(custom);
+    for (std::string word; in >> word;) words.push_back(word);
+  } else {
+    words.push_back(program);
+  }
+  return words;
+}
+
 Process::Process(const std::string& program, const std::vector<std::string>& args,
                  const std::filesystem::path& stderrFile) {
   const int err = ::open(stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -77,10 +76,10 @@ Process::Process(const std::string& program, const std::vector<std::string>& arg
 void Process::start(const std::string& program, const std::vector<std::string>& args, int childErr) {
   int pipeFds[2];
   if (::pipe(pipeFds) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> command = commandFor(program);
-  command.insert(command.end(), args.begin(), args.end());
+  std::vector<std::string> words = command(program);
+  words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
-  for (std::string& word : command) argv.push_back(word.data());
+  for (std::string& word : words) argv.push_back(word.data());
   argv.push_back(nullptr);
   pid_ = ::fork();
   if (pid_ == 0) {

@@ -21,6 +21,10 @@
 
 namespace servertest {
 
+// The words that start `program`: its <NAME>_COMMAND override, or the program
+// itself. For a program started through another (the client through xvfb-run).
+std::vector<std::string> command(const std::string& program);
+
 // Puts the child's stderr on a pipe this side holds, instead of in a file.
 struct StderrPipe {};
 
