@@ -44,15 +44,17 @@ if(NOT sfml_POPULATED)
   # SFML is a dependency, built as its own project says: without the
   # project's warning flags (its warnings are not ours to fix) and Windows
   # definitions (WIN32_LEAN_AND_MEAN hides the multimedia timer it uses).
-  # Its bundled FreeType lies outside the mingw root that the toolchain
-  # confines the find commands to, so it is named directly.
+  # Cross-compiling, its bundled FreeType lies outside the mingw root that
+  # the toolchain confines the find commands to, so it is named directly.
   get_directory_property(_options COMPILE_OPTIONS)
   get_directory_property(_definitions COMPILE_DEFINITIONS)
   set_directory_properties(PROPERTIES COMPILE_OPTIONS "" COMPILE_DEFINITIONS "")
-  set(_extlibs ${sfml_SOURCE_DIR}/extlibs)
-  set(FREETYPE_LIBRARY ${_extlibs}/libs-mingw/x64/libfreetype.a CACHE FILEPATH "" FORCE)
-  set(FREETYPE_INCLUDE_DIR_ft2build ${_extlibs}/headers/freetype2 CACHE PATH "" FORCE)
-  set(FREETYPE_INCLUDE_DIR_freetype2 ${_extlibs}/headers/freetype2 CACHE PATH "" FORCE)
+  if(MINGW AND CMAKE_CROSSCOMPILING)
+    set(_extlibs ${sfml_SOURCE_DIR}/extlibs)
+    set(FREETYPE_LIBRARY ${_extlibs}/libs-mingw/x64/libfreetype.a CACHE FILEPATH "" FORCE)
+    set(FREETYPE_INCLUDE_DIR_ft2build ${_extlibs}/headers/freetype2 CACHE PATH "" FORCE)
+    set(FREETYPE_INCLUDE_DIR_freetype2 ${_extlibs}/headers/freetype2 CACHE PATH "" FORCE)
+  endif()
   add_subdirectory(${sfml_SOURCE_DIR} ${sfml_BINARY_DIR} EXCLUDE_FROM_ALL SYSTEM)
   set_directory_properties(PROPERTIES COMPILE_OPTIONS "${_options}" COMPILE_DEFINITIONS "${_definitions}")
 endif()

@@ -1,6 +1,6 @@
 // game_server: hosts omok or chess matches over TCP.
 //
-//   game_server --game omok|chess [--rule R] [--port 9000] [--log-dir DIR]
+//   game_server [--game omok|chess] [--rule R] [--port 9000] [--log-dir DIR]
 //               [--threads N] [--grace SECONDS] [--host ADDRESS]
 //               [--board-size 15|19] [--hello-timeout SECONDS] [--ping-interval SECONDS]
 //               [--time MINUTES+SECONDS] [--no-records] [--max-connections N]
@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 #endif
   CLI::App app{"Hosts omok or chess matches: the first connection of a match plays first, the second second."};
-  std::string gameName;
+  // Omok unless told: a server started with no arguments (a double-click) hosts a game.
+  std::string gameName = "omok";
   std::string ruleName;
   std::string host = "0.0.0.0";
   std::uint16_t port = 9000;
@@ -76,7 +77,7 @@ int main(int argc, char** argv) {
   int resumeGrace = 120;
   int drainSeconds = 0;
   std::string ioName = "auto";
-  app.add_option("--game", gameName, "omok or chess")->required()->check(CLI::IsMember({"omok", "chess"}));
+  app.add_option("--game", gameName, "omok or chess")->capture_default_str()->check(CLI::IsMember({"omok", "chess"}));
   app.add_option("--rule", ruleName, "omok: freestyle, standard, renju (default) or omok; chess: fide")
       ->check(CLI::IsMember({"freestyle", "standard", "renju", "omok", "fide"}));
   app.add_option("--board-size", boardSize, "omok board size")->capture_default_str()->check(CLI::IsMember({15, 19}));

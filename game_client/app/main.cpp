@@ -115,7 +115,8 @@ int main(int argc, char** argv) {
   const auto executable = client::executablePath(argv[0]);
   const auto resources = client::findResourceDir(executable);
   if (!resources) {
-    std::cerr << "game_client: cannot find the resources folder (fonts) next to the program or in its source tree\n";
+    std::cerr << "game_client: cannot find the resources folder (fonts/DejaVuSans.ttf); looked in:\n";
+    for (const auto& dir : client::resourceDirCandidates(executable)) std::cerr << "  " << dir.string() << '\n';
     return 2;
   }
   client::Fonts fonts;

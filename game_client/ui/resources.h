@@ -1,5 +1,6 @@
-// Finding and loading the files under resources/ (fonts), so the client runs
-// from a build tree, an installed tree or next to its source checkout.
+// Finding and loading the files under resources/ (fonts), relative to the
+// client's own executable, so that it runs wherever it was unpacked,
+// installed or built, and never from a path of the source tree.
 //
 // Ownership: Fonts owns its sf::Font objects; views and the panel hold
 // references to it, so it must outlive them (App keeps it as a member that
@@ -9,15 +10,18 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <SFML/Graphics/Font.hpp>
 
 namespace client {
 
-// The first of these that holds resources/fonts/DejaVuSans.ttf:
-// <exe dir>/resources, <exe dir>/../resources, <exe dir>/../share/board_games/resources,
-// <exe dir>/../../resources (a build tree inside the checkout) and the
-// source tree the client was built from.
+// Where the resources may be, in the order they are tried:
+// <exe dir>/resources (the Windows package: one folder),
+// <exe dir>/../share/board_games/resources (installed; as Install.cmake says),
+// <exe dir>/../resources (the build tree: <build>/bin and <build>/resources).
+std::vector<std::filesystem::path> resourceDirCandidates(const std::filesystem::path& executable);
+// The first candidate that holds fonts/DejaVuSans.ttf.
 std::optional<std::filesystem::path> findResourceDir(const std::filesystem::path& executable);
 
 // The path of the running executable (argv0 as a fallback).
