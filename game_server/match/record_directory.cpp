@@ -1,8 +1,6 @@
 #include "game_server/match/record_directory.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
 #include <fstream>
 #include <random>
 #include <system_error>
@@ -10,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/record/digest.h"
-#include "shared/record/exclusive_file.h"
+#include "shared/record/file.h"
 
 namespace server {
 namespace {
@@ -86,20 +84,20 @@ bool RecordDirectory::loadKey() {
     std::random_device entropy;
     std::vector<std::uint8_t> key(kKeyBytes);
     for (std::uint8_t& b : key) b = static_cast<std::uint8_t>(entropy());
-    std::FILE* file = record::createExclusive(path);
+    // Mode 0600 from the start, not after a moment of 0644.
+    record::File file = record::File::create(path, record::File::Readers::Owner, ec);
     if (!file) {
-      if (errno == EEXIST) continue;  // another server made it first: read theirs
-      keyProblem_ = "cannot create " + path.string() + ": " + std::generic_category().message(errno);
+      if (ec == std::errc::file_exists) continue;  // another server made it first: read theirs
+      keyProblem_ = "cannot create " + path.string() + ": " + ec.message();
       return false;
     }
-    const std::string text = record::hex(key) + "\n";
-    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
-    if (std::fclose(file) != 0 || !written) {
-      keyProblem_ = "cannot write " + path.string() + ": " + std::generic_category().message(errno);
+    ec = file.write(record::hex(key) + "\n");
+    const std::error_code closed = file.close();  // before the remove: Windows removes no open file
+    if (ec || closed) {
+      keyProblem_ = "cannot write " + path.string() + ": " + (ec ? ec : closed).message();
       std::filesystem::remove(path, ec);
       return false;
     }
-    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
     key_ = std::move(key);
     return true;
   }

@@ -1,9 +1,8 @@
 #include "shared/record/writer.h"
 
-#include "shared/record/exclusive_file.h"
-
-#include <cerrno>
-#include <cstring>
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
@@ -17,8 +16,6 @@ std::string dumpLine(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
 }
 
-std::string systemError() { return std::generic_category().message(errno); }
-
 std::string fileName(Clock::time_point start, std::uint32_t matchId, int attempt) {
   char id[16];
   std::snprintf(id, sizeof id, "%06u", static_cast<unsigned>(matchId));
@@ -27,22 +24,33 @@ std::string fileName(Clock::time_point start, std::uint32_t matchId, int attempt
   return name.append(".jsonl");
 }
 
-// Where the last whole line of `file` ends (0 when there is none): what
-// follows it is a line a crash cut. Read backwards a block at a time.
-std::optional<long> lastLineEnd(std::FILE* file) {
-  if (std::fseek(file, 0, SEEK_END) != 0) return std::nullopt;
-  long end = std::ftell(file);
-  if (end < 0) return std::nullopt;
+// How far a record's whole lines reach, and the file: what lies between is a
+// line a crash cut.
+struct Tail {
+  std::streamoff wholeLines = 0;
+  std::streamoff size = 0;
+};
+
+// Reads `path` backwards a block at a time to its last newline.
+std::optional<Tail> readTail(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  in.seekg(0, std::ios::end);
+  Tail tail;
+  tail.size = in.tellg();
+  if (!in || tail.size < 0) return std::nullopt;
   char block[4096];
-  while (end > 0) {
-    const long start = end > static_cast<long>(sizeof block) ? end - static_cast<long>(sizeof block) : 0;
-    const auto n = static_cast<std::size_t>(end - start);
-    if (std::fseek(file, start, SEEK_SET) != 0 || std::fread(block, 1, n, file) != n) return std::nullopt;
-    for (std::size_t i = n; i > 0; --i)
-      if (block[i - 1] == '\n') return start + static_cast<long>(i);
+  for (std::streamoff end = tail.size; end > 0;) {
+    const std::streamoff start = std::max<std::streamoff>(0, end - static_cast<std::streamoff>(sizeof block));
+    in.seekg(start);
+    if (!in.read(block, end - start)) return std::nullopt;
+    for (std::streamoff i = end - start; i > 0; --i)
+      if (block[i - 1] == '\n') {
+        tail.wholeLines = start + i;
+        return tail;
+      }
     end = start;
   }
-  return 0;
+  return tail;
 }
 
 }  // namespace
@@ -64,13 +72,14 @@ std::unique_ptr<Writer> Writer::create(const std::filesystem::path& dir, const M
   constexpr int kAttempts = 1000;
   for (int attempt = 1; attempt <= kAttempts; ++attempt) {
     auto path = dir / fileName(start, info.matchId, attempt);
-    std::FILE* file = createExclusive(path);
+    File file = File::create(path, File::Readers::Anyone, ec);
     if (!file) {
-      if (errno == EEXIST) continue;
-      error = "cannot create record " + path.string() + ": " + systemError();
+      if (ec == std::errc::file_exists) continue;
+      error = "cannot create record " + path.string() + ": " + ec.message();
       return nullptr;
     }
-    std::unique_ptr<Writer> writer(new Writer(file, std::move(path), info.setup.kind, info.timeControl.timed()));
+    std::unique_ptr<Writer> writer(
+        new Writer(std::move(file), std::move(path), info.setup.kind, info.timeControl.timed()));
     json line = {{"type", "start"},
                  {"format", kFormatVersion},
                  {"match", info.matchId},
@@ -97,50 +106,46 @@ std::unique_ptr<Writer> Writer::create(const std::filesystem::path& dir, const M
 
 std::unique_ptr<Writer> Writer::reopen(const std::filesystem::path& path, game::Kind kind, bool timed, int moves,
                                        std::string& error) {
-  std::FILE* file = std::fopen(path.string().c_str(), "rb+");
-  if (!file) {
-    error = "cannot open record " + path.string() + ": " + systemError();
-    return nullptr;
-  }
-  const std::optional<long> keep = lastLineEnd(file);
-  std::fclose(file);
-  if (!keep) {
-    error = "cannot read record " + path.string() + ": " + systemError();
-    return nullptr;
-  }
   std::error_code ec;
-  if (std::filesystem::file_size(path, ec) != static_cast<std::uintmax_t>(*keep))
-    std::filesystem::resize_file(path, static_cast<std::uintmax_t>(*keep), ec);
-  if (ec) {
-    error = "cannot cut the last line of record " + path.string() + ": " + ec.message();
+  const auto open = [&] {
+    File file = File::openForAppend(path, ec);
+    if (!file) error = "cannot open record " + path.string() + ": " + ec.message();
+    return file;
+  };
+  // Opened before it is read, so that a record that cannot be written says why.
+  File file = open();
+  if (!file) return nullptr;
+  const std::optional<Tail> tail = readTail(path);
+  if (!tail) {
+    error = "cannot read record " + path.string();
     return nullptr;
   }
-  file = std::fopen(path.string().c_str(), "ab");
-  if (!file) {
-    error = "cannot open record " + path.string() + ": " + systemError();
-    return nullptr;
+  if (tail->wholeLines < tail->size) {
+    file = File();  // Windows lets nobody else write to it while it is open, the cut included
+    std::filesystem::resize_file(path, static_cast<std::uintmax_t>(tail->wholeLines), ec);
+    if (ec) {
+      error = "cannot cut the last line of record " + path.string() + ": " + ec.message();
+      return nullptr;
+    }
+    file = open();
+    if (!file) return nullptr;
   }
-  std::unique_ptr<Writer> writer(new Writer(file, path, kind, timed));
+  std::unique_ptr<Writer> writer(new Writer(std::move(file), path, kind, timed));
   writer->ply_ = moves;
   return writer;
 }
 
-Writer::Writer(std::FILE* file, std::filesystem::path path, game::Kind kind, bool timed)
-    : file_(file), path_(std::move(path)), kind_(kind), timed_(timed) {}
-
-Writer::~Writer() {
-  if (file_) std::fclose(file_);
-}
+Writer::Writer(File file, std::filesystem::path path, game::Kind kind, bool timed)
+    : file_(std::move(file)), path_(std::move(path)), kind_(kind), timed_(timed) {}
 
 bool Writer::writeLine(const std::string& line) {
   if (!file_) {
     if (error_.empty()) error_ = "record " + path_.string() + " is already finished";
     return false;
   }
-  if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0) {
-    error_ = "cannot write record " + path_.string() + ": " + systemError();
-    std::fclose(file_);
-    file_ = nullptr;
+  if (const std::error_code ec = file_.write(line)) {
+    error_ = "cannot write record " + path_.string() + ": " + ec.message();
+    file_ = File();
     return false;
   }
   return true;
@@ -190,8 +195,8 @@ bool Writer::finish(game::Status status, Clock::time_point at, Clocks clocks) {
   if (timed_) line["clocks"] = clocks;
   const bool ok = writeLine(dumpLine(line));
   if (file_) {
-    if (std::fclose(file_) != 0 && ok) error_ = "cannot close record " + path_.string() + ": " + systemError();
-    file_ = nullptr;
+    if (const std::error_code ec = file_.close())
+      error_ = "cannot close record " + path_.string() + ": " + ec.message();
   }
   return ok && error_.empty();
 }

@@ -1,6 +1,7 @@
 // Writes one match's record: a JSON-lines file (docs/RECORDS.md), one object
-// per event, each line flushed as soon as it is written, so a crash loses at
-// most the event in flight. The last line carries the result.
+// per event, each line handed to the operating system in one write as soon as
+// it is made (a record::File, no stdio buffer), so a crash loses at most the
+// event in flight. The last line carries the result.
 //
 // Ownership and threading: the match owns its Writer and calls it under the
 // match's mutex only; it is not thread-safe. The file is closed by finish()
@@ -9,7 +10,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -18,6 +18,7 @@
 
 #include "shared/game/clock.h"
 #include "shared/game/game.h"
+#include "shared/record/file.h"
 #include "shared/record/time.h"
 
 namespace record {
@@ -61,7 +62,6 @@ class Writer {
   static std::unique_ptr<Writer> reopen(const std::filesystem::path& path, game::Kind kind, bool timed, int moves,
                                         std::string& error);
 
-  ~Writer();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
 
@@ -93,10 +93,10 @@ class Writer {
   int moves() const { return ply_; }
 
  private:
-  Writer(std::FILE* file, std::filesystem::path path, game::Kind kind, bool timed);
+  Writer(File file, std::filesystem::path path, game::Kind kind, bool timed);
   bool writeLine(const std::string& line);
 
-  std::FILE* file_;
+  File file_;  // closed after finish() or a failed write
   std::filesystem::path path_;
   game::Kind kind_;
   bool timed_;

@@ -1,11 +1,15 @@
 // Records: write then read back, damaged files, illegal moves, file names.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 #include <sstream>
+#ifndef _WIN32
+#include <sys/resource.h>
+#endif
 
 #include "shared/record/reader.h"
 #include "shared/record/writer.h"
@@ -482,6 +486,58 @@ TEST_F(Records, CreateReportsWhyItCannotRecord) {
   bad.rule = game::Rule::Renju;
   EXPECT_FALSE(Writer::create(dir_, {1, bad, "a", "b", {}, {}, {}}, error, kStart));
   EXPECT_NE(error.find("cannot record match 1"), std::string::npos) << error;
+}
+
+// A full disk: the writer names it, and writes nothing more. Linux's
+// /dev/full stands in, as a record reopened, since create() makes its files.
+TEST_F(Records, AFullDiskIsNamedAsSuch) {
+#ifdef __linux__
+  const fs::path full = "/dev/full";
+  if (!fs::exists(full)) GTEST_SKIP() << full << " is missing";
+  std::string error;
+  auto writer = Writer::reopen(full, game::Kind::Omok, false, 0, error);
+  ASSERT_TRUE(writer) << error;
+  const std::string noSpace = "cannot write record /dev/full: No space left on device";
+  EXPECT_FALSE(writer->event("draw-offer", game::Seat::Player1, kStart));
+  EXPECT_EQ(writer->error(), noSpace);
+  EXPECT_FALSE(writer->finish({game::Result::Draw, game::EndReason::Agreement}, kStart));
+  EXPECT_EQ(writer->error(), noSpace);
+#else
+  GTEST_SKIP() << "needs Linux's /dev/full";
+#endif
+}
+
+// More records open at once than a C runtime keeps streams (512 in the
+// msvcrt of the Windows build), as a server with a match each has.
+TEST_F(Records, ThousandsOfRecordsOpenAtOnce) {
+  constexpr int kOpen = 2000;
+#ifndef _WIN32
+  // A descriptor each: raise the soft limit as far as needed and allowed.
+  rlimit limit{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &limit), 0);
+  const rlim_t needed = kOpen + 64;
+  if (limit.rlim_cur < needed) {
+    limit.rlim_cur = std::min(needed, limit.rlim_max);
+    ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &limit), 0);
+  }
+  if (limit.rlim_cur < needed) GTEST_SKIP() << "the descriptor limit is " << limit.rlim_max;
+#endif
+  std::string error;
+  std::vector<std::unique_ptr<Writer>> writers;
+  for (std::uint32_t id = 1; id <= kOpen; ++id) {
+    writers.push_back(Writer::create(dir_, {id, kOmok, "a", "b", {}, {}, {}}, error, kStart));
+    ASSERT_TRUE(writers.back()) << "record " << id << ": " << error;
+  }
+  game::Played h8;
+  h8.notation = "h8";
+  for (const auto& writer : writers) ASSERT_TRUE(writer->move(game::Seat::Player1, h8, kStart + 1s)) << writer->error();
+  const game::Status agreed{game::Result::Draw, game::EndReason::Agreement};
+  for (const auto& writer : writers) ASSERT_TRUE(writer->finish(agreed, kStart + 2s)) << writer->error();
+  for (const auto& writer : {writers.front().get(), writers.back().get()}) {
+    const Record r = load(writer->path());
+    EXPECT_EQ(r.moves.size(), 1u);
+    EXPECT_EQ(r.result, agreed);
+  }
 }
 
 TEST_F(Records, OddBytesInNamesDoNotStopTheRecord) {

@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "shared/record/file.h"
 #include "shared/record/reader.h"
 #include "shared/record/writer.h"
 
@@ -168,9 +169,13 @@ TEST_F(Resume, AReopenedRecordLosesTheLineACrashCutAndGoesOnAtTheNextPly) {
 }
 
 TEST_F(Resume, AReopenOfAMissingRecordSaysWhy) {
+  const fs::path gone = dir_ / "gone.jsonl";
   std::string error;
-  EXPECT_FALSE(Writer::reopen(dir_ / "gone.jsonl", game::Kind::Omok, false, 0, error));
-  EXPECT_NE(error.find("gone.jsonl"), std::string::npos) << error;
+  EXPECT_FALSE(Writer::reopen(gone, game::Kind::Omok, false, 0, error));
+  std::error_code cause;
+  EXPECT_FALSE(File::openForAppend(gone, cause));
+  EXPECT_EQ(cause, std::errc::no_such_file_or_directory) << cause.message();
+  EXPECT_EQ(error, "cannot open record " + gone.string() + ": " + cause.message());
 }
 
 // Before format 3 a stopping server ended games as a draw by server-shutdown:
