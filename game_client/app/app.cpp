@@ -173,6 +173,12 @@ bool App::saveScreenshot(const std::filesystem::path& file) {
 }
 
 int App::run() {
+  // A window the system could not give (Wine without a display gives one of
+  // size 0) would spin here drawing nothing.
+  if (const auto size = window_.getSize(); !window_.isOpen() || size.x == 0 || size.y == 0) {
+    std::cerr << "game_client: the system gave no window to draw in (is there a display?)\n";
+    return 2;
+  }
   bool dirty = true;
   while (window_.isOpen()) {
     sf::Event event;

@@ -10,6 +10,7 @@
 //   game_client --replay FILE [--seat 2]     (F turns the board round)
 //   ... [--retry-seconds 120] [--screenshot PATH] [--exit-when-over] [--size 1120x760]
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -27,7 +28,22 @@
 #include "game_client/core/user_config.h"
 #include "game_client/ui/resources.h"
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
 namespace {
+
+#ifdef _WIN32
+// A window program has no console: started from a command prompt, it writes
+// its messages (the options' help, a failure) to the prompt's console. A
+// caller that gave it standard streams (a script, a test) keeps them.
+void useParentConsole() {
+  if (GetStdHandle(STD_ERROR_HANDLE) || !AttachConsole(ATTACH_PARENT_PROCESS)) return;
+  std::freopen("CONOUT$", "w", stdout);
+  std::freopen("CONOUT$", "w", stderr);
+}
+#endif
 
 // The start screen, its fields from the user's configuration unless the
 // command line gave them; the records from `logDirs`, else where a server
@@ -60,6 +76,9 @@ std::unique_ptr<client::Mode> startScreen(const CLI::App& cli, const client::Liv
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef _WIN32
+  useParentConsole();
+#endif
   CLI::App cli{"Omok and chess client: plays through the match server or replays a game record"};
   client::LiveOptions live;
   std::string seat = "auto";
@@ -112,6 +131,14 @@ int main(int argc, char** argv) {
   live.session.seat = seat == "1" ? game::Seat::Player1 : seat == "2" ? game::Seat::Player2 : game::Seat::None;
   if (!screenshot.empty()) window.screenshot = screenshot;
 
+#if !defined(_WIN32) && !defined(__APPLE__)
+  // SFML's X11 window aborts the process without a display; say why instead.
+  if (!std::getenv("DISPLAY")) {
+    std::cerr << "game_client: no display (DISPLAY is not set): the client needs a graphical session "
+                 "(game_bot plays without one)\n";
+    return 2;
+  }
+#endif
   const auto executable = client::executablePath(argv[0]);
   const auto resources = client::findResourceDir(executable);
   if (!resources) {
