@@ -3,10 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <random>
-#include <sstream>
 
 #include "shared/record/file.h"
+#include "tests/support/files.h"
 
 namespace record {
 namespace {
@@ -21,24 +20,8 @@ namespace fs = std::filesystem;
 
 class Files : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::random_device seed;
-    dir_ = fs::temp_directory_path() / ("file_tests_" + std::to_string(seed()) + "_" + std::to_string(seed()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  static std::string contents(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-
-  fs::path dir_;
+  testsupport::TempDir temp_;
+  const fs::path dir_ = temp_.path();
 };
 
 TEST_F(Files, CreateRefusesATakenName) {
@@ -52,7 +35,7 @@ TEST_F(Files, CreateRefusesATakenName) {
   EXPECT_TRUE(ok(first.close()));
   EXPECT_FALSE(File::create(path, File::Readers::Anyone, error));  // closed, still taken
   EXPECT_EQ(error, std::errc::file_exists) << error.message();
-  EXPECT_EQ(contents(path), "first\n");
+  EXPECT_EQ(testsupport::fileBytes(path), "first\n");
 }
 
 TEST_F(Files, AppendsAtTheEndAndIsReadableWhileOpen) {
@@ -61,7 +44,7 @@ TEST_F(Files, AppendsAtTheEndAndIsReadableWhileOpen) {
   File file = File::create(path, File::Readers::Anyone, error);
   ASSERT_TRUE(file) << error.message();
   EXPECT_TRUE(ok(file.write("one\n")));
-  EXPECT_EQ(contents(path), "one\n");  // a replay of a game in progress
+  EXPECT_EQ(testsupport::fileBytes(path), "one\n");  // a replay of a game in progress
   EXPECT_TRUE(ok(file.close()));
   EXPECT_FALSE(file);
 
@@ -70,7 +53,7 @@ TEST_F(Files, AppendsAtTheEndAndIsReadableWhileOpen) {
   const std::string big(3 << 20, 'x');  // more than one system call may take
   EXPECT_TRUE(ok(file.write(big)));
   EXPECT_TRUE(ok(file.write("two\n")));
-  EXPECT_EQ(contents(path), "one\n" + big + "two\n");
+  EXPECT_EQ(testsupport::fileBytes(path), "one\n" + big + "two\n");
 }
 
 TEST_F(Files, AMovedFileTakesItsHandleAlong) {
@@ -86,8 +69,8 @@ TEST_F(Files, AMovedFileTakesItsHandleAlong) {
   EXPECT_FALSE(b);
   EXPECT_TRUE(ok(a.write("a")));
   EXPECT_TRUE(ok(a.close()));
-  EXPECT_EQ(contents(dir_ / "a"), "ba");
-  EXPECT_EQ(contents(dir_ / "c"), "");
+  EXPECT_EQ(testsupport::fileBytes(dir_ / "a"), "ba");
+  EXPECT_EQ(testsupport::fileBytes(dir_ / "c"), "");
 }
 
 TEST_F(Files, FailuresNameTheSystemsCause) {

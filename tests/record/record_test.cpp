@@ -4,15 +4,14 @@
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <random>
 #include <set>
-#include <sstream>
 #ifndef _WIN32
 #include <sys/resource.h>
 #endif
 
 #include "shared/record/reader.h"
 #include "shared/record/writer.h"
+#include "tests/support/files.h"
 
 namespace record {
 namespace {
@@ -25,15 +24,6 @@ const Clock::time_point kStart = Clock::time_point{sys_days{2026y / November / 2
 // A fresh directory per test, removed afterwards.
 class Records : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::random_device seed;
-    dir_ = fs::temp_directory_path() / ("record_tests_" + std::to_string(seed()) + "_" + std::to_string(seed()));
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
   // Plays `moves` (in the game's notation) and records them; ends with
   // `ending` when the game is not over by itself.
   fs::path write(game::Setup setup, const std::vector<std::string>& moves,
@@ -87,7 +77,8 @@ class Records : public ::testing::Test {
     return std::move(std::get<Record>(loaded));
   }
 
-  fs::path dir_;
+  testsupport::TempDir temp_;
+  const fs::path dir_ = temp_.path();
 };
 
 const game::Setup kChess{game::Kind::Chess, game::Rule::Fide, 8, ""};

@@ -5,12 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <random>
-#include <sstream>
 
 #include "shared/record/file.h"
 #include "shared/record/reader.h"
 #include "shared/record/writer.h"
+#include "tests/support/files.h"
 
 namespace record {
 namespace {
@@ -24,15 +23,6 @@ const game::TimeControl kThreePlusTwo{180'000, 2'000};
 
 class Resume : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::random_device seed;
-    dir_ = fs::temp_directory_path() / ("resume_tests_" + std::to_string(seed()) + "_" + std::to_string(seed()));
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
   // A timed omok record with digests, its writer left open.
   std::unique_ptr<Writer> start(game::TimeControl tc = kThreePlusTwo) {
     std::string error;
@@ -59,14 +49,8 @@ class Resume : public ::testing::Test {
     return std::move(std::get<Record>(loaded));
   }
 
-  static std::string contents(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-
-  fs::path dir_;
+  testsupport::TempDir temp_;
+  const fs::path dir_ = temp_.path();
   std::unique_ptr<game::Game> game_;
 };
 
@@ -125,7 +109,7 @@ TEST_F(Resume, AnAdjournedGameGoesOnOnlyAfterAResumedEvent) {
   std::string error;
   auto again = Writer::reopen(file, game::Kind::Omok, false, 1, error);
   ASSERT_TRUE(again) << error;
-  const std::string adjourned = contents(file);
+  const std::string adjourned = testsupport::fileBytes(file);
   ASSERT_TRUE(again->move(Seat::Player2, game_->play({0, 0, 0}), Clock::now()));
   again.reset();
   // A move straight after the adjourned end: not a game that went on.
@@ -151,14 +135,14 @@ TEST_F(Resume, AReopenedRecordLosesTheLineACrashCutAndGoesOnAtTheNextPly) {
   play(*writer, "a1", 0);
   const fs::path file = writer->path();
   writer.reset();  // the crash: no end line
-  const std::string whole = contents(file);
+  const std::string whole = testsupport::fileBytes(file);
   { std::ofstream(file, std::ios::binary | std::ios::app) << R"({"notation":"b8","ply":3,"se)"; }
   EXPECT_TRUE(load(file).truncated);
 
   std::string error;
   auto again = Writer::reopen(file, game::Kind::Omok, false, 2, error);
   ASSERT_TRUE(again) << error;
-  EXPECT_EQ(contents(file), whole);
+  EXPECT_EQ(testsupport::fileBytes(file), whole);
   ASSERT_TRUE(again->event("resumed", Seat::None));
   play(*again, "b8", 0);
   const Record r = load(file);

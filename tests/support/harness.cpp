@@ -1,26 +1,11 @@
 #include "tests/support/harness.h"
 
 #include <algorithm>
-#include <atomic>
 #include <fstream>
-#include <random>
 #include <sstream>
 #include <thread>
 
 namespace servertest {
-
-TempDir::TempDir() {
-  static std::atomic<int> counter{0};
-  std::random_device entropy;
-  path_ = std::filesystem::temp_directory_path() /
-          ("game_server_test_" + std::to_string(entropy()) + "_" + std::to_string(counter++));
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
 
 namespace {
 

@@ -17,22 +17,14 @@
 #include "shared/protocol/codec.h"
 #include "shared/protocol/framer.h"
 #include "shared/record/reader.h"
+#include "tests/support/files.h"
 #include "tests/support/process.h"
 
 namespace servertest {
 
 using namespace std::chrono_literals;
 
-// A fresh directory under the system's temp directory, removed afterwards.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using testsupport::TempDir;
 
 // Whether `text` shows in what `read` returns (a server's log) within
 // `timeout`: a server writes its log from a thread of its own, a moment
