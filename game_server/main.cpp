@@ -23,6 +23,10 @@
 
 #include <CLI/CLI.hpp>
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
 #include "game_server/match/log.h"
 #include "game_server/match/match_server.h"
 #include "shared/game/clock.h"
@@ -50,9 +54,30 @@ std::size_t defaultMaxConnections() {
 
 extern "C" void requestStop(int) { stopRequests = stopRequests + 1; }
 
+// On Windows a double-clicked server has a console of its own, which closes
+// with it: a failure (the port taken, a bad option) would flash by unread.
+// A server started from a prompt or a script shares its console, or has
+// none, and exits at once.
+int keepOwnConsoleOpen(int status) {
+#ifdef _WIN32
+  DWORD processes[2];
+  if (status != 0 && GetConsoleProcessList(processes, 2) == 1) {
+    std::fputs("Press Enter to close this window.\n", stderr);
+    std::getchar();
+  }
+#endif
+  return status;
+}
+
+int run(int argc, char** argv);
+
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) { return keepOwnConsoleOpen(run(argc, argv)); }
+
+namespace {
+
+int run(int argc, char** argv) {
 #ifndef _WIN32
   // A log reader that goes away must cost log lines (EPIPE), not the process with every match in it.
   std::signal(SIGPIPE, SIG_IGN);
@@ -200,3 +225,5 @@ int main(int argc, char** argv) {
   server::flushLog(std::chrono::seconds(1));
   return 0;
 }
+
+}  // namespace
