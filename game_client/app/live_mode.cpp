@@ -205,7 +205,7 @@ void LiveMode::handleEvents() {
               if (p.code == proto::ErrorCode::ServerRestarting)
                 notice_ = "The server is restarting; the game will go on after it.";
               else
-                error_ = errorWords(p);
+                error_ = describe(p);
             },
             // Shown from the session's own state (result, clocks, chat, spectators) or not at all.
             []<typename P>(const P&)
@@ -328,7 +328,7 @@ void LiveMode::refreshPanel() {
   const Session& shown = this->shown();
   panel_.title = board_ ? gameTitle(shown.setup()) : stage_ == Stage::Failed ? "Not connected" : "Omok & chess";
   panel_.subtitle = matchId_ ? "match " + std::to_string(matchId_) + " · " +
-                                   timeControlWords(shown.clock().control()) + " · " + where
+                                   game::describe(shown.clock().control()) + " · " + where
                              : where;
   const int watching = shown.spectators();
   panel_.watching = watching > 0 ? std::to_string(watching) + " watching" : "";

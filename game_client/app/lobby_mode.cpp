@@ -13,7 +13,7 @@ LobbyEntry describe(const proto::MatchEntry& m) {
   const game::Setup setup{m.game, m.rule, m.boardSize, ""};
   const bool playing = m.state == proto::MatchState::Playing;
   return {name(proto::text(m.player1)) + " vs " + name(proto::text(m.player2)),
-          gameTitle(setup) + " · " + timeControlWords({m.clockBaseMs, m.clockIncrementMs}),
+          gameTitle(setup) + " · " + game::describe({m.clockBaseMs, m.clockIncrementMs}),
           playing ? std::to_string(m.moves) + (m.moves == 1 ? " move" : " moves") : "waiting for a player",
           m.spectators > 0 ? std::to_string(m.spectators) + " watching" : "", playing ? "Watch" : "Join"};
 }

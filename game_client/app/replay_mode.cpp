@@ -14,13 +14,13 @@ const sf::Time kStepInterval = sf::milliseconds(700);
 
 ReplayMode::ReplayMode(const std::filesystem::path& file, game::Seat viewer, Back back)
     : viewer_(viewer), back_(std::move(back)) {
-  panel_.subtitle = file.filename().string();
+  panel_.subtitle = utf8(file.filename());
   if (!load(file)) {
     std::cerr << "game_client: cannot replay " << file.string() << ": " << loadError_ << '\n';
     panel_.title = "Cannot open the record";
     panel_.status = "This file cannot be replayed.";
     panel_.error = loadError_;
-    if (back_) next_ = back_("cannot replay " + pathWords(file.filename()) + ": " + loadError_);
+    if (back_) next_ = back_("cannot replay " + utf8(file.filename()) + ": " + loadError_);
     return;
   }
   show(static_cast<int>(moves_.size()));
@@ -69,7 +69,7 @@ bool ReplayMode::load(const std::filesystem::path& file) {
     if (event.what != "resumed") continue;
     const auto plies = std::count_if(rec.moves.begin(), rec.moves.end(),
                                      [&](const record::MoveLine& move) { return move.line < event.line; });
-    restarts_[static_cast<int>(plies)] = timeWords(event.time);
+    restarts_[static_cast<int>(plies)] = describeTime(event.time);
   }
   adjourned_ = rec.adjourned;
   if (rec.truncated) note_ = "The record's last line was cut off and is left out.";
@@ -77,7 +77,7 @@ bool ReplayMode::load(const std::filesystem::path& file) {
 
   panel_.title = "Replay · " + gameTitle(rec.setup);
   panel_.subtitle = "match " + std::to_string(rec.matchId) + " · " +
-                    (timeControl_.timed() ? timeControlWords(timeControl_) + " · " : "") + file.filename().string();
+                    (timeControl_.timed() ? game::describe(timeControl_) + " · " : "") + utf8(file.filename());
   for (const game::Seat seat : {game::Seat::Player1, game::Seat::Player2}) {
     PanelPlayer& player = panel_.players[seat == game::Seat::Player1 ? 0 : 1];
     player.name = seat == game::Seat::Player1 ? rec.player1 : rec.player2;

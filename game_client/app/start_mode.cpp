@@ -30,18 +30,18 @@ constexpr std::array<std::pair<const char*, const char*>, 3> kLabels{
 LobbyEntry describeRecord(const std::filesystem::path& file) {
   auto start = readRecordStart(file);
   if (const auto* error = std::get_if<record::LoadError>(&start))
-    return {pathWords(file.filename()), "cannot be read: " + error->describe(), "", "", ""};
+    return {utf8(file.filename()), "cannot be read: " + error->describe(), "", "", ""};
   const record::Record& rec = std::get<record::Record>(start);
   const auto name = [](const std::string& n) { return n.empty() ? std::string("—") : n; };
   return {name(rec.player1) + " vs " + name(rec.player2),
-          gameTitle(rec.setup) + " · " + timeControlWords(rec.timeControl) + " · match " + std::to_string(rec.matchId),
-          timeWords(rec.startTime), "", ""};
+          gameTitle(rec.setup) + " · " + game::describe(rec.timeControl) + " · match " + std::to_string(rec.matchId),
+          describeTime(rec.startTime), "", ""};
 }
 
 std::string joined(const std::vector<std::filesystem::path>& dirs) {
   std::string out;
   for (std::size_t i = 0; i < dirs.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == dirs.size() ? " or " : ", ") + pathWords(dirs[i]);
+    out += (i == 0 ? "" : i + 1 == dirs.size() ? " or " : ", ") + utf8(dirs[i]);
   return out;
 }
 

@@ -17,7 +17,7 @@ std::string sentence(std::string text) {
   return capitalized(std::move(text)) + (ended ? "" : ".");
 }
 
-std::string endReasonWords(game::EndReason reason) {
+std::string describe(game::EndReason reason) {
   switch (reason) {
     case game::EndReason::None: return "";
     case game::EndReason::FiveInARow: return "with five in a row";
@@ -46,7 +46,7 @@ std::string resultSentence(const game::Status& status, const BoardView& board) {
     case game::Result::Player1Wins: who = board.side(game::Seat::Player1).name + " wins"; break;
     case game::Result::Player2Wins: who = board.side(game::Seat::Player2).name + " wins"; break;
   }
-  const std::string why = endReasonWords(status.reason);
+  const std::string why = describe(status.reason);
   return capitalized(who) + (why.empty() ? "" : " " + why) + ".";
 }
 
@@ -67,7 +67,7 @@ std::string gameTitle(const game::Setup& setup) {
 
 namespace client {
 
-std::string errorWords(const proto::Error& error) {
+std::string describe(const proto::Error& error) {
   const std::string text(proto::text(error.text));
   const std::string server = text.empty() ? "" : " (" + text + ")";
   switch (error.code) {
@@ -82,14 +82,12 @@ std::string errorWords(const proto::Error& error) {
   }
 }
 
-std::string timeControlWords(const game::TimeControl& tc) { return tc.timed() ? game::describe(tc) : "untimed"; }
-
-std::string pathWords(const std::filesystem::path& path) {
+std::string utf8(const std::filesystem::path& path) {
   const std::u8string utf8 = path.u8string();
   return {utf8.begin(), utf8.end()};
 }
 
-std::string timeWords(const std::string& iso) {
+std::string describeTime(const std::string& iso) {
   assert(iso.size() >= 19);
   return iso.substr(0, 10) + ' ' + iso.substr(11, 8) + " UTC";
 }

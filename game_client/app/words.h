@@ -1,5 +1,7 @@
-// Results, end reasons, times and paths in words for the panel and the start
-// screen. Pure functions.
+// Results, end reasons, refusals, times and paths in words for the panel and
+// the start screen. Pure functions. As everywhere in the project, name() is a
+// value's token (game::name(Rule::Renju) is "renju") and describe() its words
+// for people (describe(EndReason::Checkmate) is "by checkmate").
 #pragma once
 
 #include <filesystem>
@@ -22,7 +24,7 @@ std::string capitalized(std::string text);
 std::string sentence(std::string text);
 
 // "by checkmate", "by resignation", "because the opponent left".
-std::string endReasonWords(game::EndReason reason);
+std::string describe(game::EndReason reason);
 
 // "White wins by checkmate.", "Draw by agreement." (`board` names the colours).
 std::string resultSentence(const game::Status& status, const BoardView& board);
@@ -40,17 +42,14 @@ namespace client {
 
 // A refusal the server sent without closing (a chat line over the limit, a
 // take-back it does not allow...), in words for the error line.
-std::string errorWords(const proto::Error& error);
-
-// "5+3", or "untimed".
-std::string timeControlWords(const game::TimeControl& tc);
+std::string describe(const proto::Error& error);
 
 // A path as the views draw text, in UTF-8 (path::string() is the ANSI code
 // page on Windows).
-std::string pathWords(const std::filesystem::path& path);
+std::string utf8(const std::filesystem::path& path);
 
 // "2026-12-01 11:26:28 UTC" from a record's "2026-12-01T11:26:28.250Z" (which
 // the record reader has checked).
-std::string timeWords(const std::string& iso);
+std::string describeTime(const std::string& iso);
 
 }  // namespace client

@@ -84,7 +84,7 @@ std::optional<game::Move> GomocupEngine::move(const game::Setup& setup, const st
       return std::nullopt;
     }
     const game::Move move{0, gomocup::toPoint(*coord, setup.boardSize), 0};
-    const std::string said = *line + " (" + omok::toString(omok::fromWireIndex(move.to, setup.boardSize)) + ")";
+    const std::string said = *line + " (" + omok::name(omok::fromWireIndex(move.to, setup.boardSize)) + ")";
     if (!playAnswer(*scratch->game, move, said, error)) return std::nullopt;
     known_ = history;
     known_.push_back(move);

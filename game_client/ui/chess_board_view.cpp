@@ -225,8 +225,8 @@ void ChessBoardView::draw(sf::RenderTarget& target, const BoardGeometry& g, cons
   drawSquares(target, g);
   // Labels come from the engine's square names ("e4" -> "e" and "4").
   drawLabels(target, g, fonts, theme::kLabel,
-             [](int f) { return chess::squareName(chess::makeSquare(f, 0)).substr(0, 1); },
-             [](int r) { return chess::squareName(chess::makeSquare(0, r)).substr(1); });
+             [](int f) { return chess::name(chess::makeSquare(f, 0)).substr(0, 1); },
+             [](int r) { return chess::name(chess::makeSquare(0, r)).substr(1); });
 
   const chess::Position& pos = game_.position();
   const float pitch = g.pitch();

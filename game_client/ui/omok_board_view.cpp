@@ -195,7 +195,7 @@ void OmokBoardView::draw(sf::RenderTarget& target, const BoardGeometry& g, const
   drawGrid(target, g);
   // Labels come from the engine's notation ("h8" -> "h" and "8").
   const auto point = [](int file, int rank) {
-    return omok::toString({static_cast<std::int8_t>(file), static_cast<std::int8_t>(rank)});
+    return omok::name({static_cast<std::int8_t>(file), static_cast<std::int8_t>(rank)});
   };
   drawLabels(target, g, fonts, theme::kInk, [&](int f) { return point(f, 0).substr(0, 1); },
              [&](int r) { return point(0, r).substr(1); });

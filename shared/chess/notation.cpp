@@ -67,12 +67,12 @@ bool parseCastling(const Position& pos, std::string_view s, Move& out, std::stri
 
 }  // namespace
 
-std::string_view pieceName(PieceType pt) {
+std::string_view name(PieceType pt) {
   constexpr std::string_view kNames[kPieceTypeCount] = {"", "pawn", "knight", "bishop", "rook", "queen", "king"};
   return kNames[pt];
 }
 
-std::string squareName(Square s) { return {char('a' + fileOf(s)), char('1' + rankOf(s))}; }
+std::string name(Square s) { return {char('a' + fileOf(s)), char('1' + rankOf(s))}; }
 
 std::optional<Square> parseSquare(std::string_view text) {
   if (text.size() != 2 || !isFile(text[0]) || !isRank(text[1])) return std::nullopt;
@@ -80,7 +80,7 @@ std::optional<Square> parseSquare(std::string_view text) {
 }
 
 std::string toUci(Move m) {
-  std::string s = squareName(m.from()) + squareName(m.to());
+  std::string s = name(m.from()) + name(m.to());
   if (m.kind() == Move::Promotion) s += "  nbrq"[m.promotion()];
   return s;
 }
@@ -115,7 +115,7 @@ std::string toSan(const Position& pos, Move m) {
     san = to > from ? "O-O" : "O-O-O";
   } else if (pt == Pawn) {
     if (capture) san = {char('a' + fileOf(from)), 'x'};
-    san += squareName(to);
+    san += name(to);
     if (m.kind() == Move::Promotion) san += {'=', kSanLetters[m.promotion()]};
   } else {
     san = kSanLetters[pt];
@@ -130,10 +130,10 @@ std::string toSan(const Position& pos, Move m) {
     if (ambiguous) {
       if (!sameFile) san += char('a' + fileOf(from));
       else if (!sameRank) san += char('1' + rankOf(from));
-      else san += squareName(from);
+      else san += name(from);
     }
     if (capture) san += 'x';
-    san += squareName(to);
+    san += name(to);
   }
 
   Position next = pos;
@@ -219,9 +219,9 @@ bool parseSan(const Position& pos, std::string_view text, Move& out, std::string
   }
 
   if (matches == 0) {
-    const std::string what(pieceName(pt));
+    const std::string what(name(pt));
     error = original + (blockedByCheck ? ": that move would leave the king in check"
-                                       : ": no " + what + " can move to " + squareName(to));
+                                       : ": no " + what + " can move to " + name(to));
     return false;
   }
   if (matches > 1) {

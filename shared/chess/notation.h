@@ -10,8 +10,8 @@
 
 namespace chess {
 
-std::string squareName(Square s);
-std::string_view pieceName(PieceType pt);  // "knight", for messages
+std::string name(Square s);
+std::string_view name(PieceType pt);  // "knight", for messages
 std::optional<Square> parseSquare(std::string_view text);
 
 std::string toUci(Move m);

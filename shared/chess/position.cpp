@@ -313,8 +313,8 @@ bool Position::readCastling(std::string_view rights, std::string& error) {
     }
     const Right& r = kRights[i];
     if (board_[r.king] != r.k || board_[r.rook] != r.r) {
-      error = std::string("castling right '") + c + "' needs the king on " + squareName(r.king) + " and a rook on " +
-              squareName(r.rook);
+      error = std::string("castling right '") + c + "' needs the king on " + name(r.king) + " and a rook on " +
+              name(r.rook);
       return false;
     }
     castling_ = castling_ | r.right;
@@ -396,7 +396,7 @@ std::string Position::fen() const {
   if (canCastle(BlackOO)) s += 'k';
   if (canCastle(BlackOOO)) s += 'q';
   s += ' ';
-  s += ep_ == NoSquare ? "-" : squareName(ep_);
+  s += ep_ == NoSquare ? "-" : name(ep_);
   s += ' ' + std::to_string(rule50_) + ' ' + std::to_string(fullmove_);
   return s;
 }

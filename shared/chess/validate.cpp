@@ -38,12 +38,12 @@ bool movesLikeItsPiece(const Position& pos, Square from, Square to) {
 
 MoveCheck checkMove(const Position& pos, Square from, Square to, PieceType promotion) {
   const Piece pc = pos.pieceOn(from);
-  const std::string fromName = squareName(from), toName = squareName(to);
+  const std::string fromName = name(from), toName = name(to);
   if (pc == NoPiece) return {MoveError::NoPiece, {}, "there is no piece on " + fromName};
   if (colorOf(pc) != pos.sideToMove())
     return {MoveError::NotYourPiece, {}, "the piece on " + fromName + " belongs to the opponent"};
 
-  const std::string piece = "the " + std::string(pieceName(typeOf(pc))) + " on " + fromName;
+  const std::string piece = "the " + std::string(name(typeOf(pc))) + " on " + fromName;
   const MoveList legal(pos);
   Move found{};
   for (const Move m : legal)

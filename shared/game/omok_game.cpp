@@ -73,7 +73,7 @@ class OmokGame final : public Game {
                                           : "an omok move names only a point (from and promotion must be 0)";
     } else {
       const omok::Point p = omok::fromWireIndex(move.to, size);
-      played.notation = omok::toString(p);
+      played.notation = omok::name(p);
       played.uci = played.notation;
       const omok::MoveError e = game_.play(p);
       played.reject = toReject(e);

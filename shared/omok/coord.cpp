@@ -4,7 +4,7 @@
 
 namespace omok {
 
-std::string toString(Point p) {
+std::string name(Point p) {
   std::string s(1, static_cast<char>('a' + p.col));
   s += std::to_string(p.row + 1);
   return s;

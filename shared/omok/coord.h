@@ -27,7 +27,7 @@ constexpr Point fromWireIndex(int index, int size) {
 }
 
 // "h8" for {7, 7}.
-std::string toString(Point p);
+std::string name(Point p);
 
 // Reads "h8" (a letter, then a row number without leading zero) for a board of
 // `size`. On failure returns false and says why in `error`.

@@ -33,7 +33,7 @@ int listForbidden(const std::string& rule, const std::string& color) {
   }
   const omok::Stone side = color == "white" ? omok::Stone::White : omok::Stone::Black;
   for (const omok::ForbiddenPoint& fp : omok::forbiddenPoints(board, side, *omok::ruleSetNamed(rule)))
-    std::cout << omok::toString(fp.point) << ' ' << omok::name(fp.kind) << '\n';
+    std::cout << omok::name(fp.point) << ' ' << omok::name(fp.kind) << '\n';
   return 0;
 }
 
@@ -62,8 +62,8 @@ int play(const std::string& rule, int size, const std::vector<std::string>& move
     case omok::Outcome::BlackWins:
     case omok::Outcome::WhiteWins:
       std::cout << "result: " << (game.outcome() == omok::Outcome::BlackWins ? "black" : "white")
-                << " wins, five in a row " << omok::toString(game.winningLine().from) << '-'
-                << omok::toString(game.winningLine().to) << '\n';
+                << " wins, five in a row " << omok::name(game.winningLine().from) << '-'
+                << omok::name(game.winningLine().to) << '\n';
       break;
     case omok::Outcome::Draw: std::cout << "result: draw, the board is full\n"; break;
     case omok::Outcome::Ongoing: std::cout << "result: ongoing, " << colorName(game.toMove()) << " to move\n"; break;

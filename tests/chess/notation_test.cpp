@@ -184,8 +184,8 @@ TEST(San, RoundTripsEveryMove) {
 }
 
 TEST(Notation, Squares) {
-  EXPECT_EQ(squareName(A1), "a1");
-  EXPECT_EQ(squareName(H8), "h8");
+  EXPECT_EQ(name(A1), "a1");
+  EXPECT_EQ(name(H8), "h8");
   EXPECT_EQ(parseSquare("e4"), E4);
   EXPECT_EQ(parseSquare("i1"), std::nullopt);
   EXPECT_EQ(parseSquare("e44"), std::nullopt);

@@ -29,7 +29,7 @@ void omokPoint(Bytes data) {
   }
   FUZZ_CHECK(omok::onBoard(p, size), "a point off the board was accepted");
   FUZZ_CHECK(omok::fromWireIndex(omok::wireIndex(p, size), size) == p, "wire index does not round-trip");
-  const std::string name = omok::toString(p);
+  const std::string name = omok::name(p);
   omok::Point back;
   FUZZ_CHECK(omok::parsePoint(name, size, back, error) && back == p, "point name does not round-trip: " + name);
 }

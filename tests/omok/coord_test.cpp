@@ -12,7 +12,7 @@ TEST(Coord, CentreOfTheStandardBoardIsH8) {
   std::string error;
   ASSERT_TRUE(parsePoint("h8", 15, p, error)) << error;
   EXPECT_EQ(p, (Point{7, 7}));
-  EXPECT_EQ(toString(p), "h8");
+  EXPECT_EQ(name(p), "h8");
   EXPECT_EQ(wireIndex(p, 15), 7 * 15 + 7);
 }
 
@@ -22,7 +22,7 @@ TEST(Coord, CornersAndWireIndexRoundTrip) {
       const Point p = fromWireIndex(index, size);
       Point back;
       std::string error;
-      ASSERT_TRUE(parsePoint(toString(p), size, back, error)) << error;
+      ASSERT_TRUE(parsePoint(name(p), size, back, error)) << error;
       EXPECT_EQ(back, p);
       EXPECT_EQ(wireIndex(back, size), index);
     }

@@ -28,7 +28,7 @@ Board randomPosition(std::mt19937& rng, int size, int stones, int spread) {
 void expectSame(const ForbiddenList& fast, const ForbiddenList& literal, const Board& b) {
   ASSERT_EQ(fast.size(), literal.size()) << formatBoard(b);
   for (int i = 0; i < fast.size(); ++i)
-    EXPECT_EQ(fast[i], literal[i]) << toString(fast[i].point) << " vs " << toString(literal[i].point) << "\n"
+    EXPECT_EQ(fast[i], literal[i]) << name(fast[i].point) << " vs " << name(literal[i].point) << "\n"
                                    << formatBoard(b);
 }
 

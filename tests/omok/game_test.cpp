@@ -128,7 +128,7 @@ void expectRefused(Game& g, Point p, Stone by, MoveError why) {
   const auto history = g.history();
   const Stone toMove = g.toMove();
   const Outcome outcome = g.outcome();
-  EXPECT_EQ(g.play(p, by), why) << toString(p) << ": " << describe(why);
+  EXPECT_EQ(g.play(p, by), why) << name(p) << ": " << describe(why);
   EXPECT_EQ(g.board(), board);
   EXPECT_EQ(g.history(), history);
   EXPECT_EQ(g.toMove(), toMove);
@@ -213,9 +213,9 @@ TEST(Game, FullBoardWithoutFiveIsADraw) {
     for (std::int8_t col = 0; col < 15; ++col) ((col / 2 + row) % 2 == 0 ? black : white).push_back(Point{col, row});
   ASSERT_EQ(black.size(), white.size() + 1);
   for (std::size_t i = 0; i < black.size(); ++i) {
-    ASSERT_EQ(g.play(black[i]), MoveError::None) << toString(black[i]);
+    ASSERT_EQ(g.play(black[i]), MoveError::None) << name(black[i]);
     if (i < white.size()) {
-      ASSERT_EQ(g.play(white[i]), MoveError::None) << toString(white[i]);
+      ASSERT_EQ(g.play(white[i]), MoveError::None) << name(white[i]);
     }
   }
   EXPECT_EQ(g.outcome(), Outcome::Draw);

@@ -1039,7 +1039,7 @@ std::string describe(const omok::ForbiddenList& list) {
   std::string s;
   for (const omok::ForbiddenPoint& fp : list) {
     if (!s.empty()) s += ", ";
-    s += omok::toString(fp.point) + " " + std::string(omok::name(fp.kind));
+    s += omok::name(fp.point) + " " + std::string(omok::name(fp.kind));
   }
   return s;
 }
