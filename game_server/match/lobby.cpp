@@ -170,18 +170,6 @@ void Lobby::restore(std::vector<StoredMatch> unfinished, std::uint32_t highestId
     const record::Record& r = stored.record;
     const std::string name = "match " + std::to_string(r.matchId);
     std::string error;
-    if (r.game->status().over()) {
-      // The crash came between the last move and the end line it called for.
-      auto writer = config_.store->reopen(stored, error);
-      const game::Status status = r.game->status();
-      if (!writer || !writer->finish(status, record::Clock::now(), r.clocks.value_or(record::Clocks{}))) {
-        logEvent({}, name + ": cannot finish " + stored.where + ": " + (writer ? writer->error() : error));
-      } else {
-        logEvent({}, name + ": its last move ended it (" + std::string(game::name(status.reason)) +
-                         "); the end line is written now");
-      }
-      continue;
-    }
     if (r.setup.kind != config_.setup.kind || r.setup.boardSize != config_.setup.boardSize) {
       // Its packets would be read with another game's rules of the wire.
       logEvent({}, name + ": not restored from " + stored.where + ": it is " + std::string(game::name(r.setup.kind)) +

@@ -106,6 +106,7 @@ void MatchServer::recover() {
     logEvent({}, "records: " + store_->keyProblem() + "; games of this run cannot be resumed after a restart");
   Recovery recovery = store_->recover();
   for (const std::string& problem : recovery.problems) logEvent({}, "not resumed: " + problem);
+  for (const std::string& done : recovery.completed) logEvent({}, "finished: " + done + "; the end line is written now");
   const std::size_t found = recovery.unfinished.size();
   lobby_.restore(std::move(recovery.unfinished), recovery.highestId);
   if (found != 0 || !recovery.problems.empty())

@@ -33,6 +33,9 @@ struct StoredMatch {
 struct Recovery {
   std::vector<StoredMatch> unfinished;  // to resume, oldest first
   std::vector<std::string> problems;    // "NAME: why" for each one that cannot be; it is left as it is
+  // "NAME: how" for each whose last move ended the game, its end line
+  // written now: the crash came between the two.
+  std::vector<std::string> completed;
   std::uint32_t highestId = 0;          // of every match stored, finished or not
 };
 

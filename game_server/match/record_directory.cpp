@@ -125,6 +125,10 @@ Recovery RecordDirectory::recover() {
     auto& r = std::get<record::Record>(loaded);
     recovery.highestId = std::max(recovery.highestId, r.matchId);
     if (r.result) continue;  // the tail was a cut line after the end
+    if (r.game->status().over()) {
+      complete(file, r, recovery);
+      continue;
+    }
     if (r.resume[0].empty() || r.resume[1].empty()) {
       recovery.problems.push_back(name + ": format " + std::to_string(r.format) +
                                   " keeps no reconnection digests, so its players cannot come back");
@@ -133,6 +137,19 @@ Recovery RecordDirectory::recover() {
     recovery.unfinished.push_back({file.string(), std::move(r)});
   }
   return recovery;
+}
+
+void RecordDirectory::complete(const std::filesystem::path& file, const record::Record& r, Recovery& recovery) {
+  const std::string name = file.filename().string();
+  const game::Status status = r.game->status();
+  std::string error;
+  auto writer = record::Writer::reopen(file, r.setup.kind, r.timeControl.timed(), r.game->moveCount(), error);
+  if (!writer || !writer->finish(status, record::Clock::now(), r.clocks.value_or(record::Clocks{}))) {
+    recovery.problems.push_back(name + ": cannot write the end its last move called for: " +
+                                (writer ? writer->error() : error));
+    return;
+  }
+  recovery.completed.push_back(name + ": its last move ended it (" + std::string(game::name(status.reason)) + ")");
 }
 
 std::unique_ptr<record::Writer> RecordDirectory::create(const record::MatchInfo& info, std::string& error) {

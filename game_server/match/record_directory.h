@@ -4,7 +4,8 @@
 // its owner only), so the records alone never let anybody take a seat.
 //
 // recover() reads only the last line of a finished record (its end line),
-// and replays the unfinished ones through the rules engine.
+// and replays the unfinished ones through the rules engine; one whose last
+// move ended the game gets the end line the crash kept from it.
 //
 // Threading: the key is made or read by the constructor and never changes;
 // every member may be called from any thread, recover() excepted (once,
@@ -37,6 +38,8 @@ class RecordDirectory final : public MatchStore {
  private:
   // Reads the key, or makes it; false with keyProblem_ set when neither works.
   bool loadKey();
+  // Writes the end line of `r`, whose game is over, into `file`.
+  void complete(const std::filesystem::path& file, const record::Record& r, Recovery& recovery);
 
   const std::filesystem::path dir_;
   std::vector<std::uint8_t> key_;
