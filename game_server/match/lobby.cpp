@@ -43,7 +43,7 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
       if (restored != restored_.end()) match = restored->second.lock();
     }
     if (!match) return Refusal{proto::ErrorCode::BadReconnectToken, "no seat is held for that reconnection token"};
-    auto result = match->resume(connection, token);
+    auto result = match->resume(connection, token, digest);
     if (const auto* refusal = std::get_if<Refusal>(&result)) return *refusal;
     if (!digest.empty()) {
       // Known by the token itself from now on.

@@ -123,9 +123,10 @@ void Match::resumeFrom(const record::Record& r, std::unique_ptr<record::Writer> 
                    std::to_string(config_.resumeGrace.count()) + " s");
 }
 
-bool Match::holds(const Player& p, const proto::Token& token) const {
+bool Match::holds(const Player& p, const proto::Token& token, std::string_view digest) const {
   if (p.resumeDigest.empty()) return p.token == token;
-  return config_.store->digest(token) == p.resumeDigest;
+  // A token the lobby knew itself was issued in this run, never a restored seat's.
+  return !digest.empty() && digest == p.resumeDigest;
 }
 
 bool Match::admits(std::string_view code) const {
@@ -315,11 +316,12 @@ void Match::replay(const ConnectionPtr& to, game::Seat viewer) {
   to->sendBurst(std::as_bytes(std::span(bytes)));
 }
 
-std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection, const proto::Token& token) {
+std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection, const proto::Token& token,
+                                                std::string_view digest) {
   std::lock_guard lock(mutex_);
   for (game::Seat seat : kSeats) {
     Player& p = player(seat);
-    if (!p.seated || over_ || !holds(p, token)) continue;
+    if (!p.seated || over_ || !holds(p, token, digest)) continue;
     p.token = token;
     p.resumeDigest.clear();
     if (p.connection) {

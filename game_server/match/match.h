@@ -122,8 +122,11 @@ class Match : public std::enable_shared_from_this<Match> {
                                          const proto::Token& token);
   // Gives the seat `token` was issued for to `connection` and replays the
   // game so far to it. A restored match knows a seat's token by its digest
-  // until its player comes back with it.
-  std::variant<game::Seat, Refusal> resume(const ConnectionPtr& connection, const proto::Token& token);
+  // until its player comes back with it: `digest` is the token's, when the
+  // lobby found the match by it (the store's digest is taken once), empty
+  // when it found the match by the token itself.
+  std::variant<game::Seat, Refusal> resume(const ConnectionPtr& connection, const proto::Token& token,
+                                           std::string_view digest);
   // Adds `connection` as a spectator (seat None): the welcome, the game so
   // far if it started, and the new spectator count to everybody. `code`
   // must be the match's own (empty for a public match); otherwise the
@@ -193,8 +196,9 @@ class Match : public std::enable_shared_from_this<Match> {
   // The spectator on `connection`, null if there is none.
   const Spectator* spectator(const ConnectionPtr& connection) const;
   proto::Phase phaseLocked() const;
-  // Whether `token` is the one issued for `p`.
-  bool holds(const Player& p, const proto::Token& token) const;
+  // Whether `token` (whose store digest is `digest`, or empty: see resume())
+  // is the one issued for `p`.
+  bool holds(const Player& p, const proto::Token& token, std::string_view digest) const;
   // Whether `code` opens this match to a spectator.
   bool admits(std::string_view code) const;
   // The match as `stored` left it, from its record; the record goes on in `writer`.
