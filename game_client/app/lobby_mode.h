@@ -22,7 +22,7 @@
 
 namespace client {
 
-class LobbyMode final : public Mode {
+class LobbyMode final : public BoardlessMode {
  public:
   // `options` says where the server is and, in options.session, the name
   // and the wishes of a new game; options.back the way to the start screen.
@@ -30,12 +30,8 @@ class LobbyMode final : public Mode {
 
   bool update() override;
   void idle(sf::Time timeout) override { link_->waitReadable(timeout); }
-  BoardView* board() override { return nullptr; }
-  game::Seat viewer() const override { return game::Seat::Player1; }
   const PanelModel& panel() const override { return panel_; }
-  void requestMove(const game::Move&) override {}
   bool act(Action action) override;
-  bool selectMove(int) override { return false; }
   bool key(sf::Keyboard::Key key) override;
   const LobbyModel* lobby() const override { return &lobby_; }
   bool openEntry(int index) override;

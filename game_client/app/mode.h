@@ -71,4 +71,14 @@ class Mode {
   virtual int exitCode() const = 0;
 };
 
+// A mode that shows something in the board's place (the match list, the
+// start screen): no board, no moves.
+class BoardlessMode : public Mode {
+ public:
+  BoardView* board() override { return nullptr; }
+  game::Seat viewer() const override { return game::Seat::Player1; }
+  void requestMove(const game::Move&) override {}
+  bool selectMove(int) override { return false; }
+};
+
 }  // namespace client

@@ -40,19 +40,15 @@ struct StartOptions {
   std::filesystem::path picked;      // the record to show picked; empty or gone: the newest
 };
 
-class StartMode final : public Mode {
+class StartMode final : public BoardlessMode {
  public:
   // Lists the records; `error` is what went wrong last, empty for nothing.
   explicit StartMode(StartOptions options, std::string error = {});
 
   bool update() override { return false; }
   void idle(sf::Time timeout) override { sf::sleep(timeout); }
-  BoardView* board() override { return nullptr; }
-  game::Seat viewer() const override { return game::Seat::Player1; }
   const PanelModel& panel() const override { return panel_; }
-  void requestMove(const game::Move&) override {}
   bool act(Action action) override;
-  bool selectMove(int) override { return false; }
   // Tab: the next field; Enter: Play; Backspace: the focused field's last character.
   bool key(sf::Keyboard::Key key) override;
   bool text(char32_t c) override;
