@@ -162,6 +162,8 @@ void Reporter::operator()(const client::Session& session, const proto::Packet& e
           [](const proto::FromClientOnly auto&) {},  // the decoder refuses what only a client sends
       },
       event);
+  // Live: a watcher's lines reach a pipe as they happen, not when the buffer fills.
+  std::cout.flush();
 }
 
 bot::LinkSettings linkSettings(const Args& args) {
