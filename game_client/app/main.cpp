@@ -28,22 +28,7 @@
 #include "game_client/core/user_config.h"
 #include "game_client/ui/resources.h"
 
-#ifdef _WIN32
-#include <windows.h>
-#endif
-
 namespace {
-
-#ifdef _WIN32
-// A window program has no console: started from a command prompt, it writes
-// its messages (the options' help, a failure) to the prompt's console. A
-// caller that gave it standard streams (a script, a test) keeps them.
-void useParentConsole() {
-  if (GetStdHandle(STD_ERROR_HANDLE) || !AttachConsole(ATTACH_PARENT_PROCESS)) return;
-  std::freopen("CONOUT$", "w", stdout);
-  std::freopen("CONOUT$", "w", stderr);
-}
-#endif
 
 // The start screen, its fields from the user's configuration unless the
 // command line gave them; the records from `logDirs`, else where a server
@@ -76,9 +61,6 @@ std::unique_ptr<client::Mode> startScreen(const CLI::App& cli, const client::Liv
 }  // namespace
 
 int main(int argc, char** argv) {
-#ifdef _WIN32
-  useParentConsole();
-#endif
   CLI::App cli{"Omok and chess client: plays through the match server or replays a game record"};
   client::LiveOptions live;
   std::string seat = "auto";
