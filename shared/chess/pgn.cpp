@@ -1,6 +1,8 @@
 #include "shared/chess/pgn.h"
 
 #include <cctype>
+#include <chrono>
+#include <optional>
 #include <utility>
 
 #include "shared/chess/notation.h"
@@ -21,12 +23,6 @@ std::string escape(std::string_view value) {
   return s;
 }
 
-const std::string* findTag(const std::vector<PgnTag>& tags, std::string_view name) {
-  for (const PgnTag& t : tags)
-    if (t.name == name) return &t.value;
-  return nullptr;
-}
-
 Outcome parseResult(std::string_view s) {
   if (s == "1-0") return Outcome::WhiteWins;
   if (s == "0-1") return Outcome::BlackWins;
@@ -39,7 +35,7 @@ bool isResult(std::string_view s) { return s == "1-0" || s == "0-1" || s == "1/2
 // Movetext and tag pairs, read front to back with the line kept for errors.
 class Reader {
  public:
-  explicit Reader(std::string_view text) : text_(text) {}
+  Reader(std::string_view text, int firstLine) : text_(text), line_(firstLine) {}
 
   bool atEnd() const { return pos_ >= text_.size(); }
   char peek() const { return text_[pos_]; }
@@ -80,7 +76,7 @@ class Reader {
  private:
   std::string_view text_;
   std::size_t pos_ = 0;
-  int line_ = 1;
+  int line_;
 };
 
 bool fail(std::string& error, int line, const std::string& what) {
@@ -112,36 +108,106 @@ bool readTag(Reader& r, PgnTag& tag, std::string& error) {
   return true;
 }
 
-// Skips a {comment}, a ;comment or a (variation), nested variations included.
-bool skipAside(Reader& r, std::string& error) {
+// Reads a {comment} or a ;comment (to the end of its line) into `body`.
+bool readComment(Reader& r, std::string& body, std::string& error) {
   const int startLine = r.line();
-  const char open = r.get();
-  if (open == ';') {
-    while (!r.atEnd() && r.peek() != '\n') r.get();
+  if (r.get() == ';') {
+    while (!r.atEnd() && r.peek() != '\n') body += r.get();
     return true;
   }
-  if (open == '{') {
-    while (!r.atEnd())
-      if (r.get() == '}') return true;
-    error = "line " + std::to_string(startLine) + ": comment never closed with '}'";
-    return false;
+  while (!r.atEnd()) {
+    const char c = r.get();
+    if (c == '}') return true;
+    body += c;
   }
-  int depth = 1;  // '('
+  return fail(error, startLine, "comment never closed with '}'");
+}
+
+// Skips a (variation), nested variations and comments included.
+bool skipVariation(Reader& r, std::string& error) {
+  const int startLine = r.line();
+  r.get();  // '('
+  int depth = 1;
   while (!r.atEnd()) {
     const char c = r.peek();
     if (c == '{' || c == ';') {
-      if (!skipAside(r, error)) return false;
+      if (std::string ignored; !readComment(r, ignored, error)) return false;
       continue;
     }
     r.get();
     if (c == '(') ++depth;
     if (c == ')' && --depth == 0) return true;
   }
-  error = "line " + std::to_string(startLine) + ": variation never closed with ')'";
-  return false;
+  return fail(error, startLine, "variation never closed with ')'");
+}
+
+// The clock of a "[%clk H:MM:SS]" or "[%clk H:MM:SS.f]" command in `comment`
+// (the PGN specification supplement's; lichess writes whole seconds,
+// chess.com tenths) into `clock`, left as it is without one. False, with
+// why, for a malformed one.
+bool readClock(std::string_view comment, std::optional<std::chrono::milliseconds>& clock, std::string& why) {
+  constexpr std::string_view kCommand = "[%clk";
+  const std::size_t at = comment.find(kCommand);
+  if (at == std::string_view::npos) return true;
+  const std::size_t close = comment.find(']', at);
+  why = "clock '" + std::string(comment.substr(at, close == std::string_view::npos ? close : close + 1 - at)) +
+        "' is not [%clk H:MM:SS]";
+  if (close == std::string_view::npos) return false;
+  const std::string_view v = comment.substr(at + kCommand.size(), close - at - kCommand.size());
+  std::size_t i = v.find_first_not_of(' ');
+  if (i == std::string_view::npos) return false;
+  // At most `most` digits from i; -1 for none.
+  auto number = [&](std::size_t most) {
+    const std::size_t begin = i;
+    long long value = 0;
+    while (i < v.size() && i - begin < most && std::isdigit(static_cast<unsigned char>(v[i])))
+      value = value * 10 + (v[i++] - '0');
+    return i == begin ? -1 : value;
+  };
+  auto next = [&](char c) { return i < v.size() && v[i] == c && ++i; };
+  const long long hours = number(4);
+  const long long minutes = next(':') ? number(2) : -1;
+  const long long seconds = next(':') ? number(2) : -1;
+  long long ms = 0;
+  if (next('.')) {
+    const std::size_t begin = i;
+    const long long fraction = number(3);
+    ms = fraction < 0 ? -1 : fraction * (i - begin == 1 ? 100 : i - begin == 2 ? 10 : 1);
+    while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i;  // below a millisecond
+  }
+  while (i < v.size() && v[i] == ' ') ++i;
+  if (hours < 0 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || ms < 0 || i != v.size())
+    return false;
+  clock = std::chrono::milliseconds(((hours * 60 + minutes) * 60 + seconds) * 1000 + ms);
+  return true;
+}
+
+// Tag pairs up to the movetext, with the line each is on.
+bool readTags(Reader& r, std::vector<PgnTag>& tags, std::vector<int>& lines, std::string& error) {
+  r.skipSpace();
+  while (!r.atEnd() && r.peek() == '[') {
+    PgnTag tag;
+    lines.push_back(r.line());
+    if (!readTag(r, tag, error)) return false;
+    tags.push_back(std::move(tag));
+    r.skipSpace();
+  }
+  return true;
+}
+
+std::string_view withoutBom(std::string_view text) {
+  constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";  // some editors start files with it
+  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
+  return text;
 }
 
 }  // namespace
+
+const std::string* findTag(const std::vector<PgnTag>& tags, std::string_view name) {
+  for (const PgnTag& t : tags)
+    if (t.name == name) return &t.value;
+  return nullptr;
+}
 
 std::string_view resultText(Outcome outcome) {
   switch (outcome) {
@@ -214,36 +280,47 @@ std::string writePgn(const Game& game, const std::vector<PgnTag>& tags, const st
   return out;
 }
 
-bool readPgn(std::string_view text, PgnGame& out, std::string& error) {
-  constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";  // some editors start files with it
-  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
-  Reader r(text);
+bool readPgnTags(std::string_view text, std::vector<PgnTag>& out, std::string& error, int firstLine) {
+  Reader r(withoutBom(text), firstLine);
   std::vector<PgnTag> tags;
+  std::vector<int> lines;
+  if (!readTags(r, tags, lines, error)) return false;
+  out = std::move(tags);
+  return true;
+}
 
-  r.skipSpace();
-  while (!r.atEnd() && r.peek() == '[') {
-    PgnTag tag;
-    if (!readTag(r, tag, error)) return false;
-    tags.push_back(std::move(tag));
-    r.skipSpace();
-  }
-
+bool readPgn(std::string_view text, PgnGame& out, std::string& error, int firstLine) {
+  Reader r(withoutBom(text), firstLine);
+  std::vector<PgnTag> tags;
+  std::vector<int> lines;
+  if (!readTags(r, tags, lines, error)) return false;
   Position start;
-  if (const std::string* fen = findTag(tags, "FEN")) {
-    if (std::string why; !start.setFen(*fen, why)) {
-      error = "FEN tag: " + why;
-      return false;
-    }
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    const PgnTag& tag = tags[i];
+    // Lichess and chess.com name the variant; "From Position" is standard chess from a FEN tag.
+    if (tag.name == "Variant" && tag.value != "Standard" && tag.value != "From Position")
+      return fail(error, lines[i], "variant '" + tag.value + "' is not played here (standard chess only)");
+    if (std::string why; tag.name == "FEN" && !start.setFen(tag.value, why))
+      return fail(error, lines[i], "FEN tag: " + why);
   }
   Game game(start);
+  std::vector<std::optional<std::chrono::milliseconds>> clocks;
 
   std::string_view result;
   while (true) {
     r.skipSpace();
     if (r.atEnd()) break;
     const char c = r.peek();
-    if (c == '{' || c == ';' || c == '(') {
-      if (!skipAside(r, error)) return false;
+    if (c == '(') {
+      if (!skipVariation(r, error)) return false;
+      continue;
+    }
+    if (c == '{' || c == ';') {
+      // A comment follows the move it is about; one before the first move is about the game.
+      const int line = r.line();
+      std::string body, why;
+      if (!readComment(r, body, error)) return false;
+      if (!clocks.empty() && !readClock(body, clocks.back(), why)) return fail(error, line, why);
       continue;
     }
     if (c == '$') {  // numeric annotation glyph
@@ -274,6 +351,7 @@ bool readPgn(std::string_view text, PgnGame& out, std::string& error) {
     std::string why;
     if (!parseSan(pos, token, m, why)) return fail(error, r, moveName + why);
     game.play(m);
+    clocks.emplace_back();
   }
 
   r.skipSpace();
@@ -292,6 +370,7 @@ bool readPgn(std::string_view text, PgnGame& out, std::string& error) {
   game.finish(outcome);
   out.tags = std::move(tags);
   out.game = std::move(game);
+  out.clocks = std::move(clocks);
   return true;
 }
 

@@ -140,6 +140,33 @@ TEST(Pgn, UnfinishedGameWithoutResultToken) {
   EXPECT_FALSE(game.game.over());
 }
 
+TEST(Pgn, ClocksOfTheMainLineFromClkCommands) {
+  // lichess writes whole seconds beside an eval, chess.com tenths; a
+  // variation's clocks and a move without one are not the main line's.
+  PgnGame game;
+  std::string error;
+  ASSERT_TRUE(readPgn("1. e4 { [%eval 0.2] [%clk 0:03:00] } 1... c5 { [%clk 0:02:58] }\n"
+                      "2. Nf3 {[%clk 0:09:58.6]} (2. c3 {[%clk 1:00:00]} d5) 2... d6 $2 { Mistake. }\n"
+                      "3. d4 {[%clk 12:00:00.25]} *",
+                      game, error))
+      << error;
+  using std::chrono::milliseconds;
+  EXPECT_EQ(game.clocks, (std::vector<std::optional<milliseconds>>{milliseconds(180000), milliseconds(178000),
+                                                                   milliseconds(598600), std::nullopt,
+                                                                   milliseconds(43200250)}));
+}
+
+TEST(Pgn, TagsAloneWithoutReplayingTheMoves) {
+  std::vector<PgnTag> tags;
+  std::string error;
+  ASSERT_TRUE(readPgnTags("[White \"a\"]\n[Black \"b\"]\n\n1. e5 *", tags, error)) << error;
+  EXPECT_EQ(tags, (std::vector<PgnTag>{{"White", "a"}, {"Black", "b"}}));
+  EXPECT_EQ(*findTag(tags, "Black"), "b");
+  EXPECT_EQ(findTag(tags, "Event"), nullptr);
+  EXPECT_FALSE(readPgnTags("[White \"a\"]\n[Black b]", tags, error, 40));
+  EXPECT_EQ(error, "line 41: tag Black: value must be in double quotes");
+}
+
 struct BadPgn {
   const char* text;
   const char* error;
@@ -161,7 +188,14 @@ INSTANTIATE_TEST_SUITE_P(Pgn, PgnErrors,
                                          BadPgn{"[Event x]\n1. e4 *", "value must be in double quotes"},
                                          BadPgn{"[Event \"x]\n1. e4 *", "unterminated value"},
                                          BadPgn{"[ \"x\"]", "tag without a name"},
-                                         BadPgn{"[FEN \"8/8/8/8/8/8/8/8 w - - 0 1\"]\n*", "FEN tag: white has no king"},
+                                         BadPgn{"[Event \"x\"]\n[FEN \"8/8/8/8/8/8/8/8 w - - 0 1\"]\n*",
+                                                "line 2: FEN tag: white has no king"},
+                                         BadPgn{"[Variant \"Chess960\"]\n1. e4 *",
+                                                "line 1: variant 'Chess960' is not played here"},
+                                         BadPgn{"1. e4\n{ [%clk 3 minutes] } *",
+                                                "line 2: clock '[%clk 3 minutes]' is not [%clk H:MM:SS]"},
+                                         BadPgn{"1. e4 {[%clk 0:61:00]} *", "is not [%clk H:MM:SS]"},
+                                         BadPgn{"1. e4 {[%clk 0:01:00 } *", "clock '[%clk 0:01:00 ' is not"},
                                          BadPgn{"1. e4 e5\n2. Ke3 *", "line 2: 2. Ke3: no king can move to e3"},
                                          BadPgn{"1. e4 e5 2. Nf3 Nc6 3. Nd5 *", "3. Nd5: no knight can move to d5"},
                                          BadPgn{"1. e4 {unclosed", "comment never closed"},
