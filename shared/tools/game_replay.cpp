@@ -1,6 +1,7 @@
-// game_replay: checks a match record move by move through the rules engine
-// and prints the game, its final position and result; --pgn prints a chess
-// record as PGN. A record that cannot be read exits with status 2.
+// game_replay: checks a match record, or a game of a PGN file, move by move
+// through the rules engine and prints the game, its final position and
+// result; --pgn prints a chess game as PGN. A file that cannot be read exits
+// with status 2.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
@@ -14,17 +15,18 @@
 #include "shared/chess/pgn.h"
 #include "shared/game/clock.h"
 #include "shared/record/reader.h"
+#include "shared/record/replay_file.h"
 
 namespace {
 
 constexpr int kBadRecord = 2;
 
-std::string resultLine(const record::Record& r) {
+std::string resultLine(const record::Record& r, bool pgn) {
   const int moves = static_cast<int>(r.moves.size());
   if (r.adjourned) return "adjourned after " + std::to_string(moves) + " moves (nobody came back after a restart)";
   if (!r.result)
     return "unfinished after " + std::to_string(moves) + " moves" +
-           (r.truncated ? " (the last line was cut off)" : " (no end line)");
+           (pgn ? " (the result is '*')" : r.truncated ? " (the last line was cut off)" : " (no end line)");
   return std::string(game::name(r.result->result)) + " " + std::string(game::name(r.result->reason)) + " after " +
          std::to_string(moves) + " moves";
 }
@@ -65,8 +67,25 @@ std::string termination(const record::Record& r) {
   }
 }
 
-// PGN from the chess engine itself, replaying the record's UCI moves.
-int printPgn(const record::Record& r) {
+// A match record's tags: the match, its date and time, the players, how it ended.
+std::vector<chess::PgnTag> matchTags(const record::Record& r) {
+  std::string date = r.startTime.substr(0, 10);
+  for (char& c : date)
+    if (c == '-') c = '.';
+  std::vector<chess::PgnTag> tags{{"Event", "Match " + std::to_string(r.matchId)},
+                                  {"Date", date},
+                                  {"White", r.player1},
+                                  {"Black", r.player2},
+                                  {"UTCDate", date},
+                                  {"UTCTime", r.startTime.substr(11, 8)}};
+  tags.push_back({"Termination", termination(r)});
+  if (r.timeControl.timed()) tags.push_back({"TimeControl", game::pgnTimeControl(r.timeControl)});
+  return tags;
+}
+
+// PGN from the chess engine itself, replaying the record's UCI moves; a timed
+// game's moves carry their clocks.
+int printPgn(const record::Record& r, const std::vector<chess::PgnTag>& tags) {
   chess::Position start;
   std::string error;
   if (!start.setFen(r.setup.fen, error)) {
@@ -90,22 +109,10 @@ int printPgn(const record::Record& r) {
                   : r.result->result == game::Result::Player2Wins ? chess::Outcome::BlackWins
                                                                   : chess::Outcome::Draw);
   }
-  std::string date = r.startTime.substr(0, 10);
-  for (char& c : date)
-    if (c == '-') c = '.';
-  std::vector<chess::PgnTag> tags{{"Event", "Match " + std::to_string(r.matchId)},
-                                  {"Date", date},
-                                  {"White", r.player1},
-                                  {"Black", r.player2},
-                                  {"UTCDate", date},
-                                  {"UTCTime", r.startTime.substr(11, 8)}};
-  tags.push_back({"Termination", termination(r)});
   std::vector<std::string> clocks;
-  if (r.timeControl.timed()) {
-    tags.push_back({"TimeControl", game::pgnTimeControl(r.timeControl)});
+  if (r.timeControl.timed())
     for (const record::MoveLine& m : r.moves)
       clocks.push_back("[%clk " + game::clockText(std::chrono::milliseconds(m.clockMs.value_or(0))) + "]");
-  }
   std::cout << chess::writePgn(game, tags, clocks);
   return 0;
 }
@@ -113,21 +120,25 @@ int printPgn(const record::Record& r) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Replays a match record (.jsonl): checks every move and prints the game and its result."};
+  CLI::App app{"Replays a match record (.jsonl) or a game of a PGN file: checks every move and prints the game and "
+               "its result."};
   std::string file;
   bool pgn = false;
+  int number = 1;
   // CLI11 on Windows would read "/path/x.jsonl" as an option "/path"; ours are all --options.
   app.allow_windows_style_options(false);
-  app.add_option("file", file, "the record")->required();
-  app.add_flag("--pgn", pgn, "print a chess record as PGN");
+  app.add_option("file", file, "the record, or a PGN file (*.pgn, or text starting with a tag or a move)")->required();
+  app.add_flag("--pgn", pgn, "print a chess game as PGN");
+  app.add_option("--game", number, "the game of a PGN file to replay, 1-based")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
-  auto loaded = record::readFile(file);
-  if (const auto* error = std::get_if<record::LoadError>(&loaded)) {
+  auto opened = record::openReplay(file, number);
+  if (const auto* error = std::get_if<record::LoadError>(&opened)) {
     std::cerr << "game_replay: " << file << ": " << error->describe() << '\n';
     return kBadRecord;
   }
-  const record::Record& r = std::get<record::Record>(loaded);
+  const record::PgnGame* fromPgn = std::get_if<record::PgnGame>(&opened);
+  const record::Record& r = fromPgn ? fromPgn->record : std::get<record::Record>(opened);
   if (r.truncated)
     std::cerr << "game_replay: " << file << ": the last line was cut off; showing the moves before it\n";
 
@@ -137,17 +148,23 @@ int main(int argc, char** argv) {
                 << '\n';
       return kBadRecord;
     }
-    return printPgn(r);
+    return printPgn(r, fromPgn ? fromPgn->tags : matchTags(r));
   }
 
-  std::cout << "match " << r.matchId << ": " << game::name(r.setup.kind) << " (" << game::name(r.setup.rule) << ", "
-            << r.setup.boardSize << "x" << r.setup.boardSize << "), started " << r.startTime << '\n'
-            << "player1 (" << game::color(r.setup.kind, game::Seat::Player1) << "): " << r.player1 << '\n'
+  if (fromPgn)
+    std::cout << "game " << fromPgn->number << " of " << fromPgn->count << ": "
+              << record::describePgnGame(fromPgn->tags) << '\n';
+  else
+    std::cout << "match " << r.matchId << ": " << game::name(r.setup.kind) << " (" << game::name(r.setup.rule) << ", "
+              << r.setup.boardSize << "x" << r.setup.boardSize << "), started " << r.startTime << '\n';
+  std::cout << "player1 (" << game::color(r.setup.kind, game::Seat::Player1) << "): " << r.player1 << '\n'
             << "player2 (" << game::color(r.setup.kind, game::Seat::Player2) << "): " << r.player2 << '\n';
   if (r.timeControl.timed()) std::cout << "time control: " << game::describe(r.timeControl) << '\n';
   if (r.setup.kind == game::Kind::Chess && r.setup.fen != chess::kStartFen) std::cout << "start: " << r.setup.fen << '\n';
   printMoves(r);
   printRestarts(r);
-  std::cout << "final position:\n" << r.game->position() << '\n' << "result: " << resultLine(r) << '\n';
+  std::cout << "final position:\n"
+            << r.game->position() << '\n'
+            << "result: " << resultLine(r, fromPgn != nullptr) << '\n';
   return 0;
 }
