@@ -114,6 +114,19 @@ std::error_code sendAll(NativeSocket s, std::span<const std::byte> data);
 std::size_t receiveSome(NativeSocket s, std::span<std::byte> buffer, std::chrono::milliseconds timeout,
                         std::error_code& error);
 
+// One socket waitReadable() watches, and whether it turned ready.
+struct Watched {
+  NativeSocket socket = kInvalidSocket;
+  bool ready = false;
+};
+// The most sockets one waitReadable() watches.
+inline constexpr std::size_t kMaxWatched = 64;
+// Waits up to `timeout` until one of `sockets` (at most kMaxWatched) is
+// readable: data or the end of the stream to receive, a connection to
+// accept, or an error the next call on it reports. Marks those `ready` and
+// returns their count: 0 on timeout or failure (then `error` says why).
+std::size_t waitReadable(std::span<Watched> sockets, std::chrono::milliseconds timeout, std::error_code& error);
+
 // "127.0.0.1:54321" for logs; empty when the peer is unknown.
 std::string peerAddress(NativeSocket s);
 // Who a peerAddress() stands for when connections are counted per address:

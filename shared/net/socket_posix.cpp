@@ -4,6 +4,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <array>
+#include <cassert>
 #include <cerrno>
 
 #include "shared/net/system.h"
@@ -45,6 +47,20 @@ std::size_t descriptorLimit() {
   rlimit files{};
   if (::getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur == RLIM_INFINITY) return 0;
   return static_cast<std::size_t>(files.rlim_cur);
+}
+
+std::size_t waitReadable(std::span<Watched> sockets, std::chrono::milliseconds timeout, std::error_code& error) {
+  assert(sockets.size() <= kMaxWatched);
+  error.clear();
+  std::array<pollfd, kMaxWatched> polled{};
+  for (std::size_t i = 0; i < sockets.size(); ++i) polled[i] = {sockets[i].socket, POLLIN, 0};
+  const int n = ::poll(polled.data(), static_cast<nfds_t>(sockets.size()), static_cast<int>(timeout.count()));
+  if (n < 0) {
+    if (errno != EINTR) error = lastError();  // a signal (a stop request) only cuts the wait short
+    return 0;
+  }
+  for (std::size_t i = 0; i < sockets.size(); ++i) sockets[i].ready = polled[i].revents != 0;
+  return static_cast<std::size_t>(n);
 }
 
 namespace sys {

@@ -1,4 +1,6 @@
 // Winsock half of the socket shim.
+#include <array>
+#include <cassert>
 #include <string>
 
 #include "shared/net/system.h"
@@ -26,6 +28,23 @@ void SpareDescriptor::release() {}
 bool SpareDescriptor::restore() { return true; }
 bool outOfDescriptors(const std::error_code&) { return false; }
 std::size_t descriptorLimit() { return 0; }
+
+std::size_t waitReadable(std::span<Watched> sockets, std::chrono::milliseconds timeout, std::error_code& error) {
+  assert(sockets.size() <= kMaxWatched);
+  error.clear();
+  std::array<WSAPOLLFD, kMaxWatched> polled{};
+  for (std::size_t i = 0; i < sockets.size(); ++i) {
+    polled[i].fd = sockets[i].socket;
+    polled[i].events = POLLRDNORM;
+  }
+  const int n = ::WSAPoll(polled.data(), static_cast<ULONG>(sockets.size()), static_cast<INT>(timeout.count()));
+  if (n < 0) {
+    error = lastError();
+    return 0;
+  }
+  for (std::size_t i = 0; i < sockets.size(); ++i) sockets[i].ready = polled[i].revents != 0;
+  return static_cast<std::size_t>(n);
+}
 
 namespace sys {
 namespace {
