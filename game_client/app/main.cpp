@@ -1,5 +1,5 @@
 // game_client: play omok or chess against another player through the match
-// server, or replay a record the server wrote.
+// server, or replay a record the server wrote or a game of a PGN file.
 //
 //   game_client                               (the start screen: a double-click opens it)
 //   game_client --start [--log-dir DIR]...    (the same, the records read from DIR; --host, --port,
@@ -7,7 +7,8 @@
 //   game_client [--host 127.0.0.1] [--port 9000] [--name NAME] [--seat auto|1|2] [--match CODE]
 //   game_client --watch MATCH                 (a spectator, the board from Player1's side)
 //   game_client --list                        (the server's matches: join or watch one)
-//   game_client --replay FILE [--seat 2]     (F turns the board round)
+//   game_client --replay FILE [--seat 2] [--game N]  (a record or a PGN file, its game N; F turns the
+//                                                     board round, Page Up/Down the file's other games)
 //   ... [--retry-seconds 120] [--screenshot PATH] [--exit-when-over] [--size 1120x760]
 #include <cstdio>
 #include <cstdlib>
@@ -61,7 +62,7 @@ std::unique_ptr<client::Mode> startScreen(const CLI::App& cli, const client::Liv
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App cli{"Omok and chess client: plays through the match server or replays a game record"};
+  CLI::App cli{"Omok and chess client: plays through the match server or replays a game record or a PGN file"};
   client::LiveOptions live;
   std::string seat = "auto";
   std::string replay;
@@ -81,8 +82,15 @@ int main(int argc, char** argv) {
   auto* watchOption = cli.add_option("--watch", watch, "watch this match (its id) instead of playing");
   bool list = false;
   auto* listOption = cli.add_flag("--list", list, "show the server's matches to join or watch");
-  auto* replayOption = cli.add_option("--replay", replay, "replay this game record instead of playing")
-                           ->check(CLI::ExistingFile);
+  auto* replayOption =
+      cli.add_option("--replay", replay,
+                     "replay this game record, or a PGN file (*.pgn, or text starting with a tag or a move), instead "
+                     "of playing")
+          ->check(CLI::ExistingFile);
+  int game = 1;
+  cli.add_option("--game", game, "with --replay, the game of a PGN file to show, 1-based (Page Up/Down: the others)")
+      ->needs(replayOption)
+      ->capture_default_str();
   cli.add_option("--retry-seconds", live.retrySeconds,
                  "after a lost connection (a drop, a server restart) try again for this long; 0 never")
       ->check(CLI::NonNegativeNumber)
@@ -143,7 +151,7 @@ int main(int argc, char** argv) {
   }
   // No arguments at all is a double-click: the start screen; any keeps the command line's meaning.
   if (argc == 1 || start) mode = startScreen(cli, live, std::move(logDirs), executable);
-  else if (!replay.empty()) mode = std::make_unique<client::ReplayMode>(replay, viewer);
+  else if (!replay.empty()) mode = std::make_unique<client::ReplayMode>(replay, viewer, client::Back{}, game);
   else if (list) mode = std::make_unique<client::LobbyMode>(live);
   else mode = std::make_unique<client::LiveMode>(live);
   return client::App(std::move(mode), fonts, window).run();

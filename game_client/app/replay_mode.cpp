@@ -12,10 +12,10 @@ namespace {
 const sf::Time kStepInterval = sf::milliseconds(700);
 }  // namespace
 
-ReplayMode::ReplayMode(const std::filesystem::path& file, game::Seat viewer, Back back)
-    : viewer_(viewer), back_(std::move(back)) {
+ReplayMode::ReplayMode(const std::filesystem::path& file, game::Seat viewer, Back back, int game)
+    : viewer_(viewer), file_(file), game_(game), back_(std::move(back)) {
   panel_.subtitle = utf8(file.filename());
-  if (!load(file)) {
+  if (!load()) {
     std::cerr << "game_client: cannot replay " << file.string() << ": " << loadError_ << '\n';
     panel_.title = "Cannot open the record";
     panel_.status = "This file cannot be replayed.";
@@ -26,13 +26,14 @@ ReplayMode::ReplayMode(const std::filesystem::path& file, game::Seat viewer, Bac
   show(static_cast<int>(moves_.size()));
 }
 
-bool ReplayMode::load(const std::filesystem::path& file) {
-  auto loaded = record::readFile(file);
-  if (auto* error = std::get_if<record::LoadError>(&loaded)) {
+bool ReplayMode::load() {
+  auto opened = record::openReplay(file_, game_);
+  if (auto* error = std::get_if<record::LoadError>(&opened)) {
     loadError_ = error->describe();
     return false;
   }
-  auto& rec = std::get<record::Record>(loaded);
+  const record::PgnGame* pgn = std::get_if<record::PgnGame>(&opened);
+  const record::Record& rec = pgn ? pgn->record : std::get<record::Record>(opened);
   std::string error;
   board_ = makeBoardView(rec.setup, error);
   auto game = board_ ? game::makeGame(rec.setup, error) : nullptr;
@@ -73,19 +74,36 @@ bool ReplayMode::load(const std::filesystem::path& file) {
   }
   adjourned_ = rec.adjourned;
   if (rec.truncated) note_ = "The record's last line was cut off and is left out.";
-  else if (!rec.result && !adjourned_) note_ = "The record stops before the end of the match.";
+  else if (!rec.result && !adjourned_)
+    note_ = pgn ? "The game has no result ('*')." : "The record stops before the end of the match.";
+  showHeading(rec, pgn);
+  panel_.movesClickable = true;
+  panel_.buttonsPerRow = 5;
+  return true;
+}
 
+void ReplayMode::showHeading(const record::Record& rec, const record::PgnGame* pgn) {
   panel_.title = "Replay · " + gameTitle(rec.setup);
-  panel_.subtitle = "match " + std::to_string(rec.matchId) + " · " +
-                    (timeControl_.timed() ? game::describe(timeControl_) + " · " : "") + utf8(file.filename());
+  const std::string timing = timeControl_.timed() ? game::describe(timeControl_) + " · " : "";
+  if (pgn) {
+    games_ = pgn->count;
+    about_ = record::describePgnGame(pgn->tags) + '.';
+    panel_.subtitle = "game " + std::to_string(game_) + " of " + std::to_string(games_) + " · " + timing +
+                      utf8(file_.filename());
+  } else {
+    panel_.subtitle = "match " + std::to_string(rec.matchId) + " · " + timing + utf8(file_.filename());
+  }
   for (const game::Seat seat : {game::Seat::Player1, game::Seat::Player2}) {
     PanelPlayer& player = panel_.players[seat == game::Seat::Player1 ? 0 : 1];
     player.name = seat == game::Seat::Player1 ? rec.player1 : rec.player2;
     player.colour = board_->side(seat).name;
     player.dark = board_->side(seat).dark;
   }
-  panel_.movesClickable = true;
-  panel_.buttonsPerRow = 5;
+}
+
+bool ReplayMode::openGame(int game) {
+  if (!board_ || game < 1 || game > games_) return false;
+  next_ = std::make_unique<ReplayMode>(file_, viewer_, back_, game);
   return true;
 }
 
@@ -168,6 +186,8 @@ bool ReplayMode::key(sf::Keyboard::Key key) {
     case sf::Keyboard::End: return act(Action::Last);
     case sf::Keyboard::Space: return act(Action::PlayPause);
     case sf::Keyboard::Escape: return act(Action::Leave);
+    case sf::Keyboard::PageUp: return openGame(game_ - 1);
+    case sf::Keyboard::PageDown: return openGame(game_ + 1);
     case sf::Keyboard::F:
       viewer_ = viewer_ == game::Seat::Player2 ? game::Seat::Player1 : game::Seat::Player2;
       return true;
@@ -188,7 +208,9 @@ void ReplayMode::refreshPanel() {
   panel_.players[1].toMove = next == game::Seat::Player2;
   showClocks();
   showChat();
-  std::string status = "Move ";
+  std::string status = about_.empty() ? "" : about_ + ' ';
+  if (games_ > 1) status += "Page Up/Down: the file's other games. ";
+  status += "Move ";
   status += std::to_string(shown_);
   status += " of ";
   status += std::to_string(total);

@@ -1,10 +1,13 @@
-// Replaying a record written by the server, with no server: the record
-// reader loads and checks the file (a cut-off last line is tolerated and
-// said so), then the board steps through its moves. Left/Right step,
-// Home/End jump, Space plays and pauses, the move list is clickable. A game
-// that outlived its server says at which ply the server restarted. Opened
-// from the start screen, a file that cannot be replayed goes back there
-// with the reason, and Escape or "Back to start" goes back there too.
+// Replaying a record written by the server, or a game of a PGN file, with no
+// server: record::openReplay loads and checks the file (a cut-off last line
+// is tolerated and said so), then the board steps through its moves.
+// Left/Right step, Home/End jump, Space plays and pauses, the move list is
+// clickable; Page Up/Down open the previous and next game of a PGN file.
+// A game that outlived its server says at which ply the server restarted;
+// a PGN game says which game of the file it is, who played it, where and
+// when. Opened from the start screen, a file that cannot be replayed goes
+// back there with the reason, and Escape or "Back to start" goes back there
+// too.
 //
 // Ownership and threading: owned by App, UI thread only. Owns the board view
 // and the moves; the position shown is rebuilt from the start position when
@@ -26,14 +29,16 @@
 #include "game_client/app/mode.h"
 #include "shared/game/clock.h"
 #include "shared/record/reader.h"
+#include "shared/record/replay_file.h"
 
 namespace client {
 
 class ReplayMode final : public Mode {
  public:
-  // Loads `file`, to be seen from `viewer`'s side; a bad file leaves the
-  // mode showing why (and exitCode() 1), or goes `back` with it.
-  ReplayMode(const std::filesystem::path& file, game::Seat viewer, Back back = {});
+  // Loads game `game` (1-based; a record holds one) of `file`, to be seen
+  // from `viewer`'s side; a bad file leaves the mode showing why (and
+  // exitCode() 1), or goes `back` with it.
+  ReplayMode(const std::filesystem::path& file, game::Seat viewer, Back back = {}, int game = 1);
 
   bool update() override;
   void idle(sf::Time timeout) override { sf::sleep(timeout); }
@@ -49,7 +54,11 @@ class ReplayMode final : public Mode {
   int exitCode() const override { return loadError_.empty() ? 0 : 1; }
 
  private:
-  bool load(const std::filesystem::path& file);
+  bool load();
+  // The players, the title and the subtitle from what was opened.
+  void showHeading(const record::Record& rec, const record::PgnGame* pgn);
+  // Opens game `game` of the same PGN file in this one's place.
+  bool openGame(int game);
   // Shows the position after `plies` moves.
   bool show(int plies);
   bool togglePlay();
@@ -72,14 +81,18 @@ class ReplayMode final : public Mode {
   std::map<int, std::string> restarts_;
   bool adjourned_ = false;  // the record ends adjourned: nobody came back after a restart
   std::string note_;       // a truncated record, a missing end line
+  std::string about_;      // a PGN game: "alice – bob, Rated Blitz game, 2024.01.15."
   std::string loadError_;
   game::Seat viewer_;      // F turns the board round
   int shown_ = 0;          // plies on the board
   bool playing_ = false;
   sf::Clock sinceStep_;
   PanelModel panel_;
+  std::filesystem::path file_;
+  int game_;        // which game of the file
+  int games_ = 1;   // how many the file holds
   Back back_;
-  std::unique_ptr<Mode> next_;  // the start screen again
+  std::unique_ptr<Mode> next_;  // the start screen again, or another game of the file
 };
 
 }  // namespace client

@@ -27,7 +27,23 @@ constexpr std::size_t kAddressBytes = 300;  // a host name is at most 253 bytes
 constexpr std::array<std::pair<const char*, const char*>, 3> kLabels{
     {{"Server", "host:port"}, {"Name", "your name in the game"}, {"Private code", "optional: a private match's code"}}};
 
+// A PGN file's card: its first game's players, event and date, and how many games it holds.
+LobbyEntry describePgn(const std::filesystem::path& file) {
+  auto start = readPgnStart(file);
+  if (const auto* error = std::get_if<record::LoadError>(&start))
+    return {utf8(file.filename()), "cannot be read: " + error->describe(), "", "", ""};
+  const record::PgnSummary& pgn = std::get<record::PgnSummary>(start);
+  const auto tag = [&](std::string_view name) {
+    const std::string* value = chess::findTag(pgn.tags, name);
+    return value && !value->empty() && *value != "?" ? *value : std::string("—");
+  };
+  return {tag("White") + " vs " + tag("Black"),
+          "Chess · " + tag("Event") + " · " + utf8(file.filename()),
+          pgn.count == 1 ? tag("Date") : tag("Date") + " · " + std::to_string(pgn.count) + " games", "", ""};
+}
+
 LobbyEntry describeRecord(const std::filesystem::path& file) {
+  if (file.extension() == ".pgn") return describePgn(file);
   auto start = readRecordStart(file);
   if (const auto* error = std::get_if<record::LoadError>(&start))
     return {utf8(file.filename()), "cannot be read: " + error->describe(), "", "", ""};

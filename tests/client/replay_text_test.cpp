@@ -1,5 +1,6 @@
 // What a replay's panel says about a game that spans server restarts, read
-// from records in tests/client/data without a window.
+// from records in tests/client/data, and about the games of a PGN file
+// (tests/record/data), without a window.
 #include <gtest/gtest.h>
 
 #include "game_client/app/replay_mode.h"
@@ -8,6 +9,7 @@ namespace client {
 namespace {
 
 const std::filesystem::path kData = CLIENT_TEST_DATA;
+const std::filesystem::path kPgn = RECORD_TEST_DATA;
 
 TEST(ReplayRestart, SaysWhereTheServerRestarted) {
   ReplayMode replay(kData / "chess_resumed.jsonl", game::Seat::Player1);
@@ -29,6 +31,51 @@ TEST(ReplayRestart, AnAdjournedGameSaysNobodyCameBack) {
   EXPECT_TRUE(replay.panel().error.empty());  // not a record cut short
   ASSERT_TRUE(replay.act(Action::Back));
   EXPECT_EQ(replay.panel().status, "Move 5 of 6.");
+}
+
+TEST(ReplayPgn, SaysWhichGameOfTheFileAndShowsItsClocks) {
+  ReplayMode replay(kPgn / "lichess_3games.pgn", game::Seat::Player1, {}, 2);
+  ASSERT_EQ(replay.exitCode(), 0) << replay.panel().error;
+  EXPECT_EQ(replay.panel().subtitle, "game 2 of 3 · 1+0 · lichess_3games.pgn");
+  EXPECT_EQ(replay.panel().status,
+            "alice – carol, Rated Bullet game, 2024.01.15. Page Up/Down: the file's other games. Move 34 of 34. "
+            "Black wins on time.");
+  EXPECT_EQ(replay.panel().players[0].name, "alice");
+  // White lost on time: its clock stands at zero, black's as its last [%clk] left it.
+  EXPECT_EQ(replay.panel().players[0].clock, "0:00");
+  EXPECT_TRUE(replay.panel().players[0].clockLow);
+  EXPECT_EQ(replay.panel().players[1].clock, "0:31");
+  ASSERT_TRUE(replay.selectMove(2));  // after 2. c4 { [%clk 0:00:58] }
+  EXPECT_EQ(replay.panel().players[0].clock, "0:58");
+  EXPECT_EQ(replay.panel().players[1].clock, "1:00");
+  ASSERT_TRUE(replay.act(Action::First));
+  EXPECT_EQ(replay.panel().players[0].clock, "1:00");  // the base, from the TimeControl tag
+}
+
+TEST(ReplayPgn, PageDownOpensTheNextGameAndStopsAtTheLast) {
+  ReplayMode replay(kPgn / "lichess_3games.pgn", game::Seat::Player1, {}, 2);
+  ASSERT_TRUE(replay.key(sf::Keyboard::PageDown));
+  auto next = replay.next();
+  ASSERT_NE(next, nullptr);
+  EXPECT_EQ(next->panel().subtitle, "game 3 of 3 · lichess_3games.pgn");  // correspondence: untimed
+  EXPECT_TRUE(next->panel().players[0].clock.empty());
+  EXPECT_FALSE(next->key(sf::Keyboard::PageDown));
+  EXPECT_EQ(next->next(), nullptr);
+  ASSERT_TRUE(next->key(sf::Keyboard::PageUp));
+  EXPECT_NE(next->next(), nullptr);
+}
+
+TEST(ReplayPgn, ABadGameOrNumberIsShownWithTheReason) {
+  ReplayMode past(kPgn / "lichess_3games.pgn", game::Seat::Player1, {}, 4);
+  EXPECT_EQ(past.exitCode(), 1);
+  EXPECT_EQ(past.panel().error, "there is no game 4: the file holds 3 games");
+  ReplayMode illegal(kPgn / "illegal_move.pgn", game::Seat::Player1, {}, 2);
+  EXPECT_EQ(illegal.exitCode(), 1);
+  EXPECT_EQ(illegal.panel().error, "line 15: 6. Bb5: no bishop can move to b5");
+  EXPECT_EQ(illegal.board(), nullptr);
+  ReplayMode unfinished(kPgn / "illegal_move.pgn", game::Seat::Player1);
+  EXPECT_EQ(unfinished.exitCode(), 0);
+  EXPECT_EQ(unfinished.panel().error, "The game has no result ('*').");
 }
 
 }  // namespace

@@ -205,6 +205,29 @@ TEST(RecordList, FoldersAreMergedReadOnceAndMayBeMissing) {
   EXPECT_TRUE(listRecords({dir.path() / "missing"}).empty());
 }
 
+TEST(RecordList, PgnFilesComeFirstByName) {
+  TempDir dir;
+  for (const char* name : {"2026-11-23T08-15-02Z_m000042.jsonl", "lichess_alice.pgn",
+                           "2026-12-01T09-39-33Z_m000001.jsonl", "chess_com.pgn", "notes.pgn.txt"})
+    write(dir.path() / name, "{}\n");
+  EXPECT_EQ(names(listRecords({dir.path()})),
+            (std::vector<std::string>{"chess_com.pgn", "lichess_alice.pgn", "2026-12-01T09-39-33Z_m000001.jsonl",
+                                      "2026-11-23T08-15-02Z_m000042.jsonl"}));
+}
+
+TEST(RecordList, APgnFilesFirstGameTagsAndItsCount) {
+  auto start = readPgnStart(fs::path(RECORD_TEST_DATA) / "lichess_3games.pgn");
+  ASSERT_TRUE(std::holds_alternative<record::PgnSummary>(start)) << std::get<record::LoadError>(start).describe();
+  EXPECT_EQ(std::get<record::PgnSummary>(start).count, 3);
+  EXPECT_EQ(*chess::findTag(std::get<record::PgnSummary>(start).tags, "White"), "alice");
+  TempDir dir;
+  write(dir.path() / "bad.pgn", "\n[Event \"never closed]\n1. e4 *\n");
+  const auto bad = readPgnStart(dir.path() / "bad.pgn");
+  ASSERT_TRUE(std::holds_alternative<record::LoadError>(bad));
+  EXPECT_EQ(std::get<record::LoadError>(bad).describe(), "line 2: tag Event: unterminated value");
+  EXPECT_TRUE(std::holds_alternative<record::LoadError>(readPgnStart(dir.path() / "missing.pgn")));
+}
+
 TEST(RecordList, TheStartLineIsReadAlone) {
   TempDir dir;
   const fs::path file = dir.path() / "2026-11-23T08-15-02Z_m000042.jsonl";
