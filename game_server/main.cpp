@@ -6,9 +6,13 @@
 //               [--time MINUTES+SECONDS] [--no-records] [--max-connections N]
 //               [--max-per-address N] [--wait-timeout SECONDS]
 //               [--resume-grace SECONDS] [--drain-seconds N] [--io auto|epoll|uring]
+//               [--http HOST:PORT]
 //
 // The first line on stdout is "listening on PORT" (also for --port 0), so
-// scripts and tests can find the server; the operator log goes to stderr.
+// scripts and tests can find the server; with --http the second is "http on
+// PORT", where /healthz, /readyz (503 while starting or draining) and
+// /metrics (Prometheus) are served to an orchestrator; keep that on loopback
+// or a private network. The operator log goes to stderr.
 // Games outlive the process: at start it resumes the unfinished games of its
 // record directory. SIGTERM or SIGINT (Ctrl-C or Ctrl-Break on Windows) stop
 // it for a restart: clients are told, games go on for up to --drain-seconds,
@@ -29,6 +33,7 @@
 
 #include "game_server/match/log.h"
 #include "game_server/match/match_server.h"
+#include "game_server/status/status_server.h"
 #include "shared/game/clock.h"
 #include "shared/game/game.h"
 #include "shared/net/socket.h"
@@ -151,6 +156,14 @@ int run(int argc, char** argv) {
                  "the completion port's backend: Linux epoll (auto) or io_uring; Windows IOCP")
       ->capture_default_str()
       ->check(CLI::IsMember(ioChoices));
+  std::string http;
+  app.add_option("--http", http,
+                 "serve /healthz, /readyz and /metrics over HTTP on HOST:PORT (port 0: any free one), e.g. "
+                 "127.0.0.1:9100; keep it on loopback or a private network (default: off)")
+      ->check([](const std::string& text) {
+        std::string error;
+        return server::parseHttpAddress(text, error) ? std::string() : error;
+      });
   CLI11_PARSE(app, argc, argv);
 
   game::Setup setup;
@@ -195,6 +208,15 @@ int run(int argc, char** argv) {
     return 1;
   }
   server::MatchServer& matchServer = *made;
+  // Serving before the start, so /readyz says 503 while the records are recovered; stopped before the server goes.
+  server::StatusServer status(matchServer.statusSource());
+  if (!http.empty()) {
+    std::string ignored;
+    if (std::error_code e = status.start(*server::parseHttpAddress(http, ignored))) {
+      std::cerr << "game_server: cannot listen for --http on " << http << ": " << net::errorText(e) << "\n";
+      return 1;
+    }
+  }
   if (std::error_code e = matchServer.start()) {
     std::cerr << "game_server: cannot listen on " << host << ":" << port << ": " << net::errorText(e) << "\n";
     return 1;
@@ -205,6 +227,7 @@ int run(int argc, char** argv) {
   std::signal(SIGBREAK, requestStop);  // Ctrl-Break in a Windows console
 #endif
   std::printf("listening on %u\n", static_cast<unsigned>(matchServer.port()));
+  if (!http.empty()) std::printf("http on %u\n", static_cast<unsigned>(status.port()));
   std::fflush(stdout);
   server::logEvent({}, "hosting " + std::string(game::name(setup.kind)) + " (" + std::string(game::name(setup.rule)) +
                            ", " + game::describe(*timeControl) + ") on " + host + ":" +

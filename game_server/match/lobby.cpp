@@ -212,6 +212,15 @@ std::size_t Lobby::running() {
   return n;
 }
 
+MatchCensus Lobby::census() {
+  std::lock_guard lock(mutex_);
+  MatchCensus sum;
+  for (const auto& [id, weak] : matches_) {
+    if (std::shared_ptr<Match> match = weak.lock()) sum += match->census();
+  }
+  return sum;
+}
+
 void Lobby::suspend() {
   std::lock_guard lock(mutex_);
   stopping_ = true;

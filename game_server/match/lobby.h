@@ -62,6 +62,8 @@ class Lobby {
   void announceRestart();
   // Games under way (Match::running).
   std::size_t running();
+  // Every match's census summed, for the metrics: a walk like running()'s.
+  MatchCensus census();
   // Suspends every match (Match::suspend): the server stops.
   void suspend();
 

@@ -5,6 +5,7 @@
 
 #include "game_server/match/log.h"
 #include "game_server/match/outbox.h"
+#include "game_server/status/counters.h"
 #include "shared/protocol/codec.h"
 #include "shared/protocol/refusals.h"
 
@@ -183,6 +184,15 @@ std::optional<proto::MatchEntry> Match::entry() const {
   proto::setText(e.player1, players_[0].name);  // a free seat's name is empty
   proto::setText(e.player2, players_[1].name);
   return e;
+}
+
+MatchCensus Match::census() const {
+  std::lock_guard lock(mutex_);
+  const bool seated = players_[0].seated || players_[1].seated;
+  return {.waiting = !started_ && !over_ && seated,
+          .running = started_ && !over_,
+          .recordsOpen = record_ && !over_,  // the end closes it; a suspension lets it go
+          .spectators = spectators_.size()};
 }
 
 const Match::Spectator* Match::spectator(const ConnectionPtr& connection) const {
@@ -711,6 +721,7 @@ std::optional<PacketRefusal> Match::play(game::Seat seat, const proto::WireMove&
     armFlag();
   }
   moves_.push_back(a);
+  counters().moveAccepted();
   // Recorded before the players hear of it: a crash between the two must not
   // leave a record behind what both players saw.
   const std::uint32_t moverClock = proto::clockOf(a.clocks, seat);

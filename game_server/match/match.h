@@ -44,6 +44,7 @@
 #include "game_server/net/connection.h"
 #include "game_server/net/mutex.h"
 #include "game_server/net/timer_queue.h"
+#include "game_server/status/metrics.h"
 #include "shared/game/clock.h"
 #include "shared/game/game.h"
 #include "shared/protocol/packets.h"
@@ -159,6 +160,8 @@ class Match : public std::enable_shared_from_this<Match> {
   // The match as the match list shows it; nullopt when it is not listed
   // (private, over, or nobody seated).
   std::optional<proto::MatchEntry> entry() const;
+  // This match's part of the server's metrics.
+  MatchCensus census() const;
 
  private:
   struct Player {

@@ -7,6 +7,7 @@
 #include "game_server/match/log.h"
 #include "game_server/match/outbox.h"
 #include "game_server/match/session_timer.h"
+#include "game_server/status/counters.h"
 #include "shared/protocol/framer.h"
 
 namespace server {
@@ -97,7 +98,24 @@ std::error_code MatchServer::start() {
   // directory must fail before it appends to the first one's records.
   if (std::error_code error = tcp_.listen()) return error;
   recover();
-  return tcp_.start();
+  if (std::error_code error = tcp_.start()) return error;
+  readiness_ = Readiness::Serving;
+  return {};
+}
+
+Metrics MatchServer::metrics() {
+  Metrics m;
+  m.connections = tcp_.connectionCount();
+  m.matches = lobby_.census();
+  m.movesAccepted = counters().movesAccepted();
+  m.sendQueueDrops = Connection::sendQueueDrops();
+  for (std::size_t reason = 0; reason < kRefusalReasons; ++reason) m.refusals[reason] = counters().refusals(reason);
+  m.start = processStart();
+  return m;
+}
+
+StatusSource MatchServer::statusSource() {
+  return {[this] { return readiness(); }, [this] { return metrics(); }};
 }
 
 void MatchServer::recover() {
@@ -116,6 +134,7 @@ void MatchServer::recover() {
 
 void MatchServer::stop(std::chrono::seconds drain, const std::function<bool()>& hurry,
                        std::chrono::milliseconds linger) {
+  readiness_ = Readiness::Draining;
   tcp_.stopAccepting();
   lobby_.announceRestart();
   const auto until = std::chrono::steady_clock::now() + drain;
@@ -148,6 +167,7 @@ std::vector<std::byte> MatchServer::onTurnedAway(const TurnedAway& why) {
       break;
     case TurnedAway::Reason::OutOfDescriptors: text = "the server is full: it has no descriptor left"; break;
   }
+  counters().refused(proto::ErrorCode::ServerFull);
   if (std::string line = turnedAway_.pass("turned away: " + text, timers_.now()); !line.empty())
     logEvent(why.peer, line);
   std::vector<std::uint8_t> bytes;
@@ -172,6 +192,7 @@ void MatchServer::onConnection(const ConnectionPtr& connection) {
     std::shared_ptr<Session> s = session.lock();
     if (!c || !s || c->closing() || !s->timer.expire()) return;  // gone, or the hello won
     logEvent(c->peer(), "no hello in time");  // the timer thread: not the session's budget, once per connection
+    counters().refused(proto::ErrorCode::Timeout);
     sendError(c, proto::ErrorCode::Timeout, "no hello within " + std::to_string(config_.helloTimeout.count()) + " s",
               timers_);
   });
@@ -190,6 +211,7 @@ void MatchServer::keepAlive(const ConnectionPtr& connection) {
       // without a word (cable, crash, sleep). Drop it now so its seat's
       // grace period starts; a live peer that ignores pings reads why.
       logEvent(c->peer(), "no pong in time");
+      counters().refused(proto::ErrorCode::Timeout);
       sendPacket(*c, errorPacket(proto::ErrorCode::Timeout, "no answer to a ping"));
       c->close();
       return;
@@ -216,6 +238,7 @@ void MatchServer::onMessage(const ConnectionPtr& connection, std::span<const std
       if (std::holds_alternative<proto::NeedMore>(next)) break;
       if (const auto* error = std::get_if<proto::ProtocolError>(&next)) {
         log(session, connection, "protocol error: " + error->text);
+        counters().refused(error->code);
         sendError(connection, error->code, error->text, timers_);
         leaveMatch(session, connection);  // every framer error is fatal: the stream cannot be trusted
         return;
@@ -229,10 +252,12 @@ bool MatchServer::allow(Session& session, const ConnectionPtr& connection, Actio
   switch (session.budget.spend(action, timers_.now())) {
     case Budget::Verdict::Allowed: return true;
     case Budget::Verdict::Limited:
+      counters().refused(proto::ErrorCode::RateLimited);
       log(session, connection, "over the limit: " + describe(action));
       sendError(connection, proto::ErrorCode::RateLimited, describe(action) + "; this one was dropped", timers_);
       return false;
     case Budget::Verdict::Flooding:
+      counters().refused(proto::ErrorCode::Flooding);
       log(session, connection, "dropped for flooding");
       sendError(connection, proto::ErrorCode::Flooding,
                 "past the rate limits " + std::to_string(kStrikes.events) + " times in " +
@@ -245,6 +270,13 @@ bool MatchServer::allow(Session& session, const ConnectionPtr& connection, Actio
 }
 
 void MatchServer::refuse(Session& session, const ConnectionPtr& connection, const PacketRefusal& refused) {
+  // Counted as refused whether or not the budget lets the answer go out.
+  if (const auto* error = std::get_if<proto::Error>(&refused.answer)) {
+    counters().refused(error->code);
+  } else {
+    assert(std::holds_alternative<proto::MoveRejected>(refused.answer));
+    counters().moveRejected();
+  }
   if (!allow(session, connection, Action::Refusal)) return;
   sendPacket(*connection, refused.answer);
   log(session, connection, refused.why);
@@ -308,6 +340,7 @@ bool MatchServer::handle(Session& session, const ConnectionPtr& connection, cons
 bool MatchServer::enter(Session& session, const ConnectionPtr& connection, proto::Type asked,
                         const std::variant<Lobby::Seated, Refusal>& admitted) {
   if (const auto* refusal = std::get_if<Refusal>(&admitted)) {
+    counters().refused(refusal->code);
     log(session, connection, std::string(proto::name(asked)) + " refused: " + refusal->text);
     return !sendError(connection, refusal->code, refusal->text, timers_);
   }

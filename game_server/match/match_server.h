@@ -14,15 +14,20 @@
 // restores the unfinished matches of its record directory, and stop()
 // suspends the running ones instead of ending them.
 //
+// Its numbers and readiness feed the status endpoint (statusSource(),
+// game_server --http): refusals are counted where they are sent.
+//
 // Ownership: owns the match store, the timer thread, the lobby and the TCP
 // server (declared in that order so the TCP server stops first, then the
 // timers, and the store, which matches write to, goes last).
-// Threading: start() and shutdown() from main; everything else runs on worker
+// Threading: start() and stop() from main; readiness() and metrics() from any
+// thread (the status thread); everything else runs on worker
 // threads as callbacks of one connection at a time, so a session is only ever
 // touched by its own connection's callbacks and needs no lock (its timer and
 // its `heard` flag, which the timer thread also touches, excepted).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -37,6 +42,7 @@
 #include "game_server/match/record_directory.h"
 #include "game_server/net/tcp_server.h"
 #include "game_server/net/timer_queue.h"
+#include "game_server/status/status_server.h"
 #include "shared/protocol/codec.h"
 
 namespace server {
@@ -76,6 +82,13 @@ class MatchServer {
   // record kept without an end, for the next server) and every client is
   // hung up on, with up to `linger` to read its last packets.
   void stop(std::chrono::seconds drain, const std::function<bool()>& hurry, std::chrono::milliseconds linger);
+
+  // Starting until start() has recovered the records and accepts, Draining from stop() on.
+  Readiness readiness() const { return readiness_.load(); }
+  // A reading of the numbers; walks every match (Lobby::census), so the status server asks at most once a second.
+  Metrics metrics();
+  // readiness() and metrics() for a StatusServer, which must stop before this server is gone.
+  StatusSource statusSource();
 
  private:
   struct Session;
@@ -131,6 +144,7 @@ class MatchServer {
   Lobby lobby_;
   Throttle turnedAway_;
   Throttle acceptErrors_;
+  std::atomic<Readiness> readiness_{Readiness::Starting};
   TcpServer tcp_;
 };
 

@@ -3,6 +3,13 @@
 #include <cassert>
 
 namespace server {
+namespace {
+
+std::atomic<std::uint64_t> sendQueueDropped{0};
+
+}  // namespace
+
+std::uint64_t Connection::sendQueueDrops() { return sendQueueDropped.load(std::memory_order_relaxed); }
 
 Connection::Connection(std::shared_ptr<CompletionPort> port, net::Socket socket, std::string peer, std::uint64_t id,
                        ConnectionCallbacks callbacks, std::size_t sendLimit)
@@ -34,6 +41,7 @@ bool Connection::send(std::span<const std::byte> data) {
       return true;
     }
   }
+  sendQueueDropped.fetch_add(1, std::memory_order_relaxed);
   close();  // the peer does not read: drop it rather than buffer without end
   return false;
 }

@@ -78,6 +78,10 @@ class Connection final : public CompletionHandler, public std::enable_shared_fro
   std::uint64_t id() const { return id_; }
   const std::string& peer() const { return peer_; }
   bool closing() const { return closing_.load(); }
+  // Sends this process dropped because they would pass a connection's limit
+  // (a peer that stopped reading; the connection closes), for the server's
+  // metrics; any thread.
+  static std::uint64_t sendQueueDrops();
   // Closing, or hung up after its last sends: nothing more will go out.
   bool finishing() const;
 

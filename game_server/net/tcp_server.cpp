@@ -65,6 +65,11 @@ void TcpServer::stop() {
   while (port_->dequeue(batch, std::chrono::milliseconds::zero()) > 0 || port_->inFlight() > 0) dispatch(batch);
 }
 
+std::size_t TcpServer::connectionCount() const {
+  std::lock_guard lock(mutex_);
+  return connections_.size();
+}
+
 std::vector<ConnectionPtr> TcpServer::connections() const {
   std::lock_guard lock(mutex_);
   std::vector<ConnectionPtr> all;

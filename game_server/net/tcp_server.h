@@ -11,7 +11,7 @@
 // acceptor and the worker threads; holds every live connection until its
 // onClose.
 // Threading: start(), stopAccepting() and stop() from one controlling thread
-// (main); connections() from any thread; callbacks on worker threads, per
+// (main); connections() and connectionCount() from any thread; callbacks on worker threads, per
 // connection one at a time: onConnection first, then onMessage..., onClose.
 #pragma once
 
@@ -91,6 +91,7 @@ class TcpServer {
   void stop();
 
   std::vector<ConnectionPtr> connections() const;
+  std::size_t connectionCount() const;
 
  private:
   void onAccepted(net::Socket socket);

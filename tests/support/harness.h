@@ -52,6 +52,10 @@ class Server {
   long residentKiB() const;
   // Graceful stop by `signal`; the exit status.
   int stop(int signal = SIGINT) { return process_.stop(signal); }
+  // A stop request without waiting for the exit (a drain to look at meanwhile).
+  void signal(int signal) { process_.signal(signal); }
+  // The server's next line on stdout after "listening on PORT" ("http on PORT" with --http).
+  std::optional<std::string> nextLine(std::chrono::milliseconds timeout = 5s) { return process_.readLine(timeout); }
 
  private:
   TempDir dir_;
