@@ -71,6 +71,7 @@ class ChessGame final : public Game {
  public:
   explicit ChessGame(const chess::Position& start) : game_(start) {}
 
+  std::unique_ptr<Game> clone() const override { return std::make_unique<ChessGame>(*this); }
   Kind kind() const override { return Kind::Chess; }
   Rule rule() const override { return Rule::Fide; }
 

@@ -105,8 +105,9 @@ void Clock::charge(TimePoint now) {
   since_ = now;
 }
 
-bool Clock::press(TimePoint now) {
+bool Clock::press(TimePoint now, Seat next) {
   assert(running_ != Seat::None && "only a running clock is pressed");
+  assert(next != Seat::None);
   const Seat mover = running_;
   charge(now);
   Duration& left = left_[index(mover)];
@@ -116,7 +117,7 @@ bool Clock::press(TimePoint now) {
     return false;
   }
   left += Ms(control_.incrementMs);
-  start(opponent(mover), now);
+  start(next, now);
   return true;
 }
 

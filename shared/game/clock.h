@@ -62,8 +62,10 @@ class Clock {
   void start(Seat side, TimePoint now);
   // The running side moved at `now`. Returns false, with its time at zero and
   // the clock stopped, when its flag had already fallen; otherwise charges
-  // it, adds the increment and starts the opponent.
-  bool press(TimePoint now);
+  // it, adds the increment and starts `next`: the opponent after a move, the
+  // same side again when an opening asks it for another decision.
+  bool press(TimePoint now, Seat next);
+  bool press(TimePoint now) { return press(now, opponent(running_)); }
   // Stops at `now`, charging the running side.
   void stop(TimePoint now);
   // Sets both times as the server reported them, `running` counting from `now`.

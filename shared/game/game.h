@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shared/game/types.h"
 
@@ -43,11 +44,47 @@ struct Setup {
   Rule rule = Rule::Renju;
   int boardSize = 15;  // omok: 15 or 19
   std::string fen;     // chess: start position, empty for the initial one
+  Opening opening = Opening::None;  // omok: the tournament opening rule, if any
+};
+
+// Whether `opening` may be played under `rule` (omok/opening.h's
+// allowedFor): swap1 and swap2 for freestyle and standard, Soosorv-8 and
+// Taraguchi-10 for renju, None always.
+bool openingAllowed(Opening opening, Rule rule);
+
+// An opening's decision other than a stone (stones, the picked fifth move
+// too, are moves). It is the decision of the seat the opening asks.
+struct Decision {
+  Choice choice = Choice::Swap;
+  // Swap: 1 exchanges the colours, 0 keeps them. ChooseColor: the colour the
+  // deciding seat takes, 1 the first mover's (black), 2 the second's.
+  // ChooseOption: swap2's option 1 (take black), 2 (stay white, play move 4)
+  // or 3 (place moves 4 and 5). Declare: how many fifth moves, 1..8.
+  int value = 0;
+  std::vector<Move> points;  // Offer: the fifth moves offered, as moves
+  friend bool operator==(const Decision&, const Decision&) = default;
+};
+
+// Where the opening stands; a game without one is Done from the start.
+struct OpeningState {
+  Opening rule = Opening::None;
+  OpeningStep step = OpeningStep::Done;
+  Seat decider = Seat::None;  // whose decision it is; None once Done
+  // Place: the central square the stone must go in, by its half-width (0:
+  // the centre point, 1: the 3x3, ...); kWholeBoard: anywhere.
+  static constexpr int kWholeBoard = -1;
+  int area = kWholeBoard;
+  int offerCount = 0;       // Offer, SwapOrOffer: how many fifth moves to offer
+  bool exchanged = false;   // Player1 plays the second colour (white); tentative until Done
+  std::vector<Move> candidates;  // the fifth moves offered, for Pick
+  bool inProgress() const { return step != OpeningStep::Done; }
 };
 
 class Game {
  public:
   virtual ~Game() = default;
+  // An independent copy, to try moves on (a bot's scratch game).
+  virtual std::unique_ptr<Game> clone() const = 0;
 
   virtual Kind kind() const = 0;
   virtual Rule rule() const = 0;
@@ -75,6 +112,20 @@ class Game {
   // in the current position. On failure returns false and says why in `error`.
   virtual bool parseMove(std::string_view text, Move& out, std::string& error) const = 0;
 
+  // The opening rule's state; Done from the start without one. While it is
+  // in progress, toMove() is the seat it asks, and play() places its stones
+  // or picks a fifth move.
+  virtual OpeningState opening() const { return {}; }
+  // Makes the opening decision `d` for toMove(). A refused decision leaves
+  // the game exactly as it was; an accepted one says what it was in
+  // Played::notation ("swap", "keep", "black", "option 3", "declare 5",
+  // "offer h8 j9").
+  virtual Played decide(const Decision& d);
+  // Whether `move` may join the fifth moves `chosen` of an offer due now
+  // (checked against each of them), for building an offer a point at a time;
+  // the game is unchanged either way.
+  virtual Played checkCandidate(const Move& move, const std::vector<Move>& chosen) const;
+
   // A draw the side to move may claim now (chess: fifty-move rule, threefold
   // repetition), or EndReason::None.
   virtual EndReason claimableDraw() const = 0;
@@ -88,6 +139,11 @@ class Game {
   virtual std::string startPosition() const = 0;
   virtual std::string position() const = 0;
 };
+
+// Reads a decision as Game::decide names it ("swap", "keep", "black",
+// "white", "option 3", "declare 5", "offer h8 j9"), the points in `game`'s
+// notation. On failure returns false and says why in `error`.
+bool parseDecision(std::string_view text, const Game& game, Decision& out, std::string& error);
 
 // Builds a game for `setup`. On a bad setup (rule of another game, bad board
 // size, malformed FEN) returns null and says why in `error`.
