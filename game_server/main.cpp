@@ -2,7 +2,8 @@
 //
 //   game_server [--game omok|chess] [--rule R] [--port 9000] [--log-dir DIR]
 //               [--threads N] [--grace SECONDS] [--host ADDRESS]
-//               [--board-size 15|19] [--hello-timeout SECONDS] [--ping-interval SECONDS]
+//               [--board-size 15|19] [--opening none|swap1|swap2|soosorv8|taraguchi10]
+//               [--hello-timeout SECONDS] [--ping-interval SECONDS]
 //               [--time MINUTES+SECONDS] [--no-records] [--max-connections N]
 //               [--max-per-address N] [--wait-timeout SECONDS]
 //               [--resume-grace SECONDS] [--drain-seconds N] [--io auto|epoll|uring]
@@ -91,6 +92,7 @@ int run(int argc, char** argv) {
   // Omok unless told: a server started with no arguments (a double-click) hosts a game.
   std::string gameName = "omok";
   std::string ruleName;
+  std::string openingName = "none";
   std::string host = "0.0.0.0";
   std::uint16_t port = 9000;
   std::string logDir = "logs";
@@ -111,6 +113,10 @@ int run(int argc, char** argv) {
   app.add_option("--rule", ruleName, "omok: freestyle, standard, renju (default) or omok; chess: fide")
       ->check(CLI::IsMember({"freestyle", "standard", "renju", "omok", "fide"}));
   app.add_option("--board-size", boardSize, "omok board size")->capture_default_str()->check(CLI::IsMember({15, 19}));
+  app.add_option("--opening", openingName,
+                 "omok opening rule: swap1 or swap2 (freestyle, standard), soosorv8 or taraguchi10 (renju)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"none", "swap1", "swap2", "soosorv8", "taraguchi10"}));
   app.add_option("--host", host, "address to listen on")->capture_default_str();
   app.add_option("--port", port, "TCP port, 0 for any free port")->capture_default_str();
   app.add_option("--log-dir", logDir, "directory of the game records")->capture_default_str();
@@ -172,6 +178,7 @@ int run(int argc, char** argv) {
                                 : *game::parseRule(ruleName);
   // The board's side as the protocol states it; --board-size is omok's choice.
   setup.boardSize = setup.kind == game::Kind::Chess ? 8 : boardSize;
+  setup.opening = *game::parseOpening(openingName);
   std::string error;
   if (!game::makeGame(setup, error)) {
     std::cerr << "game_server: " << error << "\n";
@@ -230,6 +237,9 @@ int run(int argc, char** argv) {
   if (!http.empty()) std::printf("http on %u\n", static_cast<unsigned>(status.port()));
   std::fflush(stdout);
   server::logEvent({}, "hosting " + std::string(game::name(setup.kind)) + " (" + std::string(game::name(setup.rule)) +
+                           (setup.opening == game::Opening::None
+                                ? std::string()
+                                : ", opening " + std::string(game::name(setup.opening))) +
                            ", " + game::describe(*timeControl) + ") on " + host + ":" +
                            std::to_string(matchServer.port()) + " (" + std::string(server::name(matchServer.io())) +
                            ")" +

@@ -183,6 +183,10 @@ void LiveMode::handleEvents() {
               const std::string why(proto::text(p.why));
               error_ = "Move refused: " + (why.empty() ? std::string(game::describe(p.reject)) : why) + ".";
             },
+            [&](const proto::OpeningStatus&) {
+              notice_ = describeOpening(session_->game()->opening(), static_cast<int>(session_->history().size()),
+                                        seat_);
+            },
             [&](const proto::DrawOffer&) { notice_ = "Your opponent offers a draw."; },
             [&](const proto::DrawDecline&) { notice_ = "Your opponent declined the draw."; },
             [&](const proto::TakebackRequest&) { notice_ = "Your opponent asks to take back their last move."; },

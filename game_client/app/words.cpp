@@ -54,6 +54,43 @@ std::string resultSentence(const game::Status& status, const BoardView& board) {
 
 namespace client {
 
+std::string describeOpening(const game::OpeningState& opening, int stones, game::Seat viewer) {
+  if (!opening.inProgress()) return {};
+  const bool mine = viewer != game::Seat::None && opening.decider == viewer;
+  const std::string who = mine ? "you" : viewer == game::Seat::None ? "player " + std::to_string(static_cast<int>(opening.decider)) : "your opponent";
+  const std::string verb = mine ? "" : "s";
+  std::string what;
+  switch (opening.step) {
+    case game::OpeningStep::Place: {
+      const std::string colour = stones % 2 == 0 ? "black" : "white";
+      const int side = 2 * opening.area + 1;
+      what = who + " place" + verb + " stone " + std::to_string(stones + 1) + " (" + colour + ")" +
+             (opening.area == game::OpeningState::kWholeBoard
+                  ? ""
+                  : " within the central " + std::to_string(side) + "×" + std::to_string(side));
+      break;
+    }
+    case game::OpeningStep::Swap: what = who + " decide" + verb + " whether to swap colours"; break;
+    case game::OpeningStep::SwapOrOffer:
+      what = who + " decide" + verb + " to swap, to keep the colours, or to offer " +
+             std::to_string(opening.offerCount) + " fifth moves";
+      break;
+    case game::OpeningStep::ChooseColor: what = who + " choose" + verb + " a colour"; break;
+    case game::OpeningStep::ChooseOption:
+      what = who + " choose" + verb + ": take black, stay white, or place two more stones";
+      break;
+    case game::OpeningStep::Declare: what = who + " declare" + verb + " how many fifth moves black offers (1–8)"; break;
+    case game::OpeningStep::Offer:
+      what = who + " offer" + verb + " " + std::to_string(opening.offerCount) + " fifth moves";
+      break;
+    case game::OpeningStep::Pick:
+      what = who + " pick" + verb + " one of the " + std::to_string(opening.candidates.size()) + " fifth moves offered";
+      break;
+    case game::OpeningStep::Done: break;
+  }
+  return "Opening: " + what + ".";
+}
+
 std::string gameTitle(const game::Setup& setup) {
   std::string title = capitalized(std::string(game::name(setup.kind)));
   if (setup.kind == game::Kind::Omok) {

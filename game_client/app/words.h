@@ -36,6 +36,12 @@ namespace client {
 // "Chess", "Omok · renju · 15×15": the game as the panel's title names it.
 std::string gameTitle(const game::Setup& setup);
 
+// What an omok opening asks for now, as `viewer` (a seat, or None for a
+// spectator) should read it: "Opening: place stone 3 (black) within the
+// central 5×5.", "Opening: your opponent decides whether to swap."; empty
+// once the opening is done.
+std::string describeOpening(const game::OpeningState& opening, int stones, game::Seat viewer);
+
 }  // namespace client
 
 namespace client {

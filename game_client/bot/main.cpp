@@ -73,7 +73,7 @@ struct MoveSource {
   // engine failed). False, with `error` set, when the bot itself is out of step.
   bool next(const client::Session& session, std::optional<game::Move>& move, std::string& error) {
     if (!engine) {
-      move = chooser.choose(session.setup(), session.history(), error);
+      move = chooser.choose(session.setup(), *session.game(), session.history(), error);
       return error.empty();
     }
     move = engine->move(session.setup(), session.history(), engineFailure);
@@ -120,7 +120,8 @@ void Reporter::operator()(const client::Session& session, const proto::Packet& e
             else
               std::cout << "seat " << static_cast<int>(w.seat) << " (" << game::color(w.game, w.seat) << ") in match "
                         << w.matchId;
-            std::cout << ": " << game::name(w.game) << " " << game::name(w.rule) << " "
+            std::cout << ": " << game::name(w.game) << " " << game::name(w.rule)
+                      << (w.opening == game::Opening::None ? "" : " " + std::string(game::name(w.opening))) << " "
                       << static_cast<int>(w.boardSize) << "x" << static_cast<int>(w.boardSize) << ", "
                       << timeControl(w.clockBaseMs, w.clockIncrementMs)
                       << (w.resumed && !session.spectating() ? " (resumed)" : "") << '\n';
@@ -135,6 +136,16 @@ void Reporter::operator()(const client::Session& session, const proto::Packet& e
             if (verbose_)
               std::cout << a.ply << ". " << proto::text(a.notation) << (a.seat == session.seat() ? " (us)" : "")
                         << '\n';
+          },
+          [&](const proto::OpeningStatus& o) {
+            if (!verbose_) return;
+            if (o.by != game::Seat::None)
+              std::cout << "opening: player" << static_cast<int>(o.by) << " decides "
+                        << game::name(static_cast<game::Choice>(o.choice)) << " " << static_cast<int>(o.value)
+                        << '\n';
+            std::cout << "opening: " << game::name(o.step);
+            if (o.decider != game::Seat::None) std::cout << " by player" << static_cast<int>(o.decider);
+            std::cout << (o.exchanged ? ", colours exchanged" : "") << '\n';
           },
           [&](const proto::TakenBack& t) {
             pliesShown_ = t.moves;
@@ -220,6 +231,9 @@ int play(const Args& args) {
     }
 
     std::string why;
+    if (source.engine && session.game() && session.setup().opening != game::Opening::None)
+      return fail("--engine does not play opening rules yet: the server hosts " +
+                  std::string(game::name(session.setup().opening)));
     if (!said && session.phase() != proto::Phase::AwaitingHello) {
       if (!session.chat(args.chat, why)) return fail("cannot say '" + args.chat + "': " + why);
       said = true;
@@ -228,7 +242,13 @@ int play(const Args& args) {
     if (session.takebackRequested() && !session.declineTakeback(why)) return fail(why);
     // Only this session's mirror says whose move it is: after a reconnection
     // a move that was in flight is either in the replay or ours to make again.
-    if (session.myTurn() && !session.awaitingReply()) {
+    const bool decisionDue = session.myTurn() && session.game()->opening().inProgress() &&
+                             session.game()->opening().step != game::OpeningStep::Place &&
+                             session.game()->opening().step != game::OpeningStep::Pick;
+    if (decisionDue && !session.awaitingReply()) {
+      const std::optional<game::Decision> decision = source.chooser.decide(session.setup(), *session.game());
+      if (!decision || !session.decide(*decision, why)) return fail("cannot make the opening's decision: " + why);
+    } else if (session.myTurn() && !session.awaitingReply()) {
       std::optional<game::Move> move;
       if (!source.next(session, move, why)) return fail(why);
       if (!(move ? session.move(*move, why) : session.resign(why))) return fail(why);

@@ -55,6 +55,7 @@ bool Session::open(const Options& options) {
   hello.game = options.game;
   hello.rule = options.rule;
   hello.boardSize = options.boardSize;
+  hello.opening = options.opening;
   hello.seat = options.seat;
   hello.reconnect = options.reconnect;
   return queue(hello, proto::setText(hello.name, options.name) && proto::setText(hello.matchCode, options.matchCode));
@@ -131,6 +132,7 @@ void Session::handle(const proto::Packet& packet) {
                  },
                  [&](const proto::MoveAccepted& p) { onMoveAccepted(p); },
                  [&](const proto::MoveRejected&) { moveInFlight_ = false; },
+                 [&](const proto::OpeningStatus& p) { onOpeningStatus(p); },
                  [&](const proto::GameOver& p) { onGameOver(p); },
                  [&](const proto::ClockSync& p) {
                    clock_.sync(times(p.clocks), p.running, std::chrono::steady_clock::now());
@@ -169,7 +171,7 @@ void Session::onWelcome(const proto::Welcome& welcome) {
                                        : "it made us a spectator although we asked to play");
     return;
   }
-  setup_ = {welcome.game, welcome.rule, welcome.boardSize, std::string(proto::text(welcome.startFen))};
+  setup_ = {welcome.game, welcome.rule, welcome.boardSize, std::string(proto::text(welcome.startFen)), welcome.opening};
   std::string error;
   game_ = game::makeGame(setup_, error);
   if (!game_) {
@@ -204,9 +206,8 @@ void Session::onMoveAccepted(const proto::MoveAccepted& accepted) {
     return;
   }
   history_.push_back(move);
-  if (clock_.timed())
-    clock_.sync(times(accepted.clocks), status.over() ? game::Seat::None : game::opponent(accepted.seat),
-                std::chrono::steady_clock::now());
+  // The mirror knows who is next: in an opening the mover may be asked again.
+  if (clock_.timed()) clock_.sync(times(accepted.clocks), game_->toMove(), std::chrono::steady_clock::now());
   // An offer or a take-back request stands until the player it was made to moves.
   if (accepted.seat == seat()) {
     moveInFlight_ = false;
@@ -216,6 +217,32 @@ void Session::onMoveAccepted(const proto::MoveAccepted& accepted) {
     ownOfferPending_ = false;
     ownTakebackPending_ = false;
   }
+}
+
+void Session::onOpeningStatus(const proto::OpeningStatus& status) {
+  if (status.choice != 0) {
+    // A decision: the mirror makes it too (an offer's points are the
+    // candidates it leaves to pick from).
+    if (status.by != game_->toMove()) {
+      outOfStep("it sent a decision by seat " + seatText(status.by) + " on seat " + seatText(game_->toMove()) +
+                "'s turn");
+      return;
+    }
+    game::Decision decision{static_cast<game::Choice>(status.choice), status.value, {}};
+    if (decision.choice == game::Choice::Offer) decision.points = proto::fromWire(status).candidates;
+    const game::Played played = game_->decide(decision);
+    if (!played.accepted()) {
+      outOfStep("its decision " + played.notation + " is refused here: " + played.why);
+      return;
+    }
+    if (status.by == seat()) moveInFlight_ = false;
+  }
+  const game::OpeningState here = game_->opening();
+  const game::OpeningState there = proto::fromWire(status);
+  if (here.step != there.step || here.decider != there.decider || here.exchanged != there.exchanged ||
+      here.area != there.area || here.offerCount != there.offerCount || here.candidates != there.candidates)
+    outOfStep("its opening is at " + std::string(game::name(there.step)) + ", here at " +
+              std::string(game::name(here.step)));
 }
 
 void Session::onTakenBack(const proto::TakenBack& taken) {
@@ -309,11 +336,15 @@ bool Session::move(const game::Move& move, std::string& error) {
     error = "it is not your turn";
     return false;
   }
+  return sendInTurn(proto::Move{{}, proto::toWire(move)}, error);
+}
+
+template <typename P>
+bool Session::sendInTurn(const P& packet, std::string& error) {
   if (moveInFlight_) {
     error = "the previous move has not been answered yet";
     return false;
   }
-  const proto::Move packet{{}, proto::toWire(move)};
   proto::Context asClient = context_;
   asClient.from = proto::Sender::Client;
   if (auto problem = proto::validate(packet, asClient)) {
@@ -323,6 +354,19 @@ bool Session::move(const game::Move& move, std::string& error) {
   send(packet);
   moveInFlight_ = true;
   return true;
+}
+
+bool Session::decide(const game::Decision& decision, std::string& error) {
+  if (!canPlay(error)) return false;
+  if (!myTurn() || !game_->opening().inProgress()) {
+    error = myTurn() ? "the opening is over" : "it is not your decision";
+    return false;
+  }
+  if (decision.points.size() > proto::kMaxCandidates) {
+    error = "at most " + std::to_string(proto::kMaxCandidates) + " fifth moves are offered";
+    return false;
+  }
+  return sendInTurn(proto::toWire(decision), error);
 }
 
 bool Session::resign(std::string& error) {

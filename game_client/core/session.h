@@ -43,6 +43,7 @@ struct Options {
   std::uint8_t game = 0;       // game::Kind, 0 = whatever the server hosts
   std::uint8_t rule = 0;       // game::Rule, 0 = the server's choice
   std::uint8_t boardSize = 0;  // 0 = the server's choice
+  game::Opening opening = game::Opening::None;  // omok opening rule; None = the server's choice
   game::Seat seat = game::Seat::None;  // None = any free seat
   std::string matchCode;       // Play: empty = the public queue; Watch: a private match's code
   proto::Token reconnect{};    // non-zero: take this seat back
@@ -87,6 +88,9 @@ class Session {
   // makes no sense now (not playing, not our turn, no pending offer...);
   // nothing is sent then. Legality of a move is the server's to judge.
   bool move(const game::Move& move, std::string& error);
+  // The opening's decision due from us now (a swap, a colour, an option, a
+  // count, an offer), in flight like a move until the server answers.
+  bool decide(const game::Decision& decision, std::string& error);
   bool resign(std::string& error);
   bool offerDraw(std::string& error);
   bool acceptDraw(std::string& error);
@@ -114,7 +118,8 @@ class Session {
   // Moves the server accepted, in order.
   const std::vector<game::Move>& history() const { return history_; }
   // Our move is due: playing, not over, our side to move, and we have not
-  // resigned (the game-over answering a resignation is on its way).
+  // resigned (the game-over answering a resignation is on its way). In an
+  // opening, game()->opening() says whether a stone or a decision is due.
   bool myTurn() const;
   // A move of ours is on its way and not yet answered.
   bool awaitingReply() const { return moveInFlight_; }
@@ -151,6 +156,7 @@ class Session {
   void handle(const proto::Packet& packet);
   void onWelcome(const proto::Welcome& welcome);
   void onMoveAccepted(const proto::MoveAccepted& accepted);
+  void onOpeningStatus(const proto::OpeningStatus& status);
   void onGameOver(const proto::GameOver& over);
   void onTakenBack(const proto::TakenBack& taken);
   void onChat(const proto::ChatMessage& message);
@@ -164,6 +170,10 @@ class Session {
   bool canPlay(std::string& error) const;
   template <typename P>
   void send(const P& packet);
+  // Sends our move or decision, valid as the protocol says, when none is in
+  // flight; the caller has checked that it is due.
+  template <typename P>
+  bool sendInTurn(const P& packet, std::string& error);
   // Answers the opponent's pending proposal (a draw offer, a take-back
   // request) with a P and clears `pending`; says `none` when there is none.
   template <typename P>

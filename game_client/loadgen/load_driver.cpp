@@ -408,7 +408,7 @@ class Driver {
       client::Session* s = peer(index).session.get();
       if (!s || !s->myTurn() || s->awaitingReply()) continue;
       std::string why;
-      const auto move = pair.chooser->choose(s->setup(), s->history(), why);
+      const auto move = pair.chooser->choose(s->setup(), *s->game(), s->history(), why);
       if (!why.empty()) return failPair(index, why);
       if (!(move ? s->move(*move, why) : s->resign(why))) return failPair(index, why);
       pair.sentAt = now;

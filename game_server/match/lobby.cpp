@@ -56,10 +56,14 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
   const bool gameOk = hello.game == 0 || hello.game == static_cast<std::uint8_t>(setup.kind);
   const bool ruleOk = hello.rule == 0 || hello.rule == static_cast<std::uint8_t>(setup.rule);
   const bool sizeOk = hello.boardSize == 0 || hello.boardSize == setup.boardSize;
-  if (!gameOk || !ruleOk || !sizeOk) {
+  const bool openingOk = hello.opening == game::Opening::None || hello.opening == setup.opening;
+  if (!gameOk || !ruleOk || !sizeOk || !openingOk) {
+    const std::string opening =
+        setup.opening == game::Opening::None ? "" : ", opening " + std::string(game::name(setup.opening));
     return Refusal{proto::ErrorCode::GameUnavailable,
                    "this server hosts " + std::string(game::name(setup.kind)) + " (" +
-                       std::string(game::name(setup.rule)) + ", " + std::to_string(setup.boardSize) + "x" + std::to_string(setup.boardSize) + ") only"};
+                       std::string(game::name(setup.rule)) + ", " + std::to_string(setup.boardSize) + "x" +
+                       std::to_string(setup.boardSize) + opening + ") only"};
   }
 
   const std::string code(proto::text(hello.matchCode));

@@ -106,6 +106,7 @@ void Match::resumeFrom(const record::Record& r, std::unique_ptr<record::Writer> 
     if (clock_.timed()) a.clocks = proto::toWire(clocks);
     moves_.push_back(a);
   }
+  restoreDecisions(r);
   const auto now = timers_.now();
   if (clock_.timed() && r.clocks) {
     const auto& left = *r.clocks;
@@ -181,6 +182,7 @@ std::optional<proto::MatchEntry> Match::entry() const {
   e.spectators = static_cast<std::uint16_t>(spectators_.size());
   e.clockBaseMs = config_.timeControl.baseMs;
   e.clockIncrementMs = config_.timeControl.incrementMs;
+  e.opening = config_.setup.opening;
   proto::setText(e.player1, players_[0].name);  // a free seat's name is empty
   proto::setText(e.player2, players_[1].name);
   return e;
@@ -254,6 +256,7 @@ void Match::welcome(const ConnectionPtr& to, game::Seat seat, const proto::Token
   proto::setText(w.startFen, config_.setup.fen);
   w.clockBaseMs = config_.timeControl.baseMs;
   w.clockIncrementMs = config_.timeControl.incrementMs;
+  w.opening = config_.setup.opening;
   sendPacket(*to, w);
 }
 
@@ -296,8 +299,9 @@ void Match::start() {
     writeNote([&](record::Writer& w) { return w.chat(line.seat, line.name, line.text, line.at); });
   earlyChat_.clear();
   sendAll(matchStart());
+  if (config_.setup.opening != game::Opening::None) sendAll(openingStatus({}));
   if (clock_.timed()) {
-    clock_.start(game::Seat::Player1, timers_.now());
+    clock_.start(game_->toMove(), timers_.now());
     sendAll(clockSync());
     armFlag();
   }
@@ -314,9 +318,17 @@ void Match::replay(const ConnectionPtr& to, game::Seat viewer) {
   // game ends by the 75-move rule within about 19,000 plies, 38 bytes each),
   // it reaches the newcomer whole.
   std::vector<std::uint8_t> bytes;
-  bytes.reserve(sizeof(proto::MatchStart) + moves_.size() * sizeof(proto::MoveAccepted) + 64);
+  bytes.reserve(sizeof(proto::MatchStart) + moves_.size() * sizeof(proto::MoveAccepted) +
+                (decisions_.size() + 1) * sizeof(proto::OpeningStatus) + 64);
   proto::append(bytes, matchStart());
-  for (const proto::MoveAccepted& move : moves_) proto::append(bytes, move);
+  // The opening's decisions where they were made, between its stones.
+  std::size_t next = 0;
+  for (std::size_t plies = 0; plies <= moves_.size(); ++plies) {
+    for (; next < decisions_.size() && decisions_[next].plies == plies; ++next)
+      proto::append(bytes, decisions_[next].status);
+    if (plies < moves_.size()) proto::append(bytes, moves_[plies]);
+  }
+  if (config_.setup.opening != game::Opening::None) proto::append(bytes, openingStatus({}));
   if (viewer != game::Seat::None) {
     const game::Seat other = game::opponent(viewer);
     if (drawOfferBy_ == other) proto::append(bytes, proto::DrawOffer{});
@@ -357,6 +369,26 @@ std::variant<game::Seat, Refusal> Match::resume(const ConnectionPtr& connection,
     return seat;
   }
   return Refusal{proto::ErrorCode::BadReconnectToken, "no seat is held for that reconnection token"};
+}
+
+void Match::restoreDecisions(const record::Record& r) {
+  if (r.decisions.empty()) return;
+  // The opening status each decision was announced with, from a game played
+  // again up to it: the record keeps the decisions, not the packets.
+  std::string error;
+  std::unique_ptr<game::Game> scratch = game::makeGame(config_.setup, error);
+  assert(scratch && "the record was read with this setup");
+  std::size_t plies = 0;
+  for (const record::DecisionLine& line : r.decisions) {
+    for (; plies < r.moves.size() && r.moves[plies].line < line.line; ++plies) scratch->play(r.moves[plies].move);
+    [[maybe_unused]] const game::Played played = scratch->decide(line.decision);
+    assert(played.accepted() && "the reader accepted it");
+    proto::OpeningStatus status = proto::toWire(scratch->opening());
+    status.by = line.seat;
+    status.choice = static_cast<std::uint8_t>(line.decision.choice);
+    status.value = static_cast<std::uint8_t>(line.decision.value);
+    decisions_.push_back({plies, status});
+  }
 }
 
 void Match::backAfterRestart(game::Seat seat) {
@@ -524,6 +556,7 @@ std::optional<PacketRefusal> Match::handle(game::Seat seat, const ConnectionPtr&
   return std::visit(
       proto::Overloaded{
           [&](const proto::Move& move) { return play(seat, move.move); },
+          [&](const proto::Decide& decision) { return decide(seat, proto::fromWire(decision)); },
           [&](const proto::Resign&) -> Answer {
             recordEvent("resign", seat);
             end({game::winFor(other), game::EndReason::Resignation});
@@ -691,15 +724,66 @@ std::optional<PacketRefusal> Match::play(game::Seat seat, const proto::WireMove&
   } else if (outOfTime(now)) {
     return std::nullopt;  // too late: the flag fell before the move arrived
   } else {
+    const bool opening = game_->opening().inProgress();
     played = game_->play(proto::fromWire(wire));
+    if (played.accepted()) {
+      accepted(seat, played, wire, now, opening);
+      return std::nullopt;
+    }
   }
-  if (!played.accepted()) {
-    proto::MoveRejected r;
-    r.move = wire;
-    r.reject = played.reject;
-    proto::setText(r.why, played.why);
-    return PacketRefusal{r, label() + ": move by " + player(seat).name + " rejected: " + played.why};
+  return rejected(seat, played, wire, "move");
+}
+
+std::optional<PacketRefusal> Match::decide(game::Seat seat, const game::Decision& decision) {
+  game::Played played;
+  const auto now = timers_.now();
+  if (game_->toMove() != seat) {
+    played.reject = game::Reject::NotYourTurn;
+    played.why = std::string(game::describe(game::Reject::NotYourTurn));
+  } else if (outOfTime(now)) {
+    return std::nullopt;
+  } else {
+    played = game_->decide(decision);
   }
+  if (!played.accepted()) return rejected(seat, played, {}, "decision");
+  pressClock(seat, now, played.status);
+  const std::uint32_t deciderClock = proto::clockOf(proto::toWire(clock_.remainingMs(now)), seat);
+  // Recorded before the players hear of it, as a move is.
+  writeRecord([&](record::Writer& w) { return w.decision(seat, played, record::Clock::now(), deciderClock); });
+  proto::OpeningStatus status = openingStatus(decision);
+  status.by = seat;
+  decisions_.push_back({moves_.size(), status});
+  sendAll(status);
+  if (clock_.timed()) sendAll(clockSync());
+  logEvent({}, label() + ": " + player(seat).name + " decides: " + played.notation);
+  return std::nullopt;
+}
+
+PacketRefusal Match::rejected(game::Seat seat, const game::Played& played, const proto::WireMove& wire,
+                              std::string_view what) {
+  proto::MoveRejected r;
+  r.move = wire;
+  r.reject = played.reject;
+  proto::setText(r.why, played.why);
+  return PacketRefusal{r, label() + ": " + std::string(what) + " by " + player(seat).name + " rejected: " + played.why};
+}
+
+void Match::pressClock(game::Seat seat, TimerQueue::Clock::time_point now, const game::Status& status) {
+  if (!clock_.timed()) return;
+  // After a restart with the opponent not back yet, the move is made on
+  // a clock that stands still: it is not charged, but earns its increment.
+  if (clock_.running() == game::Seat::None) clock_.start(seat, now);
+  if (status.over()) {
+    clock_.stop(now);
+  } else {
+    clock_.press(now, game_->toMove());
+    if (resuming_) clock_.stop(now);
+  }
+  armFlag();
+}
+
+void Match::accepted(game::Seat seat, const game::Played& played, const proto::WireMove& wire,
+                     TimerQueue::Clock::time_point now, bool opening) {
   proto::MoveAccepted a;
   a.ply = static_cast<std::uint16_t>(game_->moveCount());
   a.seat = seat;
@@ -707,19 +791,8 @@ std::optional<PacketRefusal> Match::play(game::Seat seat, const proto::WireMove&
   a.result = played.status.result;
   a.reason = played.status.reason;
   proto::setText(a.notation, played.notation);
-  if (clock_.timed()) {
-    // After a restart with the opponent not back yet, the move is made on
-    // a clock that stands still: it is not charged, but earns its increment.
-    if (clock_.running() == game::Seat::None) clock_.start(seat, now);
-    if (played.status.over()) {
-      clock_.stop(now);
-    } else {
-      clock_.press(now);
-      if (resuming_) clock_.stop(now);
-    }
-    a.clocks = proto::toWire(clock_.remainingMs(now));
-    armFlag();
-  }
+  pressClock(seat, now, played.status);
+  if (clock_.timed()) a.clocks = proto::toWire(clock_.remainingMs(now));
   moves_.push_back(a);
   counters().moveAccepted();
   // Recorded before the players hear of it: a crash between the two must not
@@ -727,11 +800,21 @@ std::optional<PacketRefusal> Match::play(game::Seat seat, const proto::WireMove&
   const std::uint32_t moverClock = proto::clockOf(a.clocks, seat);
   writeRecord([&](record::Writer& w) { return w.move(seat, played, record::Clock::now(), moverClock); });
   sendAll(a);
+  // A stone of the opening: what it asks for next.
+  if (opening) sendAll(openingStatus({}));
   // Moving on declines what the opponent proposed.
   if (drawOfferBy_ == game::opponent(seat)) drawOfferBy_ = game::Seat::None;
   if (takebackBy_ == game::opponent(seat)) takebackBy_ = game::Seat::None;
   if (played.status.over()) end(played.status);
-  return std::nullopt;
+}
+
+proto::OpeningStatus Match::openingStatus(const std::optional<game::Decision>& last) const {
+  proto::OpeningStatus status = proto::toWire(game_->opening());
+  if (last) {
+    status.choice = static_cast<std::uint8_t>(last->choice);
+    status.value = static_cast<std::uint8_t>(last->value);
+  }
+  return status;
 }
 
 void Match::end(game::Status status) {

@@ -206,6 +206,8 @@ class Match : public std::enable_shared_from_this<Match> {
   bool admits(std::string_view code) const;
   // The match as `stored` left it, from its record; the record goes on in `writer`.
   void resumeFrom(const record::Record& stored, std::unique_ptr<record::Writer> writer);
+  // The opening decisions of `stored`, as they were announced.
+  void restoreDecisions(const record::Record& stored);
   // After a restart, `seat` is back: it hears whether its opponent is too;
   // with both back the clocks run again.
   void backAfterRestart(game::Seat seat);
@@ -224,6 +226,21 @@ class Match : public std::enable_shared_from_this<Match> {
   void replay(const ConnectionPtr& to, game::Seat viewer);
   void start();
   std::optional<PacketRefusal> play(game::Seat seat, const proto::WireMove& move);
+  // An opening decision of `seat`, validated like a move.
+  std::optional<PacketRefusal> decide(game::Seat seat, const game::Decision& decision);
+  // The move-rejected for a refused move or decision (`wire` zero for a decision).
+  PacketRefusal rejected(game::Seat seat, const game::Played& played, const proto::WireMove& wire,
+                         std::string_view what);
+  // `seat` acted at `now`: its time is charged and the clock goes to whoever
+  // the game asks next (in an opening, maybe the same seat).
+  void pressClock(game::Seat seat, TimerQueue::Clock::time_point now, const game::Status& status);
+  // `seat`'s move was accepted: recorded, then sent to everybody. `opening`:
+  // it was a stone of the opening.
+  void accepted(game::Seat seat, const game::Played& played, const proto::WireMove& wire,
+                TimerQueue::Clock::time_point now, bool opening);
+  // Where the opening stands, `last` being the decision that led there (none
+  // after a move, at the start and in a replay).
+  proto::OpeningStatus openingStatus(const std::optional<game::Decision>& last) const;
   // What a spectator may not do: a move is rejected, the rest refused.
   PacketRefusal refuseSpectator(const proto::Packet& packet) const;
   std::optional<PacketRefusal> chat(game::Seat seat, const ConnectionPtr& from, std::string_view text);
@@ -285,6 +302,13 @@ class Match : public std::enable_shared_from_this<Match> {
   std::vector<Spectator> spectators_;  // at most kMaxSpectators
   std::vector<EarlyChat> earlyChat_;   // until the start; at most kEarlyChatKept
   std::vector<proto::MoveAccepted> moves_;  // the game as it stands: take-backs remove moves
+  // An opening decision as announced, after the first `plies` of moves_
+  // (take-backs never reach into the opening).
+  struct Announced {
+    std::size_t plies;
+    proto::OpeningStatus status;
+  };
+  std::vector<Announced> decisions_;  // bounded by the opening rule's script: a few per game
   game::Clock clock_;          // runs only in timed matches, from the start to the end
   TimerQueue::Id flagTimer_ = 0;  // the running side's flag, 0 if none
   TimerQueue::Id waitTimer_ = 0;  // while a player waits for an opponent, 0 otherwise

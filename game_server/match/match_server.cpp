@@ -325,7 +325,7 @@ bool MatchServer::handle(Session& session, const ConnectionPtr& connection, cons
           [&](const proto::DrawOffer&) { return !spend(Action::DrawOffer) || toMatch(); },
           [&](const proto::TakebackRequest&) { return !spend(Action::TakebackRequest) || toMatch(); },
           [&]<typename P>(const P&)
-            requires proto::OneOf<P, proto::Move, proto::Resign, proto::DrawAccept, proto::DrawDecline,
+            requires proto::OneOf<P, proto::Move, proto::Decide, proto::Resign, proto::DrawAccept, proto::DrawDecline,
                                   proto::DrawClaim, proto::TakebackAccept, proto::TakebackDecline>
           { return toMatch(); },
           [](const proto::FromServerOnly auto&) {

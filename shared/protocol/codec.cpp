@@ -64,6 +64,8 @@ constexpr std::array kTraits{
     row<TakebackAccept>("takeback-accept", kPlaying),
     row<TakebackDecline>("takeback-decline", kPlaying),
     row<TakenBack>("taken-back", kPlaying),
+    row<Decide>("decide", kPlaying),
+    row<OpeningStatus>("opening-status", kPlaying),
     row<Watch>("watch", kBeforeHello),
     row<Spectators>("spectators", kInMatch),
     row<Chat>("chat", kInMatch),
@@ -246,6 +248,8 @@ Problem check(const Hello& p, const Context&) {
   if (p.game != 0 && p.boardSize != 0 && !validBoardSize(game::Kind{p.game}, p.boardSize))
     return "board size " + str(p.boardSize) + " is not valid for " + std::string(game::name(game::Kind{p.game}));
   if (val(p.seat) > 2) return "seat " + str(p.seat) + " is not 0, 1 or 2";
+  if (val(p.opening) > game::kLastOpening) return "opening " + str(p.opening) + " is unknown";
+  if (p.opening != game::Opening::None && p.game == val(game::Kind::Chess)) return "chess has no opening rule";
   return firstOf({checkText("name", p.name, Charset::Utf8, true),
                  checkText("match code", p.matchCode, Charset::Code, false)});
 }
@@ -253,6 +257,27 @@ Problem check(const Hello& p, const Context&) {
 Problem checkSeatOrSpectator(game::Seat seat) {
   if (val(seat) <= 2) return {};
   return "seat " + str(seat) + " is not 0, 1 or 2";
+}
+
+// The opening a match plays: a known one, and none in chess.
+Problem checkOpening(game::Opening opening, game::Kind kind) {
+  if (val(opening) > game::kLastOpening) return "opening " + str(opening) + " is unknown";
+  if (opening != game::Opening::None && kind == game::Kind::Chess) return "chess has no opening rule";
+  return {};
+}
+
+// The first `count` of `moves` are moves of the game; the rest are zero.
+Problem checkPoints(const WireMove (&moves)[kMaxCandidates], unsigned count, const Context& context) {
+  if (count > kMaxCandidates) return "count " + str(count) + " is more than " + str(kMaxCandidates);
+  for (unsigned i = 0; i < kMaxCandidates; ++i) {
+    if (i >= count) {
+      if (moves[i].from != 0 || moves[i].to != 0 || moves[i].promotion != game::Promotion::None)
+        return "point " + str(i + 1) + " is past the count and not zero";
+      continue;
+    }
+    if (Problem problem = checkMove(moves[i], context); !problem.empty()) return problem;
+  }
+  return {};
 }
 
 Problem checkClock(std::uint32_t baseMs, std::uint32_t incrementMs) {
@@ -264,7 +289,7 @@ Problem check(const Welcome& p, const Context&) {
   if (p.resumed > 1) return "resumed flag " + str(p.resumed) + " is not 0 or 1";
   if (p.seat == game::Seat::None && p.reconnect != Token{}) return "a spectator's welcome has no reconnection token";
   Problem problem = firstOf({checkSeatOrSpectator(p.seat), checkClock(p.clockBaseMs, p.clockIncrementMs),
-                            checkGame(p.game, p.rule, p.boardSize),
+                            checkGame(p.game, p.rule, p.boardSize), checkOpening(p.opening, p.game),
                             checkText("start FEN", p.startFen, Charset::Ascii, false)});
   if (problem.empty() && p.game == game::Kind::Omok && p.startFen[0] != '\0') return "an omok game has no start FEN";
   return problem;
@@ -306,6 +331,24 @@ Problem check(const ClockSync& p, const Context&) {
 
 Problem check(const TakenBack& p, const Context&) { return checkSeat(p.by); }
 
+Problem check(const Decide& p, const Context& context) {
+  if (val(p.choice) < 1 || val(p.choice) > game::kLastChoice) return "choice " + str(p.choice) + " is unknown";
+  if (p.choice != game::Choice::Offer && p.count != 0) return "only an offer has points";
+  return checkPoints(p.points, p.count, context);
+}
+
+Problem check(const OpeningStatus& p, const Context& context) {
+  if (p.choice > game::kLastChoice) return "choice " + str(p.choice) + " is unknown";
+  if ((p.choice == 0) != (p.by == game::Seat::None)) return "a decision needs its seat, and only a decision has one";
+  if (val(p.step) > game::kLastOpeningStep) return "step " + str(p.step) + " is unknown";
+  if ((p.step == game::OpeningStep::Done) != (p.decider == game::Seat::None))
+    return "the opening has a decider exactly while it is in progress";
+  if (p.area < -1 || p.area > 9) return "area " + std::to_string(p.area) + " is not -1..9";
+  if (p.exchanged > 1) return "exchanged flag " + str(p.exchanged) + " is not 0 or 1";
+  return firstOf({checkSeatOrSpectator(p.by), checkSeatOrSpectator(p.decider),
+                 checkPoints(p.candidates, p.count, context)});
+}
+
 Problem check(const Watch& p, const Context&) {
   return firstOf({checkText("name", p.name, Charset::Utf8, true),
                  checkText("match code", p.matchCode, Charset::Code, false)});
@@ -322,7 +365,7 @@ Problem check(const MatchEntry& p, const Context&) {
   if (p.state != MatchState::Waiting && p.state != MatchState::Playing)
     return "match state " + str(p.state) + " is unknown";
   return firstOf({checkGame(p.game, p.rule, p.boardSize), checkClock(p.clockBaseMs, p.clockIncrementMs),
-                 checkText("player 1 name", p.player1, Charset::Utf8, false),
+                 checkOpening(p.opening, p.game), checkText("player 1 name", p.player1, Charset::Utf8, false),
                  checkText("player 2 name", p.player2, Charset::Utf8, false)});
 }
 
@@ -406,6 +449,24 @@ Header headerOf(std::span<const std::uint8_t> bytes) {
   return header;
 }
 
+// A hello or watch of another size than ours is another version's (every
+// version puts its number right after the header): said as such, not as a
+// malformed packet. Nullopt when it is not that, NeedMore until the number
+// has arrived.
+std::optional<ReadResult> otherVersion(std::span<const std::uint8_t> stream, const Header& header) {
+  if (header.type != Type::Hello && header.type != Type::Watch) return std::nullopt;
+  if (header.size == sizeOf(header.type) || header.size < sizeof(Header) + 2 || header.size > kMaxPacketSize)
+    return std::nullopt;
+  if (stream.size() < sizeof(Header) + 2) return ReadResult{NeedMore{}};
+  std::uint16_t version = 0;
+  std::memcpy(&version, stream.data() + sizeof(Header), sizeof version);
+  if (version == kProtocolVersion) return std::nullopt;
+  return ReadResult{ProtocolError{ErrorCode::UnsupportedVersion, "protocol version " + str(version) + " (a " +
+                                                                     str(header.size) + "-byte " +
+                                                                     std::string(name(header.type)) +
+                                                                     "); this side speaks " + str(kProtocolVersion)}};
+}
+
 }  // namespace
 
 std::variant<Packet, ProtocolError> decode(std::span<const std::uint8_t> bytes, const Context& context) {
@@ -426,6 +487,7 @@ ReadResult readPacket(std::span<const std::uint8_t> stream, const Context& conte
   // Judge the header before waiting for the body, so an impossible size is
   // refused at once instead of stalling the connection.
   const Header header = headerOf(stream);
+  if (auto other = otherVersion(stream, header)) return std::move(*other);
   ProtocolError error;
   const Traits* traits = checkHeader(header, context, error);
   if (!traits) return error;

@@ -1,5 +1,6 @@
 #include "shared/protocol/packets.h"
 
+#include <cassert>
 #include <cstring>
 
 namespace proto {
@@ -77,6 +78,46 @@ bool setText(char* field, std::size_t size, std::string_view s) {
   if (n > 0) std::memcpy(field, s.data(), n);  // an empty view may hold a null pointer, which memcpy must not see
   std::memset(field + n, 0, size - n);
   return whole;
+}
+
+Decide toWire(const game::Decision& d) {
+  assert(d.points.size() <= kMaxCandidates);
+  Decide p;
+  p.choice = d.choice;
+  p.value = static_cast<std::uint8_t>(d.value);
+  p.count = static_cast<std::uint8_t>(d.points.size());
+  for (std::size_t i = 0; i < d.points.size(); ++i) p.points[i] = toWire(d.points[i]);
+  return p;
+}
+
+game::Decision fromWire(const Decide& p) {
+  game::Decision d{p.choice, p.value, {}};
+  for (std::size_t i = 0; i < p.count && i < kMaxCandidates; ++i) d.points.push_back(fromWire(p.points[i]));
+  return d;
+}
+
+OpeningStatus toWire(const game::OpeningState& s) {
+  assert(s.candidates.size() <= kMaxCandidates);
+  OpeningStatus p;
+  p.step = s.step;
+  p.decider = s.decider;
+  p.area = static_cast<std::int8_t>(s.area);
+  p.offerCount = static_cast<std::uint8_t>(s.offerCount);
+  p.exchanged = s.exchanged ? 1 : 0;
+  p.count = static_cast<std::uint8_t>(s.candidates.size());
+  for (std::size_t i = 0; i < s.candidates.size(); ++i) p.candidates[i] = toWire(s.candidates[i]);
+  return p;
+}
+
+game::OpeningState fromWire(const OpeningStatus& p) {
+  game::OpeningState s;
+  s.step = p.step;
+  s.decider = p.decider;
+  s.area = p.area;
+  s.offerCount = p.offerCount;
+  s.exchanged = p.exchanged != 0;
+  for (std::size_t i = 0; i < p.count && i < kMaxCandidates; ++i) s.candidates.push_back(fromWire(p.candidates[i]));
+  return s;
 }
 
 }  // namespace proto

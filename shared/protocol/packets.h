@@ -35,7 +35,9 @@ static_assert(std::endian::native == std::endian::little,
 //    matches watched only with their code (watch.matchCode).
 // 4: games outlive the server: server-restarting instead of a draw by
 //    server-shutdown; seats resumed with their tokens after a restart.
-constexpr std::uint16_t kProtocolVersion = 4;
+// 5: omok opening rules: the opening in hello, welcome and match-entry;
+//    decide and opening-status; the colours a seat plays may be exchanged.
+constexpr std::uint16_t kProtocolVersion = 5;
 
 // Largest packet any peer may send. Framers size their buffers from it.
 constexpr std::size_t kMaxPacketSize = 256;
@@ -66,6 +68,8 @@ enum class Type : std::uint16_t {
   TakebackAccept = 0x010C,
   TakebackDecline = 0x010D,
   TakenBack = 0x010E,
+  Decide = 0x010F,
+  OpeningStatus = 0x0110,
 
   Watch = 0x0201,
   Spectators = 0x0202,
@@ -158,11 +162,12 @@ struct Hello {
   Token reconnect{};           // non-zero: resume the seat this token was issued for
   char name[kNameSize] = {};
   char matchCode[kCodeSize] = {};  // empty = the public queue
+  game::Opening opening = game::Opening::None;  // omok opening rule wanted; None = the server's choice
 };
 
 // Server -> client: the seat is yours (seat None: you watch the match).
-// Player1 moves first, so in omok it is black and in chess white; colour is
-// implied by seat and game.
+// Player1 moves first, so in omok it is black and in chess white, until an
+// omok opening exchanges the colours (opening-status says so).
 struct Welcome {
   static constexpr Type kType = Type::Welcome;
   static constexpr Sender kFrom = Sender::Server;
@@ -178,6 +183,7 @@ struct Welcome {
   char startFen[kFenSize] = {}; // chess: start position, empty = the standard one; omok: empty
   std::uint32_t clockBaseMs = 0;       // time per side, 0 = untimed
   std::uint32_t clockIncrementMs = 0;  // added after each of a side's moves
+  game::Opening opening = game::Opening::None;  // omok: the opening rule played
 };
 
 // Server -> both: both seats are taken, the game begins (or, after a
@@ -339,6 +345,43 @@ struct TakenBack {
   Clocks clocks{};                   // as they stand now; zero when untimed
 };
 
+// The most fifth moves an opening offers (Taraguchi-10).
+constexpr std::size_t kMaxCandidates = 10;
+
+// Omok opening rules (game::OpeningState). Client -> server: the decision
+// the opening asks of the sender's seat now, other than a stone (a stone, and
+// the pick of an offered fifth move, is a move). A refusal is a
+// move-rejected with a zero move and the opening's reason.
+struct Decide {
+  static constexpr Type kType = Type::Decide;
+  static constexpr Sender kFrom = Sender::Client;
+  Header header;
+  game::Choice choice = game::Choice::Swap;
+  std::uint8_t value = 0;  // as game::Decision::value
+  std::uint8_t count = 0;  // Offer: how many of `points` are offered
+  WireMove points[kMaxCandidates] = {};  // Offer: the fifth moves, as moves (WireMove has alignment 1)
+};
+
+// Server -> players and spectators: where the opening stands, after the
+// match start, each of its moves and each decision (the last one done is
+// `by`'s `choice` with `value`, choice 0 after a move or at the start).
+// Not sent in a game without an opening.
+struct OpeningStatus {
+  static constexpr Type kType = Type::OpeningStatus;
+  static constexpr Sender kFrom = Sender::Server;
+  Header header;
+  game::Seat by = game::Seat::None;  // who made the decision reported; None after a move or at the start
+  std::uint8_t choice = 0;           // its game::Choice, 0 for none
+  std::uint8_t value = 0;
+  game::OpeningStep step = game::OpeningStep::Done;
+  game::Seat decider = game::Seat::None;  // whose decision is next; None once done
+  std::int8_t area = -1;           // Place: the central square's half-width; -1 the whole board
+  std::uint8_t offerCount = 0;     // Offer, SwapOrOffer: how many fifth moves to offer
+  std::uint8_t exchanged = 0;      // 1: Player1 plays white (tentative until done)
+  std::uint8_t count = 0;          // how many of `candidates` are offered
+  WireMove candidates[kMaxCandidates] = {};  // the fifth moves to pick from, as moves
+};
+
 // Client -> server, instead of a hello: watch match `matchId`. Answered by
 // a welcome with seat None, then the game so far as a reconnection gets it.
 // A private match is only shown to who knows its code.
@@ -402,6 +445,7 @@ struct MatchEntry {
   std::uint32_t clockIncrementMs = 0;
   char player1[kNameSize] = {};  // empty while the seat is free
   char player2[kNameSize] = {};
+  game::Opening opening = game::Opening::None;
 };
 
 struct MatchListEnd {
@@ -416,8 +460,8 @@ struct MatchListEnd {
 // The documented sizes (docs/PROTOCOL.md); changing one is a protocol change.
 static_assert(sizeof(Header) == 4);
 static_assert(sizeof(WireMove) == 5);
-static_assert(sizeof(Hello) == 74);
-static_assert(sizeof(Welcome) == 135);
+static_assert(sizeof(Hello) == 75);
+static_assert(sizeof(Welcome) == 136);
 static_assert(sizeof(MatchStart) == 68);
 static_assert(sizeof(Ping) == 20);
 static_assert(sizeof(Pong) == 20);
@@ -437,19 +481,21 @@ static_assert(sizeof(TakebackRequest) == 4);
 static_assert(sizeof(TakebackAccept) == 4);
 static_assert(sizeof(TakebackDecline) == 4);
 static_assert(sizeof(TakenBack) == 15);
+static_assert(sizeof(Decide) == 57);
+static_assert(sizeof(OpeningStatus) == 63);
 static_assert(sizeof(Watch) == 58);
 static_assert(sizeof(Spectators) == 6);
 static_assert(sizeof(Chat) == 132);
 static_assert(sizeof(ChatMessage) == 165);
 static_assert(sizeof(ListMatches) == 4);
-static_assert(sizeof(MatchEntry) == 88);
+static_assert(sizeof(MatchEntry) == 89);
 static_assert(sizeof(MatchListEnd) == 6);
 
 // Every packet, in Type order. Decoding yields one of these.
 using Packet = std::variant<Hello, Welcome, MatchStart, Ping, Pong, Error, OpponentStatus, Move,
                             MoveAccepted, MoveRejected, GameOver, Resign, DrawOffer, DrawAccept,
                             DrawDecline, DrawClaim, ClockSync, TakebackRequest, TakebackAccept, TakebackDecline,
-                            TakenBack, Watch, Spectators, Chat, ChatMessage, ListMatches, MatchEntry, MatchListEnd>;
+                            TakenBack, Decide, OpeningStatus, Watch, Spectators, Chat, ChatMessage, ListMatches, MatchEntry, MatchListEnd>;
 
 template <typename P>
 concept PacketStruct = std::is_trivially_copyable_v<P> && std::is_standard_layout_v<P> &&
@@ -507,6 +553,15 @@ constexpr WireMove toWire(const game::Move& m) {
 constexpr game::Move fromWire(const WireMove& m) {
   return {m.from, m.to, static_cast<std::uint8_t>(m.promotion)};
 }
+
+// Converts between the opening packets and the game's values. A decision
+// offers at most kMaxCandidates points (asserted); the status's `by`,
+// `choice` and `value` are the caller's, and the state read back has no rule
+// (the welcome names it).
+Decide toWire(const game::Decision& d);
+game::Decision fromWire(const Decide& d);
+OpeningStatus toWire(const game::OpeningState& s);
+game::OpeningState fromWire(const OpeningStatus& s);
 
 // Converts between the wire clocks and game::Clock's pair (Player1 first).
 constexpr Clocks toWire(const std::array<std::uint32_t, 2>& ms) { return {ms[0], ms[1]}; }

@@ -122,6 +122,7 @@ void readStart(const json& line, Record& record) {
     record.clocks = {parsed->baseMs, parsed->baseMs};
   }
   if (line.contains("private")) record.code = text(line, "private");
+  if (line.contains("opening")) record.setup.opening = named(line, "opening", game::parseOpening);
   record.startTime = time(line);
   std::string error;
   record.game = game::makeGame(record.setup, error);
@@ -197,6 +198,25 @@ void readEvent(const json& line, int number, Record& record) {
   if (event.what == "takeback-decline") record.takebackBy = game::Seat::None;
   if (record.timeControl.timed() && line.contains("clocks")) record.clocks = clocks(line);
   record.events.push_back(std::move(event));
+}
+
+void readDecision(const json& line, int number, Record& record) {
+  game::Game& g = *record.game;
+  DecisionLine decision{number, seat(line, 1), time(line), text(line, "decision"), {}, {}};
+  if (g.status().over()) fail("decision after the game ended");
+  if (decision.seat != g.toMove())
+    fail("seat " + std::to_string(static_cast<int>(decision.seat)) + " decided on seat " +
+         std::to_string(static_cast<int>(g.toMove())) + "'s turn");
+  if (record.timeControl.timed()) decision.clockMs = static_cast<std::uint32_t>(integer(line, "clock", 0, UINT32_MAX));
+  std::string error;
+  if (!game::parseDecision(decision.notation, g, decision.decision, error))
+    fail("decision '" + decision.notation + "': " + error);
+  const game::Played played = g.decide(decision.decision);
+  if (!played.accepted())
+    fail("decision '" + decision.notation + "' refused: " +
+         (played.why.empty() ? std::string(game::describe(played.reject)) : played.why));
+  if (decision.clockMs) (*record.clocks)[decision.seat == game::Seat::Player1 ? 0 : 1] = *decision.clockMs;
+  record.decisions.push_back(std::move(decision));
 }
 
 // The reason of an end line. Before format 3 a stopping server ended its
@@ -279,6 +299,8 @@ std::variant<Record, LoadError> read(std::istream& in) {
       const std::string type = text(line, "type");
       if (type == "move") {
         readMove(line, number, record);
+      } else if (type == "decision") {
+        readDecision(line, number, record);
       } else if (type == "event") {
         readEvent(line, number, record);
       } else if (type == "chat") {

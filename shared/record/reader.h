@@ -32,6 +32,17 @@ struct MoveLine {
   game::Move move;                       // as the rules engine read it
 };
 
+// An opening decision (omok's opening rules): swap, a colour, an option, a
+// declared count or an offer of fifth moves, in Game::decide's words.
+struct DecisionLine {
+  int line = 0;
+  game::Seat seat = game::Seat::None;
+  std::string time;
+  std::string notation;                  // "swap", "offer h8 j9"
+  std::optional<std::uint32_t> clockMs;  // timed matches: the decider's time left after it
+  game::Decision decision;               // as the rules engine read it
+};
+
 struct EventLine {
   int line = 0;
   std::string what;
@@ -71,6 +82,7 @@ struct Record {
   std::string startTime;
   std::string endTime;  // empty when the record has no end line
   std::vector<MoveLine> moves;  // the game as it stands: without the moves taken back
+  std::vector<DecisionLine> decisions;  // the opening's decisions, between the moves by line number
   std::vector<EventLine> events;
   std::vector<ChatLine> chat;
   std::vector<TakebackLine> takebacks;

@@ -92,6 +92,7 @@ std::unique_ptr<Writer> Writer::create(const std::filesystem::path& dir, const M
       if (!info.resume[i].empty()) line["players"][i]["resume"] = info.resume[i];
     if (!info.code.empty()) line["private"] = info.code;
     if (info.setup.kind == game::Kind::Chess) line["startFen"] = game->startPosition();
+    if (info.setup.opening != game::Opening::None) line["opening"] = game::name(info.setup.opening);
     if (info.timeControl.timed()) line["timeControl"] = game::pgnTimeControl(info.timeControl);
     if (!writer->writeLine(dumpLine(line))) {
       error = writer->error();
@@ -162,6 +163,12 @@ bool Writer::move(game::Seat seat, const game::Played& played, Clock::time_point
   if (!writeLine(dumpLine(line))) return false;
   ++ply_;
   return true;
+}
+
+bool Writer::decision(game::Seat seat, const game::Played& played, Clock::time_point at, std::uint32_t clockMs) {
+  json line = {{"type", "decision"}, {"seat", static_cast<int>(seat)}, {"time", isoUtc(at)}, {"decision", played.notation}};
+  if (timed_) line["clock"] = clockMs;
+  return writeLine(dumpLine(line));
 }
 
 bool Writer::event(std::string_view what, game::Seat seat, Clock::time_point at, std::optional<Clocks> clocks) {

@@ -26,8 +26,9 @@ namespace record {
 // 2: clocks (timeControl, a move's clock, the end's clocks).
 // 3: resumable games: the seats' reconnection digests, the suspended and
 //    resumed events, an adjourned end, the clocks of a take-back.
-// Readers take 1 to 3.
-constexpr int kFormatVersion = 3;
+// 4: omok opening rules: the start line's opening, decision lines.
+// Readers take 1 to 4.
+constexpr int kFormatVersion = 4;
 constexpr int kOldestFormat = 1;
 
 struct MatchInfo {
@@ -77,6 +78,11 @@ class Writer {
   // timed match, says where the clocks stand (a suspended game).
   bool event(std::string_view what, game::Seat seat, Clock::time_point at = Clock::now(),
              std::optional<Clocks> clocks = std::nullopt);
+  // `seat`'s opening decision, accepted as `played`: its notation
+  // ("swap", "offer h8 j9", game::parseDecision reads it back). `clockMs` as
+  // for a move.
+  bool decision(game::Seat seat, const game::Played& played, Clock::time_point at = Clock::now(),
+                std::uint32_t clockMs = 0);
   // A chat line; `seat` None for a spectator.
   bool chat(game::Seat seat, std::string_view name, std::string_view text, Clock::time_point at = Clock::now());
   // `seat`'s take-back was accepted: the game goes back to `moves` plies,

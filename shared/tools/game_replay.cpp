@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <climits>
 #include <iostream>
 #include <string>
 #include <variant>
@@ -42,19 +43,37 @@ void printRestarts(const record::Record& r) {
 
 // Move numbers count pairs, the first mover's move first ("1. e4 e5"); a game
 // whose start position has the second player to move opens with "1... e5".
+// The first mover is black in omok whoever plays it (an opening may exchange
+// the colours), white in chess. An opening's decisions stand on lines of
+// their own, where they were made.
 void printMoves(const record::Record& r) {
   std::string row;
   int number = 1;
+  std::size_t decision = 0;
+  const auto flush = [&] {
+    if (!row.empty()) std::cout << row << '\n';
+    row.clear();
+  };
+  const auto decisionsBefore = [&](int line) {
+    for (; decision < r.decisions.size() && r.decisions[decision].line < line; ++decision) {
+      flush();
+      const record::DecisionLine& d = r.decisions[decision];
+      std::cout << "player" << static_cast<int>(d.seat) << " decides: " << d.notation << '\n';
+    }
+  };
   for (const record::MoveLine& m : r.moves) {
-    if (m.seat == game::Seat::Player1) {
-      if (!row.empty()) std::cout << row << '\n';
+    decisionsBefore(m.line);
+    const bool firstMover = r.setup.kind == game::Kind::Omok ? m.ply % 2 == 1 : m.seat == game::Seat::Player1;
+    if (firstMover) {
+      flush();
       row = std::to_string(number++) + ". " + m.notation;
     } else {
       if (row.empty()) row = std::to_string(number++) + "...";
       row += " " + m.notation;
     }
   }
-  if (!row.empty()) std::cout << row << '\n';
+  decisionsBefore(INT_MAX);
+  flush();
 }
 
 // The PGN standard's Termination values.
@@ -157,8 +176,10 @@ int main(int argc, char** argv) {
   else
     std::cout << "match " << r.matchId << ": " << game::name(r.setup.kind) << " (" << game::name(r.setup.rule) << ", "
               << r.setup.boardSize << "x" << r.setup.boardSize << "), started " << r.startTime << '\n';
-  std::cout << "player1 (" << game::color(r.setup.kind, game::Seat::Player1) << "): " << r.player1 << '\n'
-            << "player2 (" << game::color(r.setup.kind, game::Seat::Player2) << "): " << r.player2 << '\n';
+  if (r.setup.opening != game::Opening::None) std::cout << "opening " << game::name(r.setup.opening) << '\n';
+  const bool exchanged = r.game->opening().exchanged;
+  std::cout << "player1 (" << game::color(r.setup.kind, game::Seat::Player1, exchanged) << "): " << r.player1 << '\n'
+            << "player2 (" << game::color(r.setup.kind, game::Seat::Player2, exchanged) << "): " << r.player2 << '\n';
   if (r.timeControl.timed()) std::cout << "time control: " << game::describe(r.timeControl) << '\n';
   if (r.setup.kind == game::Kind::Chess && r.setup.fen != chess::kStartFen) std::cout << "start: " << r.setup.fen << '\n';
   printMoves(r);

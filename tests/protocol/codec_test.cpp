@@ -98,11 +98,36 @@ TEST(Codec, RejectsImpossibleSizes) {
   move[0] = 10;
   move.push_back(0);
   expectMalformed(move, {}, "is not the packet's size 9");
-  expectMalformed({4, 0, 0x01, 0x00}, {}, "is not the packet's size 74");
+  expectMalformed({4, 0, 0x01, 0x00}, {}, "is not the packet's size 75");
+}
+
+// An earlier version's hello or watch (another size) is told the version, not "malformed".
+TEST(Codec, AHelloOfAnotherVersionIsToldItsVersion) {
+  for (const std::uint16_t type : {0x0001, 0x0201}) {
+    std::vector<std::uint8_t> bytes(74, 0);  // a version 4 hello was 74 bytes
+    bytes[0] = 74;
+    bytes[2] = static_cast<std::uint8_t>(type & 0xff);
+    bytes[3] = static_cast<std::uint8_t>(type >> 8);
+    bytes[4] = 4;
+    const std::span<const std::uint8_t> all(bytes);
+    EXPECT_TRUE(std::holds_alternative<NeedMore>(readPacket(all.first(5), {})));
+    const ReadResult result = readPacket(all, {});
+    const auto* error = std::get_if<ProtocolError>(&result);
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->code, ErrorCode::UnsupportedVersion);
+    EXPECT_NE(error->text.find("protocol version 4"), std::string::npos) << error->text;
+    EXPECT_NE(error->text.find("this side speaks 5"), std::string::npos) << error->text;
+  }
+  // Our own version at another size is malformed.
+  std::vector<std::uint8_t> bytes(74, 0);
+  bytes[0] = 74;
+  bytes[2] = 0x01;
+  bytes[4] = static_cast<std::uint8_t>(kProtocolVersion);
+  expectMalformed(bytes, {}, "is not the packet's size 75");
 }
 
 TEST(Codec, RejectsUnknownTypes) {
-  for (std::uint16_t type : {0x0000, 0x0008, 0x0100, 0x010f, 0x0203, 0x0303, 0x0404, 0xffff}) {
+  for (std::uint16_t type : {0x0000, 0x0008, 0x0100, 0x0111, 0x0203, 0x0303, 0x0404, 0xffff}) {
     std::vector<std::uint8_t> bytes{4, 0, static_cast<std::uint8_t>(type & 0xff), static_cast<std::uint8_t>(type >> 8)};
     expectMalformed(bytes, {}, "unknown packet type");
   }
@@ -237,7 +262,45 @@ TEST(Codec, ValidatesEnumsOfTheOtherPackets) {
   r.reject = game::Reject::None;
   expectMalformed(bytesOf(r), {}, "reject code 0");
   r.reject = static_cast<game::Reject>(game::kLastReject + 1);
-  expectMalformed(bytesOf(r), {}, "reject code 14");
+  expectMalformed(bytesOf(r), {}, "reject code 22");
+
+  Decide d;
+  d.choice = static_cast<game::Choice>(0);
+  expectMalformed(bytesOf(d), {}, "choice 0 is unknown");
+  d.choice = game::Choice::Swap;
+  d.count = 1;
+  expectMalformed(bytesOf(d), {}, "only an offer has points");
+  d.choice = game::Choice::Offer;
+  d.count = 11;
+  expectMalformed(bytesOf(d), {}, "count 11 is more than 10");
+  d.count = 1;
+  d.points[1] = {0, 5, game::Promotion::None};
+  expectMalformed(bytesOf(d), {}, "point 2 is past the count");
+  d.points[1] = {};
+  d.points[0] = {0, 225, game::Promotion::None};
+  expectMalformed(bytesOf(d), test::omokContext(), "point 225 is off the 15x15 board");
+
+  OpeningStatus o5;
+  o5.step = static_cast<game::OpeningStep>(9);
+  expectMalformed(bytesOf(o5), {}, "step 9 is unknown");
+  o5.step = game::OpeningStep::Swap;
+  expectMalformed(bytesOf(o5), {}, "a decider exactly while it is in progress");
+  o5.decider = game::Seat::Player2;
+  o5.choice = static_cast<std::uint8_t>(game::Choice::Swap);
+  expectMalformed(bytesOf(o5), {}, "a decision needs its seat");
+  o5.by = game::Seat::Player1;
+  o5.area = -2;
+  expectMalformed(bytesOf(o5), {}, "area -2");
+  o5.area = -1;
+  o5.exchanged = 2;
+  expectMalformed(bytesOf(o5), {}, "exchanged flag 2");
+
+  Hello h;
+  h.opening = static_cast<game::Opening>(5);
+  expectMalformed(bytesOf(h), {}, "opening 5 is unknown");
+  h.opening = game::Opening::Swap2;
+  h.game = static_cast<std::uint8_t>(game::Kind::Chess);
+  expectMalformed(bytesOf(h), {}, "chess has no opening rule");
 
   GameOver g;
   g.result = game::Result::Ongoing;

@@ -75,6 +75,23 @@ std::vector<Packet> samples() {
   takenBack.by = game::Seat::Player2;
   takenBack.clocks = {250'000, 241'500};
 
+  // Soosorv-8: black offers two fifth moves (h10, j10 on the 15x15 board).
+  Decide decide;
+  decide.choice = game::Choice::Offer;
+  decide.count = 2;
+  decide.points[0] = {0, 9 * 15 + 7, game::Promotion::None};
+  decide.points[1] = {0, 9 * 15 + 9, game::Promotion::None};
+
+  OpeningStatus opening;
+  opening.by = game::Seat::Player2;
+  opening.choice = static_cast<std::uint8_t>(game::Choice::Offer);
+  opening.step = game::OpeningStep::Pick;
+  opening.decider = game::Seat::Player1;
+  opening.exchanged = 1;
+  opening.count = 2;
+  opening.candidates[0] = decide.points[0];
+  opening.candidates[1] = decide.points[1];
+
   Watch watch;
   watch.matchId = 42;
   setText(watch.name, "kibitzer");
@@ -109,7 +126,7 @@ std::vector<Packet> samples() {
   return {hello,      welcome,          start,          ping,      pong,          error,          status,
           move,       accepted,         rejected,       over,      Resign{},      DrawOffer{},    DrawAccept{},
           DrawDecline{}, DrawClaim{},   sync,           TakebackRequest{}, TakebackAccept{}, TakebackDecline{},
-          takenBack,  watch,            spectators,     chat,      message,       ListMatches{},  entry,
+          takenBack,  decide,           opening,        watch,            spectators,     chat,      message,       ListMatches{},  entry,
           end};
 }
 

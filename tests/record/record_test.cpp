@@ -24,8 +24,9 @@ const Clock::time_point kStart = Clock::time_point{sys_days{2026y / November / 2
 // A fresh directory per test, removed afterwards.
 class Records : public ::testing::Test {
  protected:
-  // Plays `moves` (in the game's notation) and records them; ends with
-  // `ending` when the game is not over by itself.
+  // Plays `moves` (in the game's notation; an opening's decision after a '!',
+  // "!swap") and records them; ends with `ending` when the game is not over
+  // by itself.
   fs::path write(game::Setup setup, const std::vector<std::string>& moves,
                  std::optional<game::Status> ending = std::nullopt) {
     std::string error;
@@ -36,12 +37,21 @@ class Records : public ::testing::Test {
     if (!g || !writer) return {};
     auto at = kStart;
     for (const std::string& text : moves) {
+      at += 1500ms;
+      if (text.starts_with('!')) {
+        game::Decision d;
+        EXPECT_TRUE(game::parseDecision(text.substr(1), *g, d, error)) << text << ": " << error;
+        const game::Seat decider = g->toMove();
+        const game::Played played = g->decide(d);
+        EXPECT_TRUE(played.accepted()) << text << ": " << played.why;
+        EXPECT_TRUE(writer->decision(decider, played, at)) << writer->error();
+        continue;
+      }
       game::Move m;
       EXPECT_TRUE(g->parseMove(text, m, error)) << text << ": " << error;
       const game::Seat mover = g->toMove();
       const game::Played played = g->play(m);
       EXPECT_TRUE(played.accepted()) << text << ": " << played.why;
-      at += 1500ms;
       EXPECT_TRUE(writer->move(mover, played, at)) << writer->error();
     }
     if (ending) g->finish(*ending);
@@ -342,7 +352,7 @@ TEST_F(Records, InconsistentLinesAreErrors) {
       {2, "\"seat\":2", "\"seat\":1", "seat 1 moved on seat 2's turn"},
       {8, "\"result\":\"player1\"", "\"result\":\"player2\"", "the record says player2 by checkmate"},
       {8, "\"moves\":7", "\"moves\":6", "counts 6 moves"},
-      {0, "\"format\":3", "\"format\":4", "record format 4 is not supported"},
+      {0, "\"format\":4", "\"format\":5", "record format 5 is not supported"},
       {0, "\"game\":\"chess\"", "\"game\":\"go\"", "unknown game \"go\""},
       {0, "\"boardSize\":8", "\"boardSize\":9", "board size 9 is not chess's 8"},
       {0, "\"seat\":2", "\"seat\":1", "does not name both seats"},
@@ -406,7 +416,7 @@ TEST_F(Records, UntimedMatchWritesNoClocksAndOldFormatStillReads) {
   EXPECT_FALSE(r.endClocks);
 
   auto all = lines(file);
-  all[0].replace(all[0].find("\"format\":3"), 10, "\"format\":1");
+  all[0].replace(all[0].find("\"format\":4"), 10, "\"format\":1");
   rewrite(file, all);
   EXPECT_EQ(load(file).format, 1);
 }
@@ -538,6 +548,51 @@ TEST_F(Records, OddBytesInNamesDoNotStopTheRecord) {
   EXPECT_TRUE(writer->finish({game::Result::Draw, game::EndReason::Agreement}, kStart));
   const Record r = load(writer->path());
   EXPECT_EQ(r.player1, "bad\xef\xbf\xbd name");  // replaced by U+FFFD
+}
+
+// An opening's decisions are lines of their own, played again in their
+// places: swap2's third option, then the first player takes white, who wins.
+TEST_F(Records, OpeningDecisionsReplayInTheirPlaces) {
+  const game::Setup swap2{game::Kind::Omok, game::Rule::Freestyle, 15, "", game::Opening::Swap2};
+  const std::vector<std::string> moves{"h8", "h9", "j8", "!option 3", "g7", "k10", "!white",
+                                       "a1", "o15", "b1", "o14", "c1", "o13", "d1", "o12", "e1"};
+  const fs::path file = write(swap2, moves);
+  const Record r = load(file);
+  EXPECT_EQ(r.setup.opening, game::Opening::Swap2);
+  ASSERT_EQ(r.decisions.size(), 2u);
+  EXPECT_EQ(r.decisions[0].notation, "option 3");
+  EXPECT_EQ(r.decisions[0].seat, game::Seat::Player2);
+  EXPECT_EQ(r.decisions[0].line, 5);
+  EXPECT_EQ(r.decisions[1].notation, "white");
+  EXPECT_EQ(r.decisions[1].seat, game::Seat::Player1);
+  EXPECT_EQ(r.moves.size(), 14u);
+  // Player 1 took white and made the five a1..e1: a win for player 1.
+  ASSERT_TRUE(r.result);
+  EXPECT_EQ(*r.result, (game::Status{game::Result::Player1Wins, game::EndReason::FiveInARow}));
+  EXPECT_TRUE(r.game->opening().exchanged);
+
+  struct Case {
+    std::size_t line;
+    std::string from, to, message;
+  };
+  const Case cases[] = {
+      {4, "\"decision\":\"option 3\"", "\"decision\":\"option 4\"", "decision 'option 4' refused"},
+      {4, "\"decision\":\"option 3\"", "\"decision\":\"teleport\"", "'teleport' is not a decision"},
+      {4, "\"seat\":2", "\"seat\":1", "seat 1 decided on seat 2's turn"},
+      {0, "\"opening\":\"swap2\"", "\"opening\":\"swap3\"", "unknown opening \"swap3\""},
+      {0, "\"opening\":\"swap2\"", "\"opening\":\"soosorv8\"", "is not played under rule"},
+  };
+  for (const Case& c : cases) {
+    auto all = lines(file);
+    const auto at = all[c.line].find(c.from);
+    ASSERT_NE(at, std::string::npos) << all[c.line];
+    all[c.line].replace(at, c.from.size(), c.to);
+    const fs::path broken = dir_ / "broken.jsonl";
+    rewrite(broken, all);
+    const LoadError e = errorOf(broken);
+    EXPECT_EQ(e.line, static_cast<int>(c.line) + 1) << e.describe();
+    EXPECT_NE(e.message.find(c.message), std::string::npos) << e.describe();
+  }
 }
 
 }  // namespace

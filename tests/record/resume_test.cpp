@@ -57,7 +57,7 @@ class Resume : public ::testing::Test {
 TEST_F(Resume, TheStartKeepsTheDigestsAndThePrivateCode) {
   auto writer = start();
   const Record r = load(writer->path());
-  EXPECT_EQ(r.format, 3);
+  EXPECT_EQ(r.format, record::kFormatVersion);
   EXPECT_EQ(r.resume, (std::array<std::string, 2>{"d1", "d2"}));
   EXPECT_EQ(r.code, "c0de");
   EXPECT_EQ(r.clocks, (std::array<std::uint32_t, 2>{180'000, 180'000}));  // nobody moved: the base

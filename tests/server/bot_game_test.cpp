@@ -12,9 +12,10 @@ namespace {
 struct Variant {
   const char* game;
   const char* rule;
+  const char* opening = "none";
 };
 
-void PrintTo(const Variant& v, std::ostream* os) { *os << v.game << " " << v.rule; }
+void PrintTo(const Variant& v, std::ostream* os) { *os << v.game << " " << v.rule << " " << v.opening; }
 
 class BotGame : public testing::TestWithParam<Variant> {};
 
@@ -37,7 +38,7 @@ std::string fileText(const std::filesystem::path& p) {
 
 TEST_P(BotGame, PlaysToTheEndAndTheRecordReplaysToTheSameResult) {
   const Variant v = GetParam();
-  Server server({"--game", v.game, "--rule", v.rule});
+  Server server({"--game", v.game, "--rule", v.rule, "--opening", v.opening});
   TempDir dir;
   // Both connect at once, so each asks for its seat.
   auto bot = [&](const char* name, const char* seat, const char* seed) {
@@ -73,14 +74,25 @@ TEST_P(BotGame, PlaysToTheEndAndTheRecordReplaysToTheSameResult) {
   EXPECT_EQ(r.game->status(), *r.result);  // the replayed moves reach the recorded result
   EXPECT_EQ(r.player1, "first");
   EXPECT_EQ(r.player2, "second");
+  // Every opening makes at least one decision (a swap, a colour, an option), each on its line.
+  EXPECT_EQ(r.setup.opening, *game::parseOpening(v.opening));
+  if (r.setup.opening != game::Opening::None) {
+    EXPECT_GE(r.decisions.size(), 1u);
+    EXPECT_NE(replayed.find("opening " + std::string(v.opening)), std::string::npos) << replayed;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(AllRules, BotGame,
                          testing::Values(Variant{"omok", "freestyle"}, Variant{"omok", "standard"},
+                                         Variant{"omok", "freestyle", "swap1"}, Variant{"omok", "freestyle", "swap2"},
+                                         Variant{"omok", "standard", "swap1"}, Variant{"omok", "standard", "swap2"},
+                                         Variant{"omok", "renju", "soosorv8"}, Variant{"omok", "renju", "taraguchi10"},
                                          Variant{"omok", "renju"}, Variant{"omok", "omok"},
                                          Variant{"chess", "fide"}),
                          [](const testing::TestParamInfo<Variant>& info) {
-                           return std::string(info.param.game) + "_" + info.param.rule;
+                           const std::string opening = info.param.opening;
+                           return std::string(info.param.game) + "_" + info.param.rule +
+                                  (opening == "none" ? "" : "_" + opening);
                          });
 
 TEST(BotGames, ManyMatchesAtOnce) {

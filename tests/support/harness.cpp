@@ -225,6 +225,7 @@ void expectError(RawClient& client, proto::ErrorCode code) {
 void Pair::addSpectator(RawClient& watcher, std::string_view name, int count) {
   watcher.watch(welcome1.matchId, name);
   watcher.expect<proto::MatchStart>();
+  if (welcome1.opening != game::Opening::None) watcher.expect<proto::OpeningStatus>();
   expectSpectators({&watcher, &player1, &player2}, count);
 }
 

@@ -133,7 +133,8 @@ struct Pair {
   // The omok move at `coordinate` ("h8"), whose notation must be just that.
   proto::MoveAccepted play(game::Seat seat, std::string_view coordinate, std::vector<RawClient*> watchers = {});
   // `watcher` watches this running match as `name`, the `count`-th
-  // spectator: it gets the start, and everybody the new count.
+  // spectator, before any move: it gets the start (and the opening's
+  // status), and everybody the new count.
   void addSpectator(RawClient& watcher, std::string_view name, int count = 1);
 };
 
