@@ -23,7 +23,9 @@ ReplayMode::ReplayMode(const std::filesystem::path& file, game::Seat viewer, Bac
     if (back_) next_ = back_("cannot replay " + utf8(file.filename()) + ": " + loadError_);
     return;
   }
-  show(static_cast<int>(moves_.size()));
+  if (show(static_cast<int>(steps_.size()))) return;
+  showOpening();  // a record without a step: nothing to step to, the start to show
+  refreshPanel();
 }
 
 bool ReplayMode::load() {
@@ -42,35 +44,52 @@ bool ReplayMode::load() {
     board_.reset();
     return false;
   }
-  // The reader has checked every move; reading them again in the record's
-  // notation gives the board the engine moves it needs.
-  for (const record::MoveLine& line : rec.moves) {
-    game::Move move;
-    const std::string& text = line.uci.empty() ? line.notation : line.uci;
-    if (!game->parseMove(text, move, error) || !game->play(move).accepted() || !board_->apply(move)) {
-      loadError_ = "line " + std::to_string(line.line) + ": cannot replay '" + text + "': " + error;
-      board_.reset();
-      return false;
+  // The reader has checked every move and decision; reading the moves again
+  // in the record's notation gives the board the engine moves it needs. The
+  // decisions go between them by line, and the opening is noted after each step.
+  pliesAfter_.push_back(0);
+  openings_.push_back(game->opening());
+  auto decision = rec.decisions.begin();
+  for (auto line = rec.moves.begin(); line != rec.moves.end() || decision != rec.decisions.end();) {
+    if (decision != rec.decisions.end() && (line == rec.moves.end() || decision->line < line->line)) {
+      if (const game::Played made = game->decide(decision->decision); !made.accepted()) {
+        loadError_ = "line " + std::to_string(decision->line) + ": cannot replay '" + decision->notation + "': " +
+                     made.why;
+        board_.reset();
+        return false;
+      }
+      steps_.push_back({decision->line, decision->seat, true, decision->notation, decision->clockMs});
+      ++decision;
+    } else {
+      game::Move move;
+      const std::string& text = line->uci.empty() ? line->notation : line->uci;
+      if (!game->parseMove(text, move, error) || !game->play(move).accepted() || !board_->apply(move)) {
+        loadError_ = "line " + std::to_string(line->line) + ": cannot replay '" + text + "': " + error;
+        board_.reset();
+        return false;
+      }
+      moves_.push_back(move);
+      steps_.push_back({line->line, line->seat, false, "", line->clockMs});
+      panel_.moves.push_back(line->notation);
+      ++line;
     }
-    moves_.push_back(move);
-    movers_.push_back(line.seat);
-    clocks_.push_back(line.clockMs.value_or(0));
-    moveLines_.push_back(line.line);
-    panel_.moves.push_back(line.notation);
+    pliesAfter_.push_back(static_cast<int>(moves_.size()));
+    openings_.push_back(game->opening());
   }
+  endMover_ = game->toMove();
   result_ = rec.result;
   timeControl_ = rec.timeControl;
   chat_ = rec.chat;
   panel_.chat.shown = !chat_.empty();
   panel_.chat.typing = false;
   endClocks_ = rec.endClocks;
-  // A restart comes after the moves recorded before it (as game_replay counts
-  // them); of two at one ply, the later one is when the game went on.
+  // A restart comes after the steps recorded before it (as game_replay counts
+  // them); of two at one step, the later one is when the game went on.
   for (const record::EventLine& event : rec.events) {
     if (event.what != "resumed") continue;
-    const auto plies = std::count_if(rec.moves.begin(), rec.moves.end(),
-                                     [&](const record::MoveLine& move) { return move.line < event.line; });
-    restarts_[static_cast<int>(plies)] = describeTime(event.time);
+    const auto steps =
+        std::count_if(steps_.begin(), steps_.end(), [&](const Step& step) { return step.line < event.line; });
+    restarts_[static_cast<int>(steps)] = describeTime(event.time);
   }
   adjourned_ = rec.adjourned;
   if (rec.truncated) note_ = "The record's last line was cut off and is left out.";
@@ -96,8 +115,6 @@ void ReplayMode::showHeading(const record::Record& rec, const record::PgnGame* p
   for (const game::Seat seat : {game::Seat::Player1, game::Seat::Player2}) {
     PanelPlayer& player = panel_.players[seat == game::Seat::Player1 ? 0 : 1];
     player.name = seat == game::Seat::Player1 ? rec.player1 : rec.player2;
-    player.colour = board_->side(seat).name;
-    player.dark = board_->side(seat).dark;
   }
 }
 
@@ -109,14 +126,15 @@ bool ReplayMode::openGame(int game) {
 
 void ReplayMode::showClocks() {
   if (!timeControl_.timed()) return;
-  const bool atEnd = shown_ == static_cast<int>(moves_.size());
+  const bool atEnd = shown_ == static_cast<int>(steps_.size());
   for (const game::Seat seat : {game::Seat::Player1, game::Seat::Player2}) {
     const int index = seat == game::Seat::Player1 ? 0 : 1;
-    // A side's time is what its last move so far left it, the base before it moved.
+    // A side's time is what its last step so far left it, the base before it moved.
     std::chrono::milliseconds left(timeControl_.baseMs);
-    for (int ply = shown_ - 1; ply >= 0; --ply) {
-      if (movers_[static_cast<std::size_t>(ply)] != seat) continue;
-      left = std::chrono::milliseconds(clocks_[static_cast<std::size_t>(ply)]);
+    for (int step = shown_ - 1; step >= 0; --step) {
+      const Step& made = steps_[static_cast<std::size_t>(step)];
+      if (made.seat != seat) continue;
+      left = std::chrono::milliseconds(made.clockMs.value_or(0));
       break;
     }
     if (atEnd && endClocks_) left = std::chrono::milliseconds((*endClocks_)[static_cast<std::size_t>(index)]);
@@ -128,22 +146,43 @@ void ReplayMode::showClocks() {
 }
 
 void ReplayMode::showChat() {
-  const bool atEnd = shown_ == static_cast<int>(moves_.size());
+  const bool atEnd = shown_ == static_cast<int>(steps_.size());
   panel_.chat.lines.clear();
   for (const record::ChatLine& line : chat_) {
-    if (!atEnd && line.line > moveLines_[static_cast<std::size_t>(shown_)]) break;
+    if (!atEnd && line.line > steps_[static_cast<std::size_t>(shown_)].line) break;
     panel_.chat.lines.push_back({line.name, line.text, false});
   }
 }
 
-bool ReplayMode::show(int plies) {
+void ReplayMode::showOpening() {
+  const game::OpeningState& opening = openings_[static_cast<std::size_t>(shown_)];
+  OpeningMarks marks{opening.exchanged, game::OpeningState::kWholeBoard, {}};
+  if (opening.step == game::OpeningStep::Place) marks.area = opening.area;
+  if (opening.step == game::OpeningStep::Pick) marks.candidates = opening.candidates;
+  board_->showOpening(marks);
+  for (const game::Seat seat : {game::Seat::Player1, game::Seat::Player2}) {
+    PanelPlayer& player = panel_.players[seat == game::Seat::Player1 ? 0 : 1];
+    player.colour = board_->side(seat).name;
+    player.dark = board_->side(seat).dark;
+  }
+}
+
+bool ReplayMode::selectMove(int index) {
+  // The step that played move `index`.
+  const auto made = std::lower_bound(pliesAfter_.begin(), pliesAfter_.end(), index + 1);
+  return made != pliesAfter_.end() && show(static_cast<int>(made - pliesAfter_.begin()));
+}
+
+bool ReplayMode::show(int steps) {
   if (!board_) return false;
-  plies = std::clamp(plies, 0, static_cast<int>(moves_.size()));
-  if (plies == shown_ && board_->plies() == plies) return false;
-  if (plies < board_->plies()) board_->reset();
-  for (int i = board_->plies(); i < plies; ++i) board_->apply(moves_[static_cast<std::size_t>(i)]);
-  shown_ = plies;
-  if (shown_ == static_cast<int>(moves_.size())) playing_ = false;
+  steps = std::clamp(steps, 0, static_cast<int>(steps_.size()));
+  const int target = pliesAfter_[static_cast<std::size_t>(steps)];
+  if (steps == shown_ && board_->plies() == target) return false;
+  if (target < board_->plies()) board_->reset();
+  for (int i = board_->plies(); i < target; ++i) board_->apply(moves_[static_cast<std::size_t>(i)]);
+  shown_ = steps;
+  showOpening();
+  if (shown_ == static_cast<int>(steps_.size())) playing_ = false;
   refreshPanel();
   return true;
 }
@@ -151,7 +190,7 @@ bool ReplayMode::show(int plies) {
 bool ReplayMode::togglePlay() {
   if (!board_) return false;
   playing_ = !playing_;
-  if (playing_ && shown_ == static_cast<int>(moves_.size())) show(0);  // play again from the start
+  if (playing_ && shown_ == static_cast<int>(steps_.size())) show(0);  // play again from the start
   sinceStep_.restart();
   refreshPanel();
   return true;
@@ -169,7 +208,7 @@ bool ReplayMode::act(Action action) {
     case Action::Back: return show(shown_ - 1);
     case Action::PlayPause: return togglePlay();
     case Action::Forward: return show(shown_ + 1);
-    case Action::Last: return show(static_cast<int>(moves_.size()));
+    case Action::Last: return show(static_cast<int>(steps_.size()));
     case Action::Leave:
       if (!back_) return false;
       next_ = back_("");
@@ -197,13 +236,12 @@ bool ReplayMode::key(sf::Keyboard::Key key) {
 
 void ReplayMode::refreshPanel() {
   const int total = static_cast<int>(moves_.size());
-  const bool atEnd = shown_ == total;
-  panel_.current = shown_ - 1;
-  // The side to move is whoever played the next recorded move.
-  const game::Seat next = !atEnd ? movers_[static_cast<std::size_t>(shown_)]
+  const bool atEnd = shown_ == static_cast<int>(steps_.size());
+  panel_.current = plies() - 1;
+  // The side to move is whoever made the next recorded step.
+  const game::Seat next = !atEnd                      ? steps_[static_cast<std::size_t>(shown_)].seat
                           : result_ && result_->over() ? game::Seat::None
-                          : shown_ % 2 == 0            ? game::Seat::Player1
-                                                       : game::Seat::Player2;
+                                                       : endMover_;
   panel_.players[0].toMove = next == game::Seat::Player1;
   panel_.players[1].toMove = next == game::Seat::Player2;
   showClocks();
@@ -211,10 +249,18 @@ void ReplayMode::refreshPanel() {
   std::string status = about_.empty() ? "" : about_ + ' ';
   if (games_ > 1) status += "Page Up/Down: the file's other games. ";
   status += "Move ";
-  status += std::to_string(shown_);
+  status += std::to_string(plies());
   status += " of ";
   status += std::to_string(total);
   status += '.';
+  if (shown_ > 0 && steps_[static_cast<std::size_t>(shown_ - 1)].decision) {
+    const Step& made = steps_[static_cast<std::size_t>(shown_ - 1)];
+    status += " Player " + std::to_string(static_cast<int>(made.seat)) + ": " + made.notation + '.';
+  }
+  if (const std::string opening = describeOpening(openings_[static_cast<std::size_t>(shown_)], plies(),
+                                                  game::Seat::None);
+      !opening.empty())
+    status += ' ' + opening;
   // An adjourned end follows its restart with no move: the game did not go on there.
   const auto restart = restarts_.find(shown_);
   if (restart != restarts_.end() && !(atEnd && adjourned_))

@@ -57,17 +57,19 @@ namespace client {
 std::string describeOpening(const game::OpeningState& opening, int stones, game::Seat viewer) {
   if (!opening.inProgress()) return {};
   const bool mine = viewer != game::Seat::None && opening.decider == viewer;
-  const std::string who = mine ? "you" : viewer == game::Seat::None ? "player " + std::to_string(static_cast<int>(opening.decider)) : "your opponent";
+  const std::string who = mine                       ? "you"
+                          : viewer == game::Seat::None ? "player " + std::to_string(static_cast<int>(opening.decider))
+                                                       : "your opponent";
   const std::string verb = mine ? "" : "s";
   std::string what;
   switch (opening.step) {
     case game::OpeningStep::Place: {
       const std::string colour = stones % 2 == 0 ? "black" : "white";
-      const int side = 2 * opening.area + 1;
-      what = who + " place" + verb + " stone " + std::to_string(stones + 1) + " (" + colour + ")" +
-             (opening.area == game::OpeningState::kWholeBoard
-                  ? ""
-                  : " within the central " + std::to_string(side) + "×" + std::to_string(side));
+      const std::string side = std::to_string(2 * opening.area + 1);
+      const std::string where = opening.area == game::OpeningState::kWholeBoard ? ""
+                                : opening.area == 0 ? " on the centre point"
+                                                    : " within the central " + side + "×" + side;
+      what = who + " place" + verb + " stone " + std::to_string(stones + 1) + " (" + colour + ")" + where;
       break;
     }
     case game::OpeningStep::Swap: what = who + " decide" + verb + " whether to swap colours"; break;
@@ -77,18 +79,38 @@ std::string describeOpening(const game::OpeningState& opening, int stones, game:
       break;
     case game::OpeningStep::ChooseColor: what = who + " choose" + verb + " a colour"; break;
     case game::OpeningStep::ChooseOption:
-      what = who + " choose" + verb + ": take black, stay white, or place two more stones";
+      what = who + " choose" + verb + ": 1 take black, 2 stay white and play move 4, or 3 place two more stones";
       break;
-    case game::OpeningStep::Declare: what = who + " declare" + verb + " how many fifth moves black offers (1–8)"; break;
+    case game::OpeningStep::Declare:
+      what = who + " declare" + verb + " how many fifth moves black offers (1–8)";
+      break;
     case game::OpeningStep::Offer:
-      what = who + " offer" + verb + " " + std::to_string(opening.offerCount) + " fifth moves";
+      what = who + " offer" + verb + " " + std::to_string(opening.offerCount) + " fifth moves" +
+             (mine ? ": click a point to add it, click it again to take it back" : "");
       break;
     case game::OpeningStep::Pick:
-      what = who + " pick" + verb + " one of the " + std::to_string(opening.candidates.size()) + " fifth moves offered";
+      what = who + " pick" + verb + " one of the " + std::to_string(opening.candidates.size()) +
+             " fifth moves offered" + (mine ? ": click one" : "");
       break;
     case game::OpeningStep::Done: break;
   }
   return "Opening: " + what + ".";
+}
+
+std::string describeDecision(const game::Decision& decision) {
+  switch (decision.choice) {
+    case game::Choice::Swap: return decision.value == 1 ? "swaps the colours" : "keeps the colours";
+    case game::Choice::ChooseColor: return decision.value == 1 ? "takes black" : "takes white";
+    case game::Choice::ChooseOption:
+      switch (decision.value) {
+        case 1: return "takes black";
+        case 2: return "stays white and plays move 4";
+        default: return "places two more stones";
+      }
+    case game::Choice::Declare: return "declares " + std::to_string(decision.value) + " fifth moves";
+    case game::Choice::Offer: return "offers " + std::to_string(decision.points.size()) + " fifth moves";
+  }
+  return {};
 }
 
 std::string gameTitle(const game::Setup& setup) {

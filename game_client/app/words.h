@@ -38,9 +38,13 @@ std::string gameTitle(const game::Setup& setup);
 
 // What an omok opening asks for now, as `viewer` (a seat, or None for a
 // spectator) should read it: "Opening: place stone 3 (black) within the
-// central 5×5.", "Opening: your opponent decides whether to swap."; empty
+// central 5×5.", "Opening: your opponent decides whether to swap colours."; empty
 // once the opening is done.
 std::string describeOpening(const game::OpeningState& opening, int stones, game::Seat viewer);
+
+// An opening decision as a verb phrase after its maker: "swaps the
+// colours", "takes white", "declares 5 fifth moves", "offers 3 fifth moves".
+std::string describeDecision(const game::Decision& decision);
 
 }  // namespace client
 

@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <SFML/Graphics/RenderTarget.hpp>
 
@@ -30,6 +31,15 @@ namespace client {
 struct Side {
   std::string name;
   bool dark = false;
+};
+
+// What an omok opening shows on the board, as the mode reads it from
+// Game::opening(): the colours' exchange (side() follows it), the central
+// square a stone must go in, and fifth moves offered or being chosen.
+struct OpeningMarks {
+  bool exchanged = false;                      // Player1 plays white
+  int area = game::OpeningState::kWholeBoard;  // by half-width; kWholeBoard: nothing marked
+  std::vector<game::Move> candidates;          // drawn as marked translucent stones of the colour to move
 };
 
 class BoardView {
@@ -50,6 +60,9 @@ class BoardView {
   virtual bool hasDrawOffers() const = 0;
   // The colour the player of `seat` plays.
   virtual Side side(game::Seat seat) const = 0;
+  // The opening's marks, set by the mode after every change (kept across
+  // reset()); games without openings ignore them.
+  virtual void showOpening(const OpeningMarks&) {}
 
   // The seat that may make a gesture now: the local player on their turn
   // with no move in flight, else Seat::None. A half-made gesture is dropped

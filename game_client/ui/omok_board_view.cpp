@@ -88,13 +88,8 @@ bool OmokBoardView::apply(const game::Move& move) {
 }
 
 Side OmokBoardView::side(game::Seat seat) const {
-  return Side{std::string(game::color(game::Kind::Omok, seat)), seat == game::Seat::Player1};  // black is dark
-}
-
-omok::Stone OmokBoardView::moverStone() const {
-  return mover_ == game::Seat::Player1 ? omok::Stone::Black
-         : mover_ == game::Seat::Player2 ? omok::Stone::White
-                                         : omok::Stone::Empty;
+  const std::string colour(game::color(game::Kind::Omok, seat, opening_.exchanged));
+  return Side{colour, colour == "black"};  // black is dark
 }
 
 void OmokBoardView::setMover(game::Seat seat) {
@@ -175,6 +170,18 @@ void OmokBoardView::drawGrid(sf::RenderTarget& target, const BoardGeometry& g) c
     for (const int rank : starLines(n)) fillDisc(target, g.center({file, rank}), star, theme::kInk);
 }
 
+void OmokBoardView::drawArea(sf::RenderTarget& target, const BoardGeometry& g) const {
+  if (opening_.area == game::OpeningState::kWholeBoard) return;
+  // The square's corner points, half a pitch out so its edge stones sit inside the tint.
+  const int centre = cellsPerSide() / 2, a = opening_.area;
+  const Vec2 p = g.center({centre - a, centre - a}), q = g.center({centre + a, centre + a});
+  const float half = g.pitch() / 2;
+  const Rect square{std::min(p.x, q.x) - half, std::min(p.y, q.y) - half, std::abs(q.x - p.x) + 2 * half,
+                    std::abs(q.y - p.y) + 2 * half};
+  fillRect(target, square, sf::Color(theme::kAccent.r, theme::kAccent.g, theme::kAccent.b, 45));
+  outlineRect(target, square, sf::Color(theme::kAccent.r, theme::kAccent.g, theme::kAccent.b, 200), 2);
+}
+
 void OmokBoardView::drawStone(sf::RenderTarget& target, const BoardGeometry& g, omok::Point p, omok::Stone s,
                               float scale, std::uint8_t alpha) const {
   const Vec2 c = g.center(toCell(p));
@@ -192,6 +199,7 @@ void OmokBoardView::drawStone(sf::RenderTarget& target, const BoardGeometry& g, 
 
 void OmokBoardView::draw(sf::RenderTarget& target, const BoardGeometry& g, const Fonts& fonts) const {
   drawWood(target, g);
+  drawArea(target, g);
   drawGrid(target, g);
   // Labels come from the engine's notation ("h8" -> "h" and "8").
   const auto point = [](int file, int rank) {
@@ -227,7 +235,15 @@ void OmokBoardView::draw(sf::RenderTarget& target, const BoardGeometry& g, const
     drawStone(target, g, history[i], game_.board().at(history[i]), scale, alpha);
   }
 
-  if (hover_ && mover_ != game::Seat::None) drawStone(target, g, *hover_, moverStone(), 1.0f, 110);
+  // The stone to move, whoever places it (an opening's first player places white stones too).
+  const omok::Stone next = game_.toMove();
+  for (const game::Move& m : opening_.candidates) {
+    const omok::Point p = omok::fromWireIndex(m.to, game_.board().size());
+    drawStone(target, g, p, next, 1.0f, 140);
+    ring(target, g.center(toCell(p)), pitch * 0.5f, std::max(2.0f, pitch * 0.07f), theme::kAccent);
+  }
+
+  if (hover_ && mover_ != game::Seat::None) drawStone(target, g, *hover_, next, 1.0f, 110);
 
   if (!history.empty()) {
     const omok::Point last = history.back();

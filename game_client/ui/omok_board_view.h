@@ -1,7 +1,9 @@
 // The omok board: wood with ink grid lines and star points, stones with a
-// little depth, a hover preview of the mover's stone, the last move marked,
+// little depth, a hover preview of the stone to move, the last move marked,
 // the winning line highlighted and, where the rule forbids shapes (renju for
 // black, the omok rule for both), the forbidden points of the side to move.
+// In an opening: the central square the next stone must go in, and fifth
+// moves offered (or being chosen) as ringed translucent stones.
 //
 // Ownership and threading: see BoardView. The forbidden points are computed
 // once per position (the search is too costly to repeat every frame).
@@ -32,6 +34,7 @@ class OmokBoardView final : public BoardView {
   bool flippedFor(game::Seat) const override { return false; }
   bool hasDrawOffers() const override { return false; }
   Side side(game::Seat seat) const override;
+  void showOpening(const OpeningMarks& marks) override { opening_ = marks; }
 
   void setMover(game::Seat seat) override;
   bool pointerMoved(Vec2 p, const BoardGeometry& g) override;
@@ -49,7 +52,7 @@ class OmokBoardView final : public BoardView {
 
   omok::Point toPoint(Cell c) const { return {static_cast<std::int8_t>(c.file), static_cast<std::int8_t>(c.rank)}; }
   Cell toCell(omok::Point p) const { return {p.col, p.row}; }
-  omok::Stone moverStone() const;
+  void drawArea(sf::RenderTarget& target, const BoardGeometry& g) const;
 
   void drawWood(sf::RenderTarget& target, const BoardGeometry& g) const;
   void drawGrid(sf::RenderTarget& target, const BoardGeometry& g) const;
@@ -61,6 +64,7 @@ class OmokBoardView final : public BoardView {
   game::Seat mover_ = game::Seat::None;
   std::optional<omok::Point> hover_;
   std::optional<omok::Point> rejected_;
+  OpeningMarks opening_;
   // Wood grain, made on the first draw: a texture needs a graphics context,
   // and the view must be usable without one (its input logic is unit-tested).
   mutable std::optional<sf::Texture> grain_;

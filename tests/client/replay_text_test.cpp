@@ -1,6 +1,6 @@
-// What a replay's panel says about a game that spans server restarts, read
-// from records in tests/client/data, and about the games of a PGN file
-// (tests/record/data), without a window.
+// What a replay's panel says about a game that spans server restarts and an
+// omok opening's decisions, read from records in tests/client/data, and about
+// the games of a PGN file (tests/record/data), without a window.
 #include <gtest/gtest.h>
 
 #include "game_client/app/replay_mode.h"
@@ -31,6 +31,40 @@ TEST(ReplayRestart, AnAdjournedGameSaysNobodyCameBack) {
   EXPECT_TRUE(replay.panel().error.empty());  // not a record cut short
   ASSERT_TRUE(replay.act(Action::Back));
   EXPECT_EQ(replay.panel().status, "Move 5 of 6.");
+}
+
+// Soosorv-8 up to black's offer: each decision is a step of its own, and the
+// player cards' colours follow the swap.
+TEST(ReplayOpening, StepsThroughTheDecisionsAndTheColoursFollowTheSwap) {
+  ReplayMode replay(kData / "omok_soosorv8_offer.jsonl", game::Seat::Player1);
+  ASSERT_EQ(replay.exitCode(), 0) << replay.panel().error;
+  const PanelModel& panel = replay.panel();
+  EXPECT_EQ(panel.status,
+            "Move 4 of 4. Player 2: offer g7 k8 f11. Opening: player 1 picks one of the 3 fifth moves offered.");
+  EXPECT_EQ(panel.players[0].colour, "white");
+  EXPECT_FALSE(panel.players[0].dark);
+  EXPECT_EQ(panel.players[1].colour, "black");
+  EXPECT_TRUE(panel.players[0].toMove) << "player 1 picks";
+  EXPECT_EQ(panel.current, 3);
+  const char* back[] = {
+      "Move 4 of 4. Player 2: keep. Opening: player 2 offers 3 fifth moves.",
+      "Move 4 of 4. Player 1: declare 3. Opening: player 2 decides whether to swap colours.",
+      "Move 4 of 4. Opening: player 1 declares how many fifth moves black offers (1–8).",
+      "Move 3 of 4. Player 2: swap. Opening: player 1 places stone 4 (white).",
+  };
+  for (const char* status : back) {
+    ASSERT_TRUE(replay.act(Action::Back));
+    EXPECT_EQ(panel.status, status);
+  }
+  EXPECT_EQ(panel.players[0].colour, "white") << "swapped";
+  ASSERT_TRUE(replay.act(Action::Back));
+  EXPECT_EQ(panel.status, "Move 3 of 4. Opening: player 2 decides whether to swap colours.");
+  EXPECT_EQ(panel.players[0].colour, "black") << "not yet swapped";
+  EXPECT_TRUE(panel.players[1].toMove);
+  ASSERT_TRUE(replay.selectMove(3));  // i7: the step right after it is the declaration
+  EXPECT_EQ(panel.status, "Move 4 of 4. Opening: player 1 declares how many fifth moves black offers (1–8).");
+  ASSERT_TRUE(replay.act(Action::First));
+  EXPECT_EQ(panel.status, "Move 0 of 4. Opening: player 1 places stone 1 (black) on the centre point.");
 }
 
 TEST(ReplayPgn, SaysWhichGameOfTheFileAndShowsItsClocks) {

@@ -5,11 +5,13 @@
 //
 //   client_screenshot_check FILE --size WxH --cells N [--flipped]
 //       [--dark P]... [--light P]... [--wood P]... [--empty P]... [--piece P]...
-//       [--white-piece P]... [--black-piece P]...
+//       [--white-piece P]... [--black-piece P]... [--candidate P]...
 //
 // P is a point or square in the games' notation ("h8", "e1").
 //   --dark / --light   a stone there (median brightness around the centre)
 //   --wood             bare omok board there (between the grid lines)
+//   --candidate        an offered fifth move there: a translucent black stone (between a stone's brightness
+//                      and the wood's) ringed in the accent colour
 //   --empty / --piece  a chess square without / with a piece on it
 //   --white-piece / --black-piece  a piece of that colour (by its light body / its dark one)
 //   --panel-colour R,G,B  at least 20 pixels of about that colour in the side panel
@@ -63,6 +65,20 @@ class Checker {
       v.push_back(brightness(at({o.x + dx * r, o.y + dy * r})));
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
+  }
+
+  // Whether most of 8 points on the ring the views draw round a point (just
+  // inside half a cell) are about `colour`.
+  bool ringed(Cell c, sf::Color colour) const {
+    const Vec2 o = g_.center(c);
+    const float r = g_.pitch() * 0.465f;
+    int hits = 0;
+    for (const auto& [dx, dy] : {std::pair{1.0f, 0.0f}, {-1.0f, 0.0f}, {0.0f, 1.0f}, {0.0f, -1.0f},
+                                {0.707f, 0.707f}, {-0.707f, 0.707f}, {0.707f, -0.707f}, {-0.707f, -0.707f}}) {
+      const sf::Color k = at({o.x + dx * r, o.y + dy * r});
+      hits += std::abs(k.r - colour.r) <= 40 && std::abs(k.g - colour.g) <= 40 && std::abs(k.b - colour.b) <= 40;
+    }
+    return hits >= 6;
   }
 
   // Wood between the lines: warm (red > green > blue) and mid-bright.
@@ -176,6 +192,10 @@ int main(int argc, char** argv) {
       if (const int b = check.stoneBrightness(c); b > 70) fail(what + ": brightness " + std::to_string(b) + " > 70");
     } else if (kind == "light") {
       if (const int b = check.stoneBrightness(c); b < 200) fail(what + ": brightness " + std::to_string(b) + " < 200");
+    } else if (kind == "candidate") {
+      const int b = check.stoneBrightness(c);
+      if (b <= 70 || b >= 170) fail(what + ": brightness " + std::to_string(b) + " is not a translucent stone's");
+      if (!check.ringed(c, sf::Color(129, 182, 76))) fail(what + ": no ring in the accent colour");
     } else if (kind == "wood") {
       if (!check.wood(c)) fail(what + ": not the wood colour");
     } else if (kind == "empty") {
