@@ -1,4 +1,8 @@
-// game_server: hosts omok or chess matches over TCP.
+// game_server: hosts omok and chess matches over TCP: every game, rule set,
+// board size and opening rule at once, each kind with its own public queue;
+// --game, --rule, --board-size and --opening narrow it to one, and are what a
+// hello that leaves the field at 0 gets (omok, renju, 15x15, no opening when
+// nothing narrows it).
 //
 //   game_server [--game omok|chess] [--rule R] [--port 9000] [--log-dir DIR]
 //               [--threads N] [--grace SECONDS] [--host ADDRESS]
@@ -89,16 +93,16 @@ int run(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 #endif
   CLI::App app{"Hosts omok or chess matches: the first connection of a match plays first, the second second."};
-  // Omok unless told: a server started with no arguments (a double-click) hosts a game.
-  std::string gameName = "omok";
+  // Every game unless told: a server started with no arguments (a double-click) hosts them all.
+  std::string gameName;
   std::string ruleName;
-  std::string openingName = "none";
+  std::string openingName;
   std::string host = "0.0.0.0";
   std::uint16_t port = 9000;
   std::string logDir = "logs";
   int threads = 0;
   int grace = 10;
-  int boardSize = 15;
+  int boardSize = 0;
   int helloTimeout = 30;
   int pingInterval = 15;
   bool noRecords = false;
@@ -109,13 +113,16 @@ int run(int argc, char** argv) {
   int resumeGrace = 120;
   int drainSeconds = 0;
   std::string ioName = "auto";
-  app.add_option("--game", gameName, "omok or chess")->capture_default_str()->check(CLI::IsMember({"omok", "chess"}));
-  app.add_option("--rule", ruleName, "omok: freestyle, standard, renju (default) or omok; chess: fide")
+  app.add_option("--game", gameName, "host omok or chess only (default: both; a hello that names none gets omok)")
+      ->check(CLI::IsMember({"omok", "chess"}));
+  app.add_option("--rule", ruleName,
+                 "host this rule only: omok's freestyle, standard, renju (a hello's default) or omok; chess: fide")
       ->check(CLI::IsMember({"freestyle", "standard", "renju", "omok", "fide"}));
-  app.add_option("--board-size", boardSize, "omok board size")->capture_default_str()->check(CLI::IsMember({15, 19}));
+  app.add_option("--board-size", boardSize, "host this omok board size only (default: 15 and 19; a hello's default 15)")
+      ->check(CLI::IsMember({15, 19}));
   app.add_option("--opening", openingName,
-                 "omok opening rule: swap1 or swap2 (freestyle, standard), soosorv8 or taraguchi10 (renju)")
-      ->capture_default_str()
+                 "host this omok opening rule only: none, swap1 or swap2 (freestyle, standard), soosorv8 or "
+                 "taraguchi10 (renju); default: all, a hello's default none")
       ->check(CLI::IsMember({"none", "swap1", "swap2", "soosorv8", "taraguchi10"}));
   app.add_option("--host", host, "address to listen on")->capture_default_str();
   app.add_option("--port", port, "TCP port, 0 for any free port")->capture_default_str();
@@ -172,18 +179,16 @@ int run(int argc, char** argv) {
       });
   CLI11_PARSE(app, argc, argv);
 
-  game::Setup setup;
-  setup.kind = *game::parseKind(gameName);
-  setup.rule = ruleName.empty() ? (setup.kind == game::Kind::Chess ? game::Rule::Fide : game::Rule::Renju)
-                                : *game::parseRule(ruleName);
-  // The board's side as the protocol states it; --board-size is omok's choice.
-  setup.boardSize = setup.kind == game::Kind::Chess ? 8 : boardSize;
-  setup.opening = *game::parseOpening(openingName);
-  std::string error;
-  if (!game::makeGame(setup, error)) {
-    std::cerr << "game_server: " << error << "\n";
+  server::Hosting hosting;
+  if (!gameName.empty()) hosting.kind = *game::parseKind(gameName);
+  if (!ruleName.empty()) hosting.rule = *game::parseRule(ruleName);
+  if (boardSize != 0) hosting.boardSize = boardSize;
+  if (!openingName.empty()) hosting.opening = *game::parseOpening(openingName);
+  if (const auto problem = hosting.check()) {
+    std::cerr << "game_server: " << *problem << "\n";
     return 1;
   }
+  std::string error;
   const auto timeControl = game::parseTimeControl(timeText, error);
   if (!timeControl) {
     std::cerr << "game_server: --time: " << error << "\n";
@@ -192,7 +197,7 @@ int run(int argc, char** argv) {
 
   net::Platform platform;
   server::ServerConfig config;
-  config.match.setup = setup;
+  config.hosting = hosting;
   config.recordDir = logDir;
   config.records = !noRecords;
   config.match.grace = std::chrono::seconds(grace);
@@ -236,11 +241,7 @@ int run(int argc, char** argv) {
   std::printf("listening on %u\n", static_cast<unsigned>(matchServer.port()));
   if (!http.empty()) std::printf("http on %u\n", static_cast<unsigned>(status.port()));
   std::fflush(stdout);
-  server::logEvent({}, "hosting " + std::string(game::name(setup.kind)) + " (" + std::string(game::name(setup.rule)) +
-                           (setup.opening == game::Opening::None
-                                ? std::string()
-                                : ", opening " + std::string(game::name(setup.opening))) +
-                           ", " + game::describe(*timeControl) + ") on " + host + ":" +
+  server::logEvent({}, "hosting " + hosting.describe() + ", " + game::describe(*timeControl) + ", on " + host + ":" +
                            std::to_string(matchServer.port()) + " (" + std::string(server::name(matchServer.io())) +
                            ")" +
                            (noRecords ? ", no records" : ", records in " + logDir) + "; at most " +

@@ -51,6 +51,7 @@ struct Args {
   std::uint64_t seed = 1;
   std::string game;
   std::string rule;
+  std::string opening;
   double timeoutSeconds = 60;
   int retrySeconds = 120;
   int dropAfter = 0;
@@ -193,6 +194,7 @@ int play(const Args& args) {
   options.matchCode = args.matchCode;
   if (!args.game.empty()) options.game = static_cast<std::uint8_t>(*game::parseKind(args.game));
   if (!args.rule.empty()) options.rule = static_cast<std::uint8_t>(*game::parseRule(args.rule));
+  if (!args.opening.empty()) options.opening = *game::parseOpening(args.opening);
 
   Reporter report(args.verbose);
   bot::Link link(linkSettings(args), options,
@@ -293,7 +295,9 @@ int list(const Args& args) {
   const client::Session& session = link.session();
   for (const proto::MatchEntry& m : session.matches()) {
     std::cout << "match " << m.matchId << ": " << game::name(m.game) << " " << game::name(m.rule) << " "
-              << static_cast<int>(m.boardSize) << "x" << static_cast<int>(m.boardSize) << ", " << proto::name(m.state)
+              << static_cast<int>(m.boardSize) << "x" << static_cast<int>(m.boardSize)
+              << (m.opening == game::Opening::None ? "" : " " + std::string(game::name(m.opening))) << ", "
+              << proto::name(m.state)
               << ", " << names(m.player1, m.player2) << ", " << m.moves << " moves, " << m.spectators << " watching, "
               << timeControl(m.clockBaseMs, m.clockIncrementMs) << '\n';
   }
@@ -320,6 +324,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"omok", "chess"}));
   app.add_option("--rule", args.rule, "freestyle, standard, renju, omok or fide; default: the server's")
       ->check(CLI::IsMember({"freestyle", "standard", "renju", "omok", "fide"}));
+  app.add_option("--opening", args.opening, "omok opening rule: swap1, swap2, soosorv8, taraguchi10; default: the server's")
+      ->check(CLI::IsMember({"swap1", "swap2", "soosorv8", "taraguchi10"}));
   app.add_option("--timeout", args.timeoutSeconds, "seconds to wait for the game to finish")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -345,7 +351,8 @@ int main(int argc, char** argv) {
                                      "watch this match (its id, from welcome or --list) instead of playing");
   auto* listOption = app.add_flag("--list", args.list, "print the server's match list and exit");
   watchOption->excludes(listOption);
-  for (const char* o : {"--seat", "--moves", "--seed", "--game", "--rule", "--drop-after", "--engine", "--chat"}) {
+  for (const char* o :
+       {"--seat", "--moves", "--seed", "--game", "--rule", "--opening", "--drop-after", "--engine", "--chat"}) {
     app.get_option(o)->excludes(watchOption);
     app.get_option(o)->excludes(listOption);
   }

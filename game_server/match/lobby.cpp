@@ -14,7 +14,8 @@ bool isZero(const proto::Token& t) {
 
 }  // namespace
 
-Lobby::Lobby(MatchConfig config, TimerQueue& timers) : config_(std::move(config)), timers_(timers) {}
+Lobby::Lobby(MatchConfig config, Hosting hosting, TimerQueue& timers)
+    : config_(std::move(config)), hosting_(std::move(hosting)), timers_(timers) {}
 
 std::optional<Refusal> Lobby::refuseEarly(std::uint16_t version) const {
   if (version != proto::kProtocolVersion) {
@@ -27,7 +28,6 @@ std::optional<Refusal> Lobby::refuseEarly(std::uint16_t version) const {
 }
 
 std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connection, const proto::Hello& hello) {
-  const game::Setup& setup = config_.setup;
   std::lock_guard lock(mutex_);
   if (auto refusal = refuseEarly(hello.version)) return *refusal;
   forgetFinished();
@@ -53,24 +53,23 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
     return Seated{match, std::get<game::Seat>(result)};
   }
 
-  const bool gameOk = hello.game == 0 || hello.game == static_cast<std::uint8_t>(setup.kind);
-  const bool ruleOk = hello.rule == 0 || hello.rule == static_cast<std::uint8_t>(setup.rule);
-  const bool sizeOk = hello.boardSize == 0 || hello.boardSize == setup.boardSize;
-  const bool openingOk = hello.opening == game::Opening::None || hello.opening == setup.opening;
-  if (!gameOk || !ruleOk || !sizeOk || !openingOk) {
-    const std::string opening =
-        setup.opening == game::Opening::None ? "" : ", opening " + std::string(game::name(setup.opening));
-    return Refusal{proto::ErrorCode::GameUnavailable,
-                   "this server hosts " + std::string(game::name(setup.kind)) + " (" +
-                       std::string(game::name(setup.rule)) + ", " + std::to_string(setup.boardSize) + "x" +
-                       std::to_string(setup.boardSize) + opening + ") only"};
-  }
-
   const std::string code(proto::text(hello.matchCode));
-  std::shared_ptr<Match>& slot = waitingMatch(code);
+  const auto privateMatch = code.empty() ? openPrivate_.end() : openPrivate_.find(code);
+  std::optional<game::Setup> setup;
+  if (privateMatch != openPrivate_.end() && privateMatch->second && privateMatch->second->joinable()) {
+    // The code names the match: the hello joins its game, unless it asks for another.
+    setup = privateMatch->second->setup();
+    if (!Hosting::wants(hello, *setup))
+      return Refusal{proto::ErrorCode::GameUnavailable, "the match with that code plays " + game::describe(*setup)};
+  } else {
+    auto resolved = hosting_.resolve(hello);
+    if (const auto* why = std::get_if<std::string>(&resolved)) return Refusal{proto::ErrorCode::GameUnavailable, *why};
+    setup = std::get<game::Setup>(resolved);
+  }
+  std::shared_ptr<Match>& slot = waitingMatch(*setup, code);
   if (!slot || !slot->joinable()) {
     std::string error;
-    slot = newMatch(code, error);
+    slot = newMatch(*setup, code, error);
     if (!slot) return Refusal{proto::ErrorCode::ServerError, error};
   }
   std::shared_ptr<Match> match = slot;
@@ -82,7 +81,7 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
   if (!match->joinable()) {
     // Started (or refused to start): the next hello opens a new match.
     if (code.empty()) {
-      openPublic_.reset();
+      openPublic_.erase(kindOf(*setup));
     } else {
       openPrivate_.erase(code);
     }
@@ -126,14 +125,16 @@ Lobby::List Lobby::list() {
   return snapshot_;
 }
 
-std::shared_ptr<Match>& Lobby::waitingMatch(const std::string& code) {
-  return code.empty() ? openPublic_ : openPrivate_[code];
+std::shared_ptr<Match>& Lobby::waitingMatch(const game::Setup& setup, const std::string& code) {
+  return code.empty() ? openPublic_[kindOf(setup)] : openPrivate_[code];
 }
 
-std::shared_ptr<Match> Lobby::newMatch(const std::string& code, std::string& error) {
-  std::unique_ptr<game::Game> game = game::makeGame(config_.setup, error);
+std::shared_ptr<Match> Lobby::newMatch(const game::Setup& setup, const std::string& code, std::string& error) {
+  std::unique_ptr<game::Game> game = game::makeGame(setup, error);
   if (!game) return nullptr;
-  auto match = std::make_shared<Match>(nextId_++, config_, std::move(game), timers_, code);
+  MatchConfig config = config_;
+  config.setup = setup;
+  auto match = std::make_shared<Match>(nextId_++, config, std::move(game), timers_, code);
   matches_.emplace(match->id(), match);
   if (code.empty()) public_.emplace(match->id(), match);
   return match;
@@ -174,11 +175,10 @@ void Lobby::restore(std::vector<StoredMatch> unfinished, std::uint32_t highestId
     const record::Record& r = stored.record;
     const std::string name = "match " + std::to_string(r.matchId);
     std::string error;
-    if (r.setup.kind != config_.setup.kind || r.setup.boardSize != config_.setup.boardSize) {
-      // Its packets would be read with another game's rules of the wire.
-      logEvent({}, name + ": not restored from " + stored.where + ": it is " + std::string(game::name(r.setup.kind)) +
-                       " on " + std::to_string(r.setup.boardSize) + "x" + std::to_string(r.setup.boardSize) +
-                       "; a server hosting that resumes it");
+    if (!hosting_.hosts(r.setup)) {
+      logEvent({}, name + ": not restored from " + stored.where + ": it is " + game::describe(r.setup) +
+                       ", which this server does not host (" + hosting_.describe() +
+                       "); a server hosting that resumes it");
       continue;
     }
     if (matches_.contains(r.matchId)) {
@@ -231,7 +231,7 @@ void Lobby::suspend() {
   for (const auto& [id, weak] : matches_) {
     if (std::shared_ptr<Match> match = weak.lock()) match->suspend();
   }
-  openPublic_.reset();
+  openPublic_.clear();
   openPrivate_.clear();
 }
 

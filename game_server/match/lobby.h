@@ -1,5 +1,6 @@
-// Seats connections in matches: the public queue (the first connection is
-// player 1, the second player 2, the third opens the next match), private
+// Seats connections in matches: the public queue of each kind of match the
+// server hosts (the first connection is player 1, the second player 2, the
+// third opens the next match; a chess player never meets an omok one), private
 // matches by code, seats taken back with a reconnection token, spectators
 // by match id; and lists the public matches. At start-up it takes the
 // matches an earlier server left unfinished (restore()), whose seats it
@@ -23,10 +24,12 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <variant>
 #include <vector>
 
+#include "game_server/match/hosting.h"
 #include "game_server/match/match.h"
 
 namespace server {
@@ -39,7 +42,8 @@ class Lobby {
   static constexpr std::chrono::seconds kListAge{1};
   using List = std::shared_ptr<const std::vector<proto::MatchEntry>>;
 
-  Lobby(MatchConfig config, TimerQueue& timers);
+  // `config`: every match's, but for its setup, which the hello and `hosting` decide.
+  Lobby(MatchConfig config, Hosting hosting, TimerQueue& timers);
 
   struct Seated {
     std::shared_ptr<Match> match;
@@ -70,8 +74,9 @@ class Lobby {
  private:
   // Why a hello or watch is refused before anything else, if it is. Under the lock.
   std::optional<Refusal> refuseEarly(std::uint16_t version) const;
-  std::shared_ptr<Match> newMatch(const std::string& code, std::string& error);
-  std::shared_ptr<Match>& waitingMatch(const std::string& code);
+  std::shared_ptr<Match> newMatch(const game::Setup& setup, const std::string& code, std::string& error);
+  // The public queue's waiting match of `setup`'s kind, or the private one of `code`.
+  std::shared_ptr<Match>& waitingMatch(const game::Setup& setup, const std::string& code);
   proto::Token newToken();
   // Drops entries of matches that are gone, once the maps have doubled since
   // the last sweep: amortised O(1) per hello instead of a walk over every
@@ -79,10 +84,15 @@ class Lobby {
   void forgetFinished();
 
   const MatchConfig config_;
+  const Hosting hosting_;
   TimerQueue& timers_;
 
+  // A kind of match: game, rule, board size, opening (the time control is the server's).
+  using Kind = std::tuple<game::Kind, game::Rule, int, game::Opening>;
+  static Kind kindOf(const game::Setup& s) { return {s.kind, s.rule, s.boardSize, s.opening}; }
+
   std::mutex mutex_;
-  std::shared_ptr<Match> openPublic_;
+  std::map<Kind, std::shared_ptr<Match>> openPublic_;  // one waiting match per kind at most
   std::unordered_map<std::string, std::shared_ptr<Match>> openPrivate_;  // by match code
   std::map<proto::Token, std::weak_ptr<Match>> tokens_;
   // The seats of restored matches whose players are not back yet, by the digest of their tokens.

@@ -115,6 +115,8 @@ class Match : public std::enable_shared_from_this<Match> {
   Match& operator=(const Match&) = delete;
 
   std::uint32_t id() const { return id_; }
+  // What it plays; fixed for its life, so read without the lock.
+  const game::Setup& setup() const { return config_.setup; }
 
   // Seats `connection` (any free seat when `wanted` is None) and sends it the
   // welcome; with both seats taken the match starts. `token` is the seat's

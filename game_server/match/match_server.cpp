@@ -19,6 +19,9 @@ struct MatchServer::Session {
   explicit Session(TimerQueue& timers) : timer(timers) {}
 
   proto::Framer framer;
+  // What the framer checks packets against: from a client, and once in a
+  // match its game and board (moves are refused before that anyway).
+  proto::Context context{proto::Sender::Client, std::nullopt, 0};
   std::shared_ptr<Match> match;
   game::Seat seat = game::Seat::None;  // None in a match: a spectator
   Budget budget;
@@ -77,7 +80,7 @@ MatchConfig withStore(MatchConfig config, MatchStore* store) {
 MatchServer::MatchServer(ServerConfig config)
     : config_(std::move(config)),
       store_(config_.records ? std::make_unique<RecordDirectory>(config_.recordDir) : nullptr),
-      lobby_(withStore(config_.match, store_.get()), timers_),
+      lobby_(withStore(config_.match, store_.get()), config_.hosting, timers_),
       tcp_(TcpServerOptions{config_.host, config_.port, config_.threads, 4, Connection::kDefaultSendLimit,
                             config_.maxConnections, config_.maxPerAddress, config_.io},
            TcpServerCallbacks{[this](const ConnectionPtr& c) { onConnection(c); },
@@ -85,11 +88,7 @@ MatchServer::MatchServer(ServerConfig config)
                               [this](const ConnectionPtr& c) { onClose(c); },
                               [this](std::error_code e) { onAcceptError(e); },
                               [this](const TurnedAway& why) { return onTurnedAway(why); }},
-           timers_) {
-  context_.from = proto::Sender::Client;
-  context_.game = config_.match.setup.kind;
-  context_.boardSize = config_.match.setup.boardSize;
-}
+           timers_) {}
 
 MatchServer::~MatchServer() { tcp_.stop(); }
 
@@ -234,7 +233,7 @@ void MatchServer::onMessage(const ConnectionPtr& connection, std::span<const std
     // packets before it are taken.
     data = data.subspan(session.framer.feed(data));
     for (;;) {
-      proto::ReadResult next = session.framer.next(context_);
+      proto::ReadResult next = session.framer.next(session.context);
       if (std::holds_alternative<proto::NeedMore>(next)) break;
       if (const auto* error = std::get_if<proto::ProtocolError>(&next)) {
         log(session, connection, "protocol error: " + error->text);
@@ -347,6 +346,8 @@ bool MatchServer::enter(Session& session, const ConnectionPtr& connection, proto
   const auto& seated = std::get<Lobby::Seated>(admitted);
   session.match = seated.match;
   session.seat = seated.seat;
+  session.context.game = seated.match->setup().kind;
+  session.context.boardSize = seated.match->setup().boardSize;
   keepAlive(connection);
   return !connection->finishing();
 }

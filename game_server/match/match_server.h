@@ -48,7 +48,8 @@
 namespace server {
 
 struct ServerConfig {
-  MatchConfig match;  // its store is the server's own
+  MatchConfig match;  // every match's, but for its setup (the hello's and the hosting's); its store is the server's own
+  Hosting hosting;    // what the server hosts: everything unless narrowed
   std::filesystem::path recordDir = "logs";
   bool records = true;  // false only to measure what durability costs (game_server --no-records)
   std::string host = "0.0.0.0";
@@ -139,7 +140,6 @@ class MatchServer {
 
   ServerConfig config_;
   std::unique_ptr<RecordDirectory> store_;  // null with --no-records
-  proto::Context context_;
   TimerQueue timers_;
   Lobby lobby_;
   Throttle turnedAway_;

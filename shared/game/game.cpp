@@ -23,6 +23,13 @@ Played notNow(std::string why, Status status) {
 
 Played Game::decide(const Decision&) { return notNow("this game has no opening decisions", status()); }
 
+std::string describe(const Setup& setup) {
+  if (setup.kind == Kind::Chess) return setup.fen.empty() ? "chess" : "chess from FEN " + setup.fen;
+  const std::string size = std::to_string(setup.boardSize);
+  return std::string(name(setup.kind)) + " (" + std::string(name(setup.rule)) + ", " + size + "x" + size +
+         (setup.opening == Opening::None ? "" : ", opening " + std::string(name(setup.opening))) + ")";
+}
+
 bool parseDecision(std::string_view text, const Game& game, Decision& out, std::string& error) {
   std::vector<std::string_view> words;
   while (!text.empty()) {

@@ -47,6 +47,10 @@ struct Setup {
   Opening opening = Opening::None;  // omok: the tournament opening rule, if any
 };
 
+// A setup in words for logs and refusals: "omok (renju, 15x15, opening
+// soosorv8)", "chess", "chess from FEN ...".
+std::string describe(const Setup& setup);
+
 // Whether `opening` may be played under `rule` (omok/opening.h's
 // allowedFor): swap1 and swap2 for freestyle and standard, Soosorv-8 and
 // Taraguchi-10 for renju, None always.

@@ -2,6 +2,7 @@
 // for every omok rule set and for chess; both bots report the same result,
 // and the server's record replays (game_replay) to that result.
 #include <fstream>
+#include <set>
 
 #include "shared/record/reader.h"
 #include "tests/support/harness.h"
@@ -115,6 +116,45 @@ TEST(BotGames, ManyMatchesAtOnce) {
   }
   ASSERT_EQ(server.stop(), 0);
   EXPECT_EQ(server.records().size(), static_cast<std::size_t>(kMatches));
+}
+
+// One server for every game: chess and renju bots connect to it at once,
+// interleaved, and each kind of match has its own queue, so the chess bots
+// play each other and the renju bots each other.
+TEST(BotGames, OneServerHostsChessAndRenjuAtOnceWithTheQueuesApart) {
+  Server server({});
+  TempDir dir;
+  const std::vector<std::vector<std::string>> games{
+      {"--game", "chess"}, {"--game", "omok", "--rule", "renju"}, {"--game", "chess"}, {"--rule", "renju"}};
+  std::vector<std::unique_ptr<Process>> bots;
+  for (std::size_t i = 0; i < games.size(); ++i) {
+    std::vector<std::string> args{"--host", "127.0.0.1", "--port", std::to_string(server.port()), "--name",
+                                  numbered(games[i][1] == "chess" ? "chess" : "renju", static_cast<int>(i)),
+                                  "--seed", std::to_string(200 + i), "--timeout", "90"};
+    args.insert(args.end(), games[i].begin(), games[i].end());
+    bots.push_back(std::make_unique<Process>(GAME_BOT_PATH, args, dir.path() / numbered("bot", static_cast<int>(i))));
+  }
+  for (std::size_t i = 0; i < bots.size(); ++i) {
+    const std::string out = bots[i]->readAll(100s);
+    EXPECT_EQ(bots[i]->wait(10s), 0) << out << fileText(dir.path() / numbered("bot", static_cast<int>(i)));
+    EXPECT_NE(out.find(games[i][1] == "chess" ? ": chess fide" : ": omok renju"), std::string::npos) << out;
+    EXPECT_FALSE(resultOf(out).empty()) << out;
+  }
+  ASSERT_EQ(server.stop(), 0);
+  const auto files = server.records();
+  ASSERT_EQ(files.size(), 2u);
+  std::set<std::string> seen;
+  for (const auto& file : files) {
+    auto loaded = record::readFile(file);
+    ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
+    const record::Record& r = std::get<record::Record>(loaded);
+    const std::string kind = r.setup.kind == game::Kind::Chess ? "chess" : std::string(game::name(r.setup.rule));
+    seen.insert(kind);
+    // Both seats are bots of that kind: the queues never mixed them.
+    EXPECT_EQ(r.player1.substr(0, 5), kind) << r.player1;
+    EXPECT_EQ(r.player2.substr(0, 5), kind) << r.player2;
+  }
+  EXPECT_EQ(seen, (std::set<std::string>{"chess", "renju"}));
 }
 
 }  // namespace
