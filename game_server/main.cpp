@@ -45,8 +45,12 @@
 
 namespace {
 
-// Stop requests so far: the first drains, the second hurries.
-volatile std::sig_atomic_t stopRequests = 0;
+// Stop requests so far: the first drains, the second hurries. The signal may
+// be handled on any of the server's threads, not the one that reads it, so a
+// lock-free atomic (safe in a handler) rather than a volatile sig_atomic_t,
+// which is safe only within one thread.
+std::atomic<int> stopRequests{0};
+static_assert(std::atomic<int>::is_always_lock_free);
 
 // Descriptors kept back from connections: the listener, the port's own, the
 // spare one, standard streams and logs.
@@ -62,7 +66,8 @@ std::size_t defaultMaxConnections() {
   return limit > kReservedDescriptors + 3 ? (limit - kReservedDescriptors) * 2 / 3 : 1;
 }
 
-extern "C" void requestStop(int) { stopRequests = stopRequests + 1; }
+extern "C" void requestStop(int) { stopRequests.fetch_add(1, std::memory_order_relaxed); }
+int stopsRequested() { return stopRequests.load(std::memory_order_relaxed); }
 
 // On Windows a double-clicked server has a console of its own, which closes
 // with it: a failure (the port taken, a bad option) would flash by unread.
@@ -249,12 +254,12 @@ int run(int argc, char** argv) {
                            (maxPerAddress == 0 ? "" : ", " + std::to_string(maxPerAddress) + " per address"));
 
   // A signal handler may only set a flag; main looks at it ten times a second.
-  while (stopRequests == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  while (stopsRequested() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   server::logEvent({}, "stopping for a restart" + (drainSeconds == 0 ? std::string()
                                                                      : ": games may finish within " +
                                                                            std::to_string(drainSeconds) + " s"));
-  matchServer.stop(std::chrono::seconds(drainSeconds), [] { return stopRequests > 1; }, std::chrono::seconds(2));
-  server::logEvent({}, stopRequests > 1 ? "stopped at once, on a second request" : "stopped");
+  matchServer.stop(std::chrono::seconds(drainSeconds), [] { return stopsRequested() > 1; }, std::chrono::seconds(2));
+  server::logEvent({}, stopsRequested() > 1 ? "stopped at once, on a second request" : "stopped");
   // The log is written by its own thread: give the last lines a bounded time to get out.
   server::flushLog(std::chrono::seconds(1));
   return 0;
