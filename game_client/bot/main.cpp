@@ -64,7 +64,10 @@ struct Args {
 };
 
 // Where the bot's moves come from, decided once: the seeded chooser, or with
-// --engine an engine process.
+// --engine an engine process. An omok opening is the chooser's with an
+// engine too (stones and decisions at random; Gomocup's SWAP2BOARD is not
+// spoken yet): the engine is then handed the position the opening left,
+// whose stones alternate black and white like any game's.
 struct MoveSource {
   client::MoveChooser chooser;
   std::unique_ptr<engine::EnginePlayer> engine;
@@ -73,11 +76,13 @@ struct MoveSource {
   // The move to send, or nullopt to resign (no legal move left, or the
   // engine failed). False, with `error` set, when the bot itself is out of step.
   bool next(const client::Session& session, std::optional<game::Move>& move, std::string& error) {
-    if (!engine) {
+    if (!engine || session.game()->opening().inProgress()) {
       move = chooser.choose(session.setup(), *session.game(), session.history(), error);
       return error.empty();
     }
-    move = engine->move(session.setup(), session.history(), engineFailure);
+    game::Setup position = session.setup();
+    position.opening = game::Opening::None;
+    move = engine->move(position, session.history(), engineFailure);
     if (!move) std::cerr << "game_bot: the engine failed, resigning: " << engineFailure << '\n';
     return true;
   }
@@ -233,9 +238,6 @@ int play(const Args& args) {
     }
 
     std::string why;
-    if (source.engine && session.game() && session.setup().opening != game::Opening::None)
-      return fail("--engine does not play opening rules yet: the server hosts " +
-                  std::string(game::name(session.setup().opening)));
     if (!said && session.phase() != proto::Phase::AwaitingHello) {
       if (!session.chat(args.chat, why)) return fail("cannot say '" + args.chat + "': " + why);
       said = true;

@@ -121,6 +121,24 @@ INSTANTIATE_TEST_SUITE_P(Seats, BrainGame,
                            return std::string(info.param.rule) + (info.param.seat == 1 ? "_black" : "_white");
                          });
 
+// Under an opening rule the bot makes the opening's stones and decisions at
+// random, then hands the brain the position: it still wins, whichever colour
+// the opening left it.
+class OpeningBrainGame : public EngineGame, public testing::WithParamInterface<BrainVariant> {};
+
+TEST_P(OpeningBrainGame, TheBrainWinsAfterARandomOpening) {
+  const BrainVariant v = GetParam();
+  play({"--game", "omok", "--rule", "freestyle", "--opening", v.rule}, v.seat,
+       std::string("gomocup:") + TEST_BRAIN_PATH, "200");
+  expectEngineWon(v.seat, game::EndReason::FiveInARow);
+}
+
+INSTANTIATE_TEST_SUITE_P(Openings, OpeningBrainGame,
+                         testing::Values(BrainVariant{"swap1", 1}, BrainVariant{"swap2", 2}),
+                         [](const testing::TestParamInfo<BrainVariant>& info) {
+                           return std::string(info.param.rule) + "_player" + std::to_string(info.param.seat);
+                         });
+
 class StockfishGame : public EngineGame, public testing::WithParamInterface<int> {};
 
 TEST_P(StockfishGame, StockfishMatesTheRandomBot) {

@@ -1,10 +1,12 @@
 // Fuzz entries for the chess text parsers: FEN, SAN/UCI moves and PGN.
+#include <algorithm>
 #include <string>
 #include <string_view>
 
 #include "shared/chess/movegen.h"
 #include "shared/chess/notation.h"
 #include "shared/chess/pgn.h"
+#include "shared/chess/pgn_file.h"
 #include "tests/fuzz/check.h"
 #include "tests/fuzz/entries.h"
 
@@ -91,6 +93,28 @@ void chessPgn(Bytes data) {
   FUZZ_CHECK(again.game.start().fen() == game.game.start().fen(), "start position changed:\n" + exported);
   FUZZ_CHECK(again.game.moves() == game.game.moves(), "moves changed:\n" + exported);
   FUZZ_CHECK(again.game.result().outcome == game.game.result().outcome, "outcome changed:\n" + exported);
+}
+
+// A file of games splits into pieces of itself, in order and apart, each
+// starting on a line of the file; each piece reads as a game or is refused
+// with a reason.
+void chessPgnFile(Bytes data) {
+  const std::string_view file = textOf(data);
+  const std::vector<chess::PgnText> games = chess::splitPgnGames(file);
+  const auto lines = 1 + std::count(file.begin(), file.end(), '\n') + std::count(file.begin(), file.end(), '\r');
+  const char* end = file.data();
+  int line = 1;
+  for (const chess::PgnText& game : games) {
+    FUZZ_CHECK(!game.text.empty(), "an empty game");
+    FUZZ_CHECK(game.text.data() >= end && game.text.data() + game.text.size() <= file.data() + file.size(),
+               "a game is not a piece of the file after the one before");
+    FUZZ_CHECK(game.line >= line && game.line <= lines, "game line " + std::to_string(game.line) + " out of order");
+    end = game.text.data() + game.text.size();
+    line = game.line;
+    chess::PgnGame read;
+    std::string error;
+    if (!chess::readPgn(game.text, read, error)) FUZZ_CHECK(!error.empty(), "rejected game without a reason");
+  }
 }
 
 }  // namespace fuzz

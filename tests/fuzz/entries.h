@@ -25,6 +25,8 @@ void chessFen(Bytes data);
 void chessMove(Bytes data);
 // PGN import; an accepted game exports and re-imports to the same moves.
 void chessPgn(Bytes data);
+// A PGN file of several games, split into games.
+void chessPgnFile(Bytes data);
 // Byte 0 picks the board size, the rest is an omok point ("h8").
 void omokPoint(Bytes data);
 // Byte 0 picks the board size, the rest is a board grid as omok_cli prints it.
@@ -40,7 +42,7 @@ struct Target {
 inline constexpr Target kTargets[] = {
     {"packet", packet},          {"chess_fen", chessFen},     {"chess_move", chessMove},
     {"chess_pgn", chessPgn},     {"omok_point", omokPoint},   {"omok_board", omokBoard},
-    {"record", record},
+    {"record", record},          {"chess_pgn_file", chessPgnFile},
 };
 
 }  // namespace fuzz
