@@ -179,13 +179,22 @@ void LiveMode::handleEvents() {
               if (fresh && p.seat != seat_) notice_.clear();
             },
             [&](const proto::MoveRejected& p) {
-              if (board_) board_->rejected(proto::fromWire(p.move));
+              // A refused decision comes with a zero move: there is no point to mark.
+              if (board_ && !decisionSent_) board_->rejected(proto::fromWire(p.move));
               const std::string why(proto::text(p.why));
-              error_ = "Move refused: " + (why.empty() ? std::string(game::describe(p.reject)) : why) + ".";
+              error_ = (decisionSent_ ? "Refused: " : "Move refused: ") +
+                       (why.empty() ? std::string(game::describe(p.reject)) : why) + ".";
             },
-            [&](const proto::OpeningStatus&) {
-              notice_ = describeOpening(session_->game()->opening(), static_cast<int>(session_->history().size()),
-                                        seat_);
+            [&](const proto::OpeningStatus& p) {
+              // What the opening asks next is the status line; the other side's decision is news until the next step.
+              decided_.clear();
+              if (p.choice == 0 || p.by == seat_) return;
+              const game::Decision made{static_cast<game::Choice>(p.choice), p.value,
+                                        proto::fromWire(p).candidates};
+              const std::string who = seat_ == game::Seat::None
+                                          ? "Player " + std::to_string(static_cast<int>(p.by))
+                                          : "Your opponent";
+              decided_ = who + " " + describeDecision(made) + ".";
             },
             [&](const proto::DrawOffer&) { notice_ = "Your opponent offers a draw."; },
             [&](const proto::DrawDecline&) { notice_ = "Your opponent declined the draw."; },
@@ -243,17 +252,57 @@ void LiveMode::syncBoard() {
       break;
     }
   }
-  const bool mayMove = stage_ == Stage::Playing && session_->myTurn() && !session_->awaitingReply();
+  const game::OpeningState opening = session_->game()->opening();
+  if (!choosingOffer(opening) && !(opening.step == game::OpeningStep::SwapOrOffer && opening.decider == seat_)) {
+    offer_.clear();
+    offering_ = false;
+  }
+  const bool stone = opening.step == game::OpeningStep::Place || opening.step == game::OpeningStep::Pick ||
+                     opening.step == game::OpeningStep::Done || choosingOffer(opening);
+  const bool mayMove = stage_ == Stage::Playing && session_->myTurn() && !session_->awaitingReply() && stone;
   board_->setMover(mayMove ? seat_ : game::Seat::None);
+  OpeningMarks marks{opening.exchanged, game::OpeningState::kWholeBoard, {}};
+  // A game that ended in its opening (time, resignation) asks for no stone any more.
+  if (opening.step == game::OpeningStep::Place && !session_->game()->status().over()) marks.area = opening.area;
+  if (opening.step == game::OpeningStep::Pick) marks.candidates = opening.candidates;
+  else if (choosingOffer(opening)) marks.candidates = offer_.points();
+  board_->showOpening(marks);
+}
+
+bool LiveMode::choosingOffer(const game::OpeningState& opening) const {
+  return seat_ != game::Seat::None && opening.decider == seat_ &&
+         (opening.step == game::OpeningStep::Offer || (opening.step == game::OpeningStep::SwapOrOffer && offering_));
 }
 
 void LiveMode::requestMove(const game::Move& move) {
   chatInput_.blur();  // a move on the board means the keyboard is no longer for the chat
   std::string error;
-  if (!session_->move(move, error)) error_ = "Not sent: " + error + ".";
-  else error_.clear();
+  const game::OpeningState opening = session_->game() ? session_->game()->opening() : game::OpeningState{};
+  if (choosingOffer(opening)) {
+    // A point of the offer being put together, not a move: nothing is sent until it is whole.
+    if (offer_.toggle(*session_->game(), move, opening.offerCount, error)) {
+      error_.clear();
+    } else {
+      board_->rejected(move);
+      error_ = "Not a fifth move to offer: " + error + ".";
+    }
+  } else if (!session_->move(move, error)) {
+    error_ = "Not sent: " + error + ".";
+  } else {
+    decisionSent_ = false;
+    error_.clear();
+  }
   syncBoard();  // no gestures while the move is in flight
   refreshPanel();
+}
+
+bool LiveMode::decide(const game::Decision& decision) {
+  std::string error;
+  const bool sent = session_->decide(decision, error);
+  if (sent) decisionSent_ = true;
+  error_ = sent ? std::string() : "Not sent: " + error + ".";
+  syncBoard();
+  return sent;
 }
 
 bool LiveMode::request(bool (Session::*call)(std::string&)) {
@@ -294,6 +343,21 @@ bool LiveMode::act(Action action) {
     case Action::DeclineTakeback:
       if (request(&Session::declineTakeback)) notice_.clear();
       break;
+    case Action::Swap: decide({game::Choice::Swap, 1, {}}); break;
+    case Action::Keep: decide({game::Choice::Swap, 0, {}}); break;
+    case Action::TakeBlack: decide({game::Choice::ChooseColor, 1, {}}); break;
+    case Action::TakeWhite: decide({game::Choice::ChooseColor, 2, {}}); break;
+    case Action::OptionBlack: decide({game::Choice::ChooseOption, 1, {}}); break;
+    case Action::OptionWhite: decide({game::Choice::ChooseOption, 2, {}}); break;
+    case Action::OptionStones: decide({game::Choice::ChooseOption, 3, {}}); break;
+    case Action::FewerFifths: fifths_ = std::max(1, fifths_ - 1); break;
+    case Action::MoreFifths: fifths_ = std::min(8, fifths_ + 1); break;
+    case Action::Declare: decide({game::Choice::Declare, fifths_, {}}); break;
+    case Action::StartOffer:
+      offering_ = true;
+      syncBoard();  // the board takes the points now
+      break;
+    case Action::Offer: decide(offer_.decision()); break;
     default: return false;
   }
   refreshPanel();
@@ -377,15 +441,22 @@ void LiveMode::refreshStatus() {
       status_ = watching ? "Watching: the match waits for a second player…"
                          : "You play " + you + ". Waiting for an opponent…";
       break;
-    case Stage::Playing:
+    case Stage::Playing: {
+      const int stones = static_cast<int>(session_->history().size());
+      const std::string opening = game ? describeOpening(game->opening(), stones, seat_) : "";
       if (watching) {
-        status_ = board_ && game ? "Watching. " + capitalized(board_->side(game->toMove()).name) + " to move."
-                                 : "Watching.";
+        status_ = !opening.empty() ? "Watching. " + opening
+                  : board_ && game ? "Watching. " + capitalized(board_->side(game->toMove()).name) + " to move."
+                                   : "Watching.";
+      } else if (session_->myTurn() && session_->awaitingReply()) {
+        status_ = "Sending your move…";
+      } else if (!opening.empty()) {
+        status_ = opening + " You play " + you + " for now.";  // the opening may exchange the colours yet
       } else {
-        status_ = session_->myTurn() ? (session_->awaitingReply() ? "Sending your move…" : "Your move.")
-                                     : "Waiting for your opponent's move.";
+        status_ = session_->myTurn() ? "Your move." : "Waiting for your opponent's move.";
       }
       break;
+    }
     case Stage::Over: {
       const game::Status status = result_.value_or(game::Status{});
       const bool won = status.result == game::winFor(seat_);
@@ -403,7 +474,8 @@ void LiveMode::refreshStatus() {
               : matchId_ != 0 ? "Connection lost: " + gapCause_ + ". Reconnecting… " + left
                               : "No connection: " + gapCause_ + ". Retrying… " + left;
   }
-  panel_.status = notice_.empty() ? status_ : status_ + " " + notice_;
+  std::string status = decided_.empty() || stage_ != Stage::Playing ? status_ : decided_ + " " + status_;
+  panel_.status = notice_.empty() ? status : status + " " + notice_;
   panel_.error = error_;
 }
 
@@ -427,6 +499,7 @@ void LiveMode::refreshButtons() {
   if ((stage_ == Stage::Over || stage_ == Stage::Failed) && options_.back)
     panel_.buttons.push_back({Action::Leave, "Back to start"});
   if (stage_ != Stage::Playing || seat_ == game::Seat::None) return;
+  refreshOpeningButtons();
   panel_.buttons.push_back({Action::Resign, resignArmed_ ? "Confirm resign" : "Resign"});
   if (session_->takebacksAllowed()) {
     if (session_->takebackRequested()) {
@@ -434,8 +507,9 @@ void LiveMode::refreshButtons() {
       panel_.buttons.push_back({Action::DeclineTakeback, "Decline take-back"});
     } else {
       const bool pending = session_->takebackPending();
-      panel_.buttons.push_back(
-          {Action::RequestTakeback, pending ? "Take-back asked" : "Take back", !pending && session_->hasMoved()});
+      const bool inOpening = game && game->opening().inProgress();  // no take-back reaches into it
+      panel_.buttons.push_back({Action::RequestTakeback, pending ? "Take-back asked" : "Take back",
+                                !pending && session_->hasMoved() && !inOpening});
     }
   }
   if (board_ && board_->hasDrawOffers()) {
@@ -447,6 +521,54 @@ void LiveMode::refreshButtons() {
     }
     const bool claimable = game && session_->myTurn() && game->claimableDraw() != game::EndReason::None;
     panel_.buttons.push_back({Action::ClaimDraw, "Claim draw", claimable});
+  }
+}
+
+void LiveMode::refreshOpeningButtons() {
+  const game::Game* game = session_->game();
+  if (!game || !session_->myTurn()) return;
+  const game::OpeningState opening = game->opening();
+  const bool free = !session_->awaitingReply();
+  const auto add = [&](Action action, std::string label, bool enabled = true) {
+    panel_.buttons.push_back({action, std::move(label), free && enabled, true});
+  };
+  const auto offer = [&] {
+    const int chosen = static_cast<int>(offer_.points().size());
+    add(Action::Offer,
+        chosen == opening.offerCount
+            ? "Offer these " + std::to_string(chosen)
+            : "Offer (" + std::to_string(chosen) + " of " + std::to_string(opening.offerCount) + ")",
+        chosen == opening.offerCount);
+  };
+  switch (opening.step) {
+    case game::OpeningStep::SwapOrOffer:
+      add(Action::Swap, "Swap");
+      add(Action::Keep, "Keep");
+      if (offering_) offer();
+      else add(Action::StartOffer, "Offer " + std::to_string(opening.offerCount));
+      break;
+    case game::OpeningStep::Swap:
+      add(Action::Swap, "Swap");
+      add(Action::Keep, "Keep");
+      break;
+    case game::OpeningStep::ChooseColor:
+      add(Action::TakeBlack, "Black");
+      add(Action::TakeWhite, "White");
+      break;
+    case game::OpeningStep::ChooseOption:
+      add(Action::OptionBlack, "1 · Take black");
+      add(Action::OptionWhite, "2 · Stay white");
+      add(Action::OptionStones, "3 · Two more stones");
+      break;
+    case game::OpeningStep::Declare:
+      add(Action::FewerFifths, "−", fifths_ > 1);
+      add(Action::MoreFifths, "+", fifths_ < 8);
+      add(Action::Declare, "Declare " + std::to_string(fifths_));
+      break;
+    case game::OpeningStep::Offer: offer(); break;
+    case game::OpeningStep::Place:
+    case game::OpeningStep::Pick:
+    case game::OpeningStep::Done: break;  // stones: on the board
   }
 }
 

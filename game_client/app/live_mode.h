@@ -10,7 +10,9 @@
 // match has started (the server replays the moves so far), as a fresh hello
 // before that, as the same watch for a spectator. Meanwhile the last
 // session's picture stays, with nobody to move and the clocks stopped, and
-// the panel counts the seconds left down. Opened from the start screen, a
+// the panel counts the seconds left down. An omok opening is played from
+// the panel (its decisions as buttons) and the board (its stones; the fifth
+// moves of an offer chosen a click at a time in an OfferDraft, the pick). Opened from the start screen, a
 // match whose server never answered goes back there at once with the
 // reason (a wrong address is better said there than counted down), and one
 // that is over or lost offers the way back.
@@ -30,6 +32,7 @@
 
 #include "game_client/app/mode.h"
 #include "game_client/app/network_link.h"
+#include "game_client/app/offer_draft.h"
 #include "game_client/core/retry.h"
 #include "game_client/core/session.h"
 #include "game_client/ui/text_input.h"
@@ -82,8 +85,11 @@ class LiveMode final : public Mode {
   // The session whose game the panel shows: the last answered one until the
   // current one is answered.
   const Session& shown() const { return previous_ ? *previous_ : *session_; }
-  // Brings the board to the session's confirmed moves.
+  // Brings the board to the session's confirmed moves, and its opening marks.
   void syncBoard();
+  // The opening's fifth moves are being chosen on the board: our offer is due
+  // (in Taraguchi-10, once we chose to offer rather than swap or keep).
+  bool choosingOffer(const game::OpeningState& opening) const;
   // The link or the session ended: retry or give up.
   void lost(const std::string& why, bool retry);
   // In a gap: refreshes the panel when the seconds left changed.
@@ -96,11 +102,15 @@ class LiveMode final : public Mode {
   void refreshPlayers();
   void refreshStatus();
   void refreshButtons();
+  // The buttons of the opening decision due from us now, if any.
+  void refreshOpeningButtons();
   void refreshChat();
   // Back to the start screen, once the match is over or lost; false when there is none or not yet.
   bool leave();
   // Sends a request through the session; false, with the session's reason in error_, when it makes no sense now.
   bool request(bool (Session::*call)(std::string&));
+  // Sends an opening decision; false, with the session's reason in error_, when it is not due.
+  bool decide(const game::Decision& decision);
   bool sendChat();
 
   LiveOptions options_;
@@ -121,9 +131,14 @@ class LiveMode final : public Mode {
   int shownLeft_ = -1;       // the seconds left the panel shows
   sf::Clock sinceTick_;
   bool resignArmed_ = false;  // resigning takes two clicks
+  OfferDraft offer_;          // the fifth moves chosen so far for our offer
+  bool offering_ = false;     // Taraguchi-10: we chose to offer, and are choosing the points
+  int fifths_ = 1;            // the count chooser's value for Soosorv-8's declaration
+  bool decisionSent_ = false;  // the request in flight is a decision: a refusal marks no point
   TextInput chatInput_;
   std::string status_;
   std::string notice_;  // the latest thing the opponent or the server did
+  std::string decided_;  // the opening decision the opponent just made, until the next step
   std::string error_;
   std::optional<game::Status> result_;
   PanelModel panel_;

@@ -157,7 +157,9 @@ void ReplayMode::showChat() {
 void ReplayMode::showOpening() {
   const game::OpeningState& opening = openings_[static_cast<std::size_t>(shown_)];
   OpeningMarks marks{opening.exchanged, game::OpeningState::kWholeBoard, {}};
-  if (opening.step == game::OpeningStep::Place) marks.area = opening.area;
+  // A game that ended in its opening (time, resignation) asks for no stone any more.
+  const bool over = shown_ == static_cast<int>(steps_.size()) && result_ && result_->over();
+  if (opening.step == game::OpeningStep::Place && !over) marks.area = opening.area;
   if (opening.step == game::OpeningStep::Pick) marks.candidates = opening.candidates;
   board_->showOpening(marks);
   for (const game::Seat seat : {game::Seat::Player1, game::Seat::Player2}) {
@@ -257,10 +259,8 @@ void ReplayMode::refreshPanel() {
     const Step& made = steps_[static_cast<std::size_t>(shown_ - 1)];
     status += " Player " + std::to_string(static_cast<int>(made.seat)) + ": " + made.notation + '.';
   }
-  if (const std::string opening = describeOpening(openings_[static_cast<std::size_t>(shown_)], plies(),
-                                                  game::Seat::None);
-      !opening.empty())
-    status += ' ' + opening;
+  const std::string opening = describeOpening(openings_[static_cast<std::size_t>(shown_)], plies(), game::Seat::None);
+  if (!opening.empty() && !(atEnd && result_ && result_->over())) status += ' ' + opening;
   // An adjourned end follows its restart with no move: the game did not go on there.
   const auto restart = restarts_.find(shown_);
   if (restart != restarts_.end() && !(atEnd && adjourned_))

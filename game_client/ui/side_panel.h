@@ -31,6 +31,18 @@ enum class Action {
   RequestTakeback,
   AcceptTakeback,
   DeclineTakeback,
+  Swap,          // an omok opening's decisions: exchange the colours or keep them
+  Keep,
+  TakeBlack,     // choose a colour
+  TakeWhite,
+  OptionBlack,   // swap2's options: take black, stay white and play move 4, place two more stones
+  OptionWhite,
+  OptionStones,
+  FewerFifths,   // Soosorv-8's count of fifth moves, 1..8, then declare it
+  MoreFifths,
+  Declare,
+  StartOffer,    // Taraguchi-10: offer ten fifth moves instead of swapping or keeping
+  Offer,         // send the fifth moves chosen on the board
   FocusChat,  // a click on the chat's input line
   NewGame,    // the lobby's buttons
   Refresh,
