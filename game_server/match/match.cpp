@@ -715,47 +715,43 @@ void Match::takeback(game::Seat requester) {
                    " moves, accepted by " + player(game::opponent(requester)).name);
 }
 
-std::optional<PacketRefusal> Match::play(game::Seat seat, const proto::WireMove& wire) {
-  game::Played played;
-  const auto now = timers_.now();
+template <typename Act>
+std::optional<game::Played> Match::onTurn(game::Seat seat, TimerQueue::Clock::time_point now, Act act) {
   if (game_->toMove() != seat) {
+    game::Played played;
     played.reject = game::Reject::NotYourTurn;
     played.why = std::string(game::describe(game::Reject::NotYourTurn));
-  } else if (outOfTime(now)) {
-    return std::nullopt;  // too late: the flag fell before the move arrived
-  } else {
-    const bool opening = game_->opening().inProgress();
-    played = game_->play(proto::fromWire(wire));
-    if (played.accepted()) {
-      accepted(seat, played, wire, now, opening);
-      return std::nullopt;
-    }
+    return played;
   }
-  return rejected(seat, played, wire, "move");
+  if (outOfTime(now)) return std::nullopt;  // too late: the flag fell before it arrived
+  return act();
+}
+
+std::optional<PacketRefusal> Match::play(game::Seat seat, const proto::WireMove& wire) {
+  const auto now = timers_.now();
+  const bool opening = game_->opening().inProgress();
+  const auto played = onTurn(seat, now, [&] { return game_->play(proto::fromWire(wire)); });
+  if (!played) return std::nullopt;
+  if (!played->accepted()) return rejected(seat, *played, wire, "move");
+  accepted(seat, *played, wire, now, opening);
+  return std::nullopt;
 }
 
 std::optional<PacketRefusal> Match::decide(game::Seat seat, const game::Decision& decision) {
-  game::Played played;
   const auto now = timers_.now();
-  if (game_->toMove() != seat) {
-    played.reject = game::Reject::NotYourTurn;
-    played.why = std::string(game::describe(game::Reject::NotYourTurn));
-  } else if (outOfTime(now)) {
-    return std::nullopt;
-  } else {
-    played = game_->decide(decision);
-  }
-  if (!played.accepted()) return rejected(seat, played, {}, "decision");
-  pressClock(seat, now, played.status);
+  const auto played = onTurn(seat, now, [&] { return game_->decide(decision); });
+  if (!played) return std::nullopt;
+  if (!played->accepted()) return rejected(seat, *played, {}, "decision");
+  pressClock(seat, now, played->status);
   const std::uint32_t deciderClock = proto::clockOf(proto::toWire(clock_.remainingMs(now)), seat);
   // Recorded before the players hear of it, as a move is.
-  writeRecord([&](record::Writer& w) { return w.decision(seat, played, record::Clock::now(), deciderClock); });
+  writeRecord([&](record::Writer& w) { return w.decision(seat, *played, record::Clock::now(), deciderClock); });
   proto::OpeningStatus status = openingStatus(decision);
   status.by = seat;
   decisions_.push_back({moves_.size(), status});
   sendAll(status);
   if (clock_.timed()) sendAll(clockSync());
-  logEvent({}, label() + ": " + player(seat).name + " decides: " + played.notation);
+  logEvent({}, label() + ": " + player(seat).name + " decides: " + played->notation);
   return std::nullopt;
 }
 

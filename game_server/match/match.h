@@ -227,6 +227,10 @@ class Match : public std::enable_shared_from_this<Match> {
   // and a spectator who arrives (None). Nothing before the start.
   void replay(const ConnectionPtr& to, game::Seat viewer);
   void start();
+  // What the game says to `seat` acting at `now`: not its turn, nothing when
+  // its flag fell before the act arrived (the game is over), or `act`'s answer.
+  template <typename Act>
+  std::optional<game::Played> onTurn(game::Seat seat, TimerQueue::Clock::time_point now, Act act);
   std::optional<PacketRefusal> play(game::Seat seat, const proto::WireMove& move);
   // An opening decision of `seat`, validated like a move.
   std::optional<PacketRefusal> decide(game::Seat seat, const game::Decision& decision);
