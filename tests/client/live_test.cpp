@@ -22,6 +22,12 @@
 // clock (running again once both are back) falls: one record, resumed, with
 // its end line.
 //
+// Fifth: a Soosorv-8 opening in a timed renju game. The bot (player 1)
+// places its three stones (the first legal points of the areas: h8, g7, f6),
+// then the client (player 2) is asked whether to swap; nobody clicks, so its
+// flag falls in the opening. The client follows the opening's stones and
+// statuses without falling out of step and shows them with the result.
+//
 // Reuses the server tests' process harness (a server on an ephemeral port,
 // child processes always stopped). POSIX only, like that harness.
 #include <gtest/gtest.h>
@@ -269,6 +275,37 @@ TEST(ClientLive, GoesOnWithTheSameGameAfterTheServerIsKilledAndRestarted) {
                 dir.path() / "check.log");
   EXPECT_EQ(check.wait(20s), 0) << "screenshot check failed; see " << (dir.path() / "check.log").string();
   std::filesystem::copy_file(png, std::filesystem::path(CLIENT_LIVE_PNG_DIR) / "live_resumed.png",
+                             std::filesystem::copy_options::overwrite_existing);
+}
+
+TEST(ClientLive, FollowsAnOpeningUntilItsFlagFallsOnTheSwap) {
+  TempDir dir;
+  Server server({"--game", "omok", "--rule", "renju", "--opening", "soosorv8", "--time", "0.1+0"});
+  ASSERT_NE(server.port(), 0);
+  const std::string port = std::to_string(server.port());
+  const auto png = dir.path() / "opening.png";
+  const auto clientLog = dir.path() / "client.log";
+
+  Process client = startClient({"--port", port, "--name", "human", "--seat", "2", "--exit-when-over", "--screenshot",
+                                 png.string(), "--size", "1120x760"},
+                                clientLog);
+  ASSERT_TRUE(server.logShows("human takes player2", 20s)) << server.log();
+  Process bot(GAME_BOT_PATH, {"--port", port, "--seat", "1", "--name", "bot", "--moves", "first", "--timeout", "30"},
+              dir.path() / "bot.log");
+
+  const auto clientExit = client.wait(40s);
+  ASSERT_TRUE(clientExit.has_value()) << "the client did not exit after the game; server log:\n" << server.log();
+  EXPECT_EQ(*clientExit, 0) << fileText(clientLog);
+  EXPECT_TRUE(server.logShows("player1 by timeout", 1s)) << server.log();
+  EXPECT_EQ(bot.wait(10s), 0);
+  EXPECT_EQ(fileText(clientLog).find("out of step"), std::string::npos) << fileText(clientLog);
+
+  Process check(CLIENT_SCREENSHOT_CHECK_PATH,
+                {png.string(), "--size", "1120x760", "--cells", "15", "--dark", "h8", "--light", "g7", "--dark", "f6",
+                 "--wood", "i9", "--panel-colour", "230,110,95"},
+                dir.path() / "check.log");
+  EXPECT_EQ(check.wait(20s), 0) << "screenshot check failed: " << fileText(dir.path() / "check.log");
+  std::filesystem::copy_file(png, std::filesystem::path(CLIENT_LIVE_PNG_DIR) / "live_opening.png",
                              std::filesystem::copy_options::overwrite_existing);
 }
 
