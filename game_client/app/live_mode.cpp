@@ -443,7 +443,9 @@ void LiveMode::refreshStatus() {
       break;
     case Stage::Playing: {
       const int stones = static_cast<int>(session_->history().size());
-      const std::string opening = game ? describeOpening(game->opening(), stones, seat_) : "";
+      game::OpeningState asked = game ? game->opening() : game::OpeningState{};
+      if (choosingOffer(asked)) asked.step = game::OpeningStep::Offer;  // Taraguchi-10's offer, chosen: its points are due
+      const std::string opening = describeOpening(asked, stones, seat_);
       if (watching) {
         status_ = !opening.empty() ? "Watching. " + opening
                   : board_ && game ? "Watching. " + capitalized(board_->side(game->toMove()).name) + " to move."
@@ -507,9 +509,10 @@ void LiveMode::refreshButtons() {
       panel_.buttons.push_back({Action::DeclineTakeback, "Decline take-back"});
     } else {
       const bool pending = session_->takebackPending();
-      const bool inOpening = game && game->opening().inProgress();  // no take-back reaches into it
+      // No take-back reaches into an opening: some move after it must be there to take back.
+      const bool takeable = game && game->canTakeback();
       panel_.buttons.push_back({Action::RequestTakeback, pending ? "Take-back asked" : "Take back",
-                                !pending && session_->hasMoved() && !inOpening});
+                                !pending && session_->hasMoved() && takeable});
     }
   }
   if (board_ && board_->hasDrawOffers()) {
@@ -558,7 +561,7 @@ void LiveMode::refreshOpeningButtons() {
     case game::OpeningStep::ChooseOption:
       add(Action::OptionBlack, "1 · Take black");
       add(Action::OptionWhite, "2 · Stay white");
-      add(Action::OptionStones, "3 · Two more stones");
+      add(Action::OptionStones, "3 · Two stones");
       break;
     case game::OpeningStep::Declare:
       add(Action::FewerFifths, "−", fifths_ > 1);
