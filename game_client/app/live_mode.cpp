@@ -253,7 +253,10 @@ void LiveMode::syncBoard() {
     }
   }
   const game::OpeningState opening = session_->game()->opening();
-  if (!choosingOffer(opening) && !(opening.step == game::OpeningStep::SwapOrOffer && opening.decider == seat_)) {
+  // The draft lasts while an offer may be ours to make.
+  const bool offerOurs = seat_ != game::Seat::None && opening.decider == seat_ &&
+                         (opening.step == game::OpeningStep::Offer || opening.step == game::OpeningStep::SwapOrOffer);
+  if (!offerOurs) {
     offer_.clear();
     offering_ = false;
   }

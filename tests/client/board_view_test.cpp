@@ -175,6 +175,18 @@ TEST_F(OmokView, ConfirmedMovesAreMirroredAndMisfitsRefused) {
   EXPECT_EQ(view_->plies(), 1);
 }
 
+TEST_F(OmokView, AnOpeningsExchangeTurnsTheSidesAndItsMarksAreNoMoves) {
+  EXPECT_EQ(view_->side(game::Seat::Player1).name, "black");
+  view_->showOpening({true, 1, {{0, point('g', 7), 0}}});
+  EXPECT_EQ(view_->side(game::Seat::Player1).name, "white");
+  EXPECT_FALSE(view_->side(game::Seat::Player1).dark);
+  EXPECT_TRUE(view_->side(game::Seat::Player2).dark);
+  EXPECT_EQ(view_->plies(), 0) << "a candidate is not a stone";
+  EXPECT_TRUE(view_->apply({0, point('g', 7), 0})) << "nor does it take the point";
+  view_->reset();
+  EXPECT_EQ(view_->side(game::Seat::Player1).name, "white") << "the mode sets the marks, reset() keeps them";
+}
+
 TEST(OmokViewSetup, SidesAndBadSetups) {
   std::string error;
   auto view = makeBoardView({game::Kind::Omok, game::Rule::Freestyle, 19, ""}, error);
