@@ -24,6 +24,7 @@
 #include "game_client/app/live_mode.h"
 #include "game_client/app/lobby_mode.h"
 #include "game_client/app/replay_mode.h"
+#include "game_client/core/game_choice.h"
 #include "game_client/app/start_mode.h"
 #include "game_client/core/server_address.h"
 #include "game_client/core/user_config.h"
@@ -49,6 +50,7 @@ std::unique_ptr<client::Mode> startScreen(const CLI::App& cli, const client::Liv
     start.address = client::formatServerAddress({live.host, live.port});
   if (cli.count("--name")) start.name = live.session.name;
   start.code = live.session.matchCode;
+  start.game = client::describeGameChoice(live.session);
   start.live = live;
   if (logDirs.empty()) {
     std::error_code ec;
@@ -78,6 +80,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   cli.add_option("--match", live.session.matchCode,
                  "private match code (empty: the public queue); with --watch, the code of the private match watched");
+  std::string play;
+  cli.add_option("--play", play,
+                 "what to play on a server that hosts several games, in words: chess, renju, \"renju soosorv8\", "
+                 "\"freestyle swap2 19\" (default: the server's choice)");
   std::optional<std::uint32_t> watch;
   auto* watchOption = cli.add_option("--watch", watch, "watch this match (its id) instead of playing");
   bool list = false;
@@ -106,7 +112,7 @@ int main(int argc, char** argv) {
   cli.add_option("--log-dir", logDirs, "with --start, the folder of the records to replay (default: ./logs and "
                                        "the program's folder's logs)")
       ->needs(startOption);
-  for (const char* o : {"--host", "--port", "--name", "--match", "--watch", "--list", "--retry-seconds"})
+  for (const char* o : {"--host", "--port", "--name", "--match", "--play", "--watch", "--list", "--retry-seconds"})
     cli.get_option(o)->excludes(replayOption);
   cli.get_option("--seat")->excludes(watchOption);
   watchOption->excludes(listOption);
@@ -119,6 +125,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   live.session.seat = seat == "1" ? game::Seat::Player1 : seat == "2" ? game::Seat::Player2 : game::Seat::None;
+  if (std::string why; !client::parseGameChoice(play, live.session, why)) {
+    std::cerr << "game_client: --play: " << why << '\n';
+    return 2;
+  }
   if (!screenshot.empty()) window.screenshot = screenshot;
 
 #if !defined(_WIN32) && !defined(__APPLE__)

@@ -32,8 +32,9 @@ struct StartOptions {
   std::string address = "127.0.0.1:9000";
   std::string name;
   std::string code;
-  // The rest of a game's wishes (seat, retry seconds); host, port, name and
-  // match code come from the fields.
+  std::string game;  // what to play, in words (client::parseGameChoice): "renju soosorv8"; empty: the server's
+  // The rest of a game's wishes (seat, retry seconds); host, port, name,
+  // match code and game come from the fields.
   LiveOptions live;
   std::vector<std::filesystem::path> recordDirs;
   std::filesystem::path configFile;  // where Play and Watch remember the fields; empty: nowhere
@@ -60,7 +61,7 @@ class StartMode final : public BoardlessMode {
   int exitCode() const override { return error_.empty() ? 0 : 1; }
 
  private:
-  enum Field { Address, Name, Code, kFields };
+  enum Field { Address, Name, Code, Game, kFields };
 
   // The fields as the options of a game or a list; false, with why in error_, when they will not do.
   bool gameOptions(LiveOptions& out);

@@ -118,6 +118,7 @@ std::string gameTitle(const game::Setup& setup) {
   if (setup.kind == game::Kind::Omok) {
     const std::string size = std::to_string(setup.boardSize);
     title += " · " + std::string(game::name(setup.rule)) + " · " + size + "×" + size;
+    if (setup.opening != game::Opening::None) title += " · " + std::string(game::name(setup.opening));
   }
   return title;
 }

@@ -24,7 +24,7 @@ using servertest::TempDir;
 const fs::path kRecords = fs::path(CLIENT_TEST_DATA) / "start";
 const std::string kBroken = "2026-11-22T07-00-00Z_m000001.jsonl";
 
-enum { kAddress, kName, kCode };
+enum { kAddress, kName, kCode, kGame };
 
 StartOptions options(const TempDir& dir, std::string address, std::string name) {
   StartOptions out;
@@ -104,7 +104,7 @@ TEST(StartMode, TypesIntoTheFocusedFieldAndTabMovesOn) {
   TempDir dir;
   StartMode start(options(dir, "127.0.0.1:9000", ""));
   const auto& fields = start.start()->fields;
-  ASSERT_EQ(fields.size(), 3u);
+  ASSERT_EQ(fields.size(), 4u);
   EXPECT_TRUE(fields[kName].focused);  // the first one still empty
   for (const char32_t c : std::u32string(U"안나")) EXPECT_TRUE(start.text(c));
   EXPECT_EQ(fields[kName].text, "안나");
@@ -115,6 +115,8 @@ TEST(StartMode, TypesIntoTheFocusedFieldAndTabMovesOn) {
   EXPECT_FALSE(start.text(U'\t'));  // the Tab's character is not typed
   EXPECT_EQ(fields[kCode].text, "x");
   EXPECT_TRUE(start.key(sf::Keyboard::Tab));
+  EXPECT_TRUE(fields[kGame].focused);
+  EXPECT_TRUE(start.key(sf::Keyboard::Tab));
   EXPECT_TRUE(fields[kAddress].focused);
   EXPECT_TRUE(start.key(sf::Keyboard::BackSpace));
   EXPECT_EQ(fields[kAddress].text, "127.0.0.1:900");
@@ -122,6 +124,18 @@ TEST(StartMode, TypesIntoTheFocusedFieldAndTabMovesOn) {
   EXPECT_FALSE(start.focusField(kName));
   EXPECT_TRUE(start.key(sf::Keyboard::BackSpace));
   EXPECT_EQ(fields[kName].text, "안");
+}
+
+// The game field's words go into the hello; words that make no game are said.
+TEST(StartMode, TheGameFieldSaysWhatToPlay) {
+  TempDir dir;
+  StartMode start(options(dir, "127.0.0.1:9000", "ann"));
+  ASSERT_TRUE(start.focusField(kGame));
+  for (const char c : std::string("renju swap2")) start.text(static_cast<char32_t>(c));
+  EXPECT_TRUE(start.act(Action::Play));
+  EXPECT_EQ(start.next(), nullptr);
+  EXPECT_EQ(start.start()->error, "Opening swap2 is not played under renju.");
+  EXPECT_TRUE(start.start()->fields[kGame].focused);
 }
 
 TEST(StartMode, ABadPortOrNoNameIsSaidOnTheScreen) {
