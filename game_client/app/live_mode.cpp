@@ -186,7 +186,8 @@ void LiveMode::handleEvents() {
                        (why.empty() ? std::string(game::describe(p.reject)) : why) + ".";
             },
             [&](const proto::OpeningStatus& p) {
-              // What the opening asks next is the status line; the other side's decision is news until the next step.
+              // What the opening asks next is the status line; the other side's decision is news until the
+              // next step.
               decided_.clear();
               if (p.choice == 0 || p.by == seat_) return;
               const game::Decision made{static_cast<game::Choice>(p.choice), p.value,
@@ -447,7 +448,8 @@ void LiveMode::refreshStatus() {
     case Stage::Playing: {
       const int stones = static_cast<int>(session_->history().size());
       game::OpeningState asked = game ? game->opening() : game::OpeningState{};
-      if (choosingOffer(asked)) asked.step = game::OpeningStep::Offer;  // Taraguchi-10's offer, chosen: its points are due
+      // Taraguchi-10's offer, once chosen: its points are due.
+      if (choosingOffer(asked)) asked.step = game::OpeningStep::Offer;
       const std::string opening = describeOpening(asked, stones, seat_);
       if (watching) {
         status_ = !opening.empty() ? "Watching. " + opening

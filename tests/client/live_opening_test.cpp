@@ -24,7 +24,8 @@ bool says(const Mode& mode, const std::string& text) { return mode.panel().statu
 
 const PanelButton* button(const Mode& mode, Action action) {
   const auto& buttons = mode.panel().buttons;
-  const auto found = std::find_if(buttons.begin(), buttons.end(), [&](const PanelButton& b) { return b.action == action; });
+  const auto found =
+      std::find_if(buttons.begin(), buttons.end(), [&](const PanelButton& b) { return b.action == action; });
   return found == buttons.end() ? nullptr : &*found;
 }
 

@@ -60,7 +60,8 @@ TEST(OpeningWords, SayWhatIsAskedOfWhom) {
   EXPECT_EQ(describeOpening(place, 2, game::Seat::Player2),
             "Opening: your opponent places stone 3 (black) within the central 5×5.");
   place.area = 0;
-  EXPECT_EQ(describeOpening(place, 0, game::Seat::None), "Opening: player 1 places stone 1 (black) on the centre point.");
+  EXPECT_EQ(describeOpening(place, 0, game::Seat::None),
+            "Opening: player 1 places stone 1 (black) on the centre point.");
   const game::OpeningState offer{game::Opening::Soosorv8, game::OpeningStep::Offer, game::Seat::Player2, -1, 3, true,
                                  {}};
   EXPECT_EQ(describeOpening(offer, 4, game::Seat::Player2),
