@@ -456,7 +456,9 @@ void LiveMode::refreshStatus() {
                   : board_ && game ? "Watching. " + capitalized(board_->side(game->toMove()).name) + " to move."
                                    : "Watching.";
       } else if (session_->myTurn() && session_->awaitingReply()) {
-        status_ = "Sending your move…";
+        const bool stone = asked.step == game::OpeningStep::Done || asked.step == game::OpeningStep::Place ||
+                           asked.step == game::OpeningStep::Pick;
+        status_ = stone ? "Sending your move…" : "Sending your decision…";
       } else if (!opening.empty()) {
         status_ = opening + " You play " + you + " for now.";  // the opening may exchange the colours yet
       } else {

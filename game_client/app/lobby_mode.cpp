@@ -10,7 +10,7 @@ namespace {
 
 LobbyEntry describe(const proto::MatchEntry& m) {
   const auto name = [](std::string_view n) { return n.empty() ? std::string("—") : std::string(n); };
-  const game::Setup setup{m.game, m.rule, m.boardSize, ""};
+  const game::Setup setup{m.game, m.rule, m.boardSize, "", m.opening};
   const bool playing = m.state == proto::MatchState::Playing;
   return {name(proto::text(m.player1)) + " vs " + name(proto::text(m.player2)),
           gameTitle(setup) + " · " + game::describe({m.clockBaseMs, m.clockIncrementMs}),
@@ -81,6 +81,7 @@ bool LobbyMode::openEntry(int index) {
     chosen.game = static_cast<std::uint8_t>(m.game);
     chosen.rule = static_cast<std::uint8_t>(m.rule);
     chosen.boardSize = m.boardSize;
+    chosen.opening = m.opening;
     chosen.seat = game::Seat::None;
     chosen.matchCode.clear();
   }

@@ -230,8 +230,9 @@ void StartMode::refresh() {
   panel_.subtitle = "Play, watch or replay";
   panel_.showMoves = false;
   panel_.status = "Play (or Enter) joins a game on the server, a private one when you give its code, of the game "
-                  "you name (or the server's). Watch lists the server's matches to join or watch. Replay opens the record picked on the left: a click "
-                  "picks one, a second click opens it. Tab moves between the fields.";
+                  "you name (or the server's). Watch lists the server's matches to join or watch. Replay opens the "
+                  "record picked on the left: a click picks one, a second click opens it. Tab moves between the "
+                  "fields.";
   panel_.buttons = {{Action::Play, "Play", true, true},
                     {Action::Watch, "Watch"},
                     {Action::Replay, "Replay", picked_ >= 0}};

@@ -326,7 +326,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"omok", "chess"}));
   app.add_option("--rule", args.rule, "freestyle, standard, renju, omok or fide; default: the server's")
       ->check(CLI::IsMember({"freestyle", "standard", "renju", "omok", "fide"}));
-  app.add_option("--opening", args.opening, "omok opening rule: swap1, swap2, soosorv8, taraguchi10; default: the server's")
+  app.add_option("--opening", args.opening,
+                 "omok opening rule: swap1, swap2, soosorv8, taraguchi10; default: the server's")
       ->check(CLI::IsMember({"swap1", "swap2", "soosorv8", "taraguchi10"}));
   app.add_option("--timeout", args.timeoutSeconds, "seconds to wait for the game to finish")
       ->check(CLI::PositiveNumber)

@@ -255,5 +255,36 @@ TEST(StartMode, PlayAndWatchReachTheServer) {
   EXPECT_EQ(back->start()->error, "");
 }
 
+// On a server of every game, a waiting match picked in the lobby is joined
+// through the queue of its own kind, opening included: the two play.
+TEST(StartMode, ALobbyPickJoinsTheWaitingMatchOfItsOwnKind) {
+  TempDir dir;
+  servertest::Server server({});
+  ASSERT_NE(server.port(), 0);
+  const std::string where = "127.0.0.1:" + std::to_string(server.port());
+
+  StartOptions first = options(dir, where, "ann");
+  first.game = "renju soosorv8";
+  StartMode start(first);
+  ASSERT_TRUE(start.act(Action::Play));
+  auto live = start.next();
+  ASSERT_NE(live, nullptr);
+  const auto waiting = [&] { return live->panel().status.find("Waiting for an opponent") != std::string::npos; };
+  EXPECT_TRUE(runUntil(*live, waiting)) << live->panel().status << " " << live->panel().error;
+
+  StartMode watching(options(dir, where, "ben"));
+  ASSERT_TRUE(watching.act(Action::Watch));
+  auto lobby = watching.next();
+  ASSERT_NE(lobby, nullptr);
+  EXPECT_TRUE(runUntil(*lobby, [&] { return lobby->lobby()->entries.size() == 1; })) << lobby->panel().error;
+  EXPECT_NE(lobby->lobby()->entries[0].game.find("soosorv8"), std::string::npos) << lobby->lobby()->entries[0].game;
+  ASSERT_TRUE(lobby->openEntry(0));
+  auto joined = lobby->next();
+  ASSERT_NE(joined, nullptr);
+  EXPECT_TRUE(runUntil(*joined, [&] { return joined->panel().status.find("Opening") != std::string::npos; }))
+      << joined->panel().status << " " << joined->panel().error;
+  EXPECT_TRUE(server.logShows("ben takes player2")) << server.log();
+}
+
 }  // namespace
 }  // namespace client
