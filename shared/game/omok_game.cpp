@@ -98,16 +98,17 @@ class OmokGame final : public Game {
   Played play(const Move& move) override {
     Played played;
     const int size = game_.board().size();
+    const std::optional<omok::Point> point = pointOf(move);
     if (status().over()) {
       played.reject = Reject::GameOver;
       played.why = std::string(omok::describe(omok::MoveError::GameOver));
-    } else if (move.from != 0 || move.promotion != 0 || move.to >= size * size) {
+    } else if (!point) {
       played.reject = Reject::OffBoard;
       played.why = move.to >= size * size ? "point " + std::to_string(move.to) + " is off the " +
                                                 std::to_string(size) + "x" + std::to_string(size) + " board"
                                           : "an omok move names only a point (from and promotion must be 0)";
     } else {
-      const omok::Point p = omok::fromWireIndex(move.to, size);
+      const omok::Point p = *point;
       played.notation = omok::name(p);
       played.uci = played.notation;
       if (inOpening()) {
@@ -169,16 +170,16 @@ class OmokGame final : public Game {
         break;
       case Choice::Offer: {
         std::vector<omok::Point> points;
-        const int size = game_.board().size();
         played.notation = "offer";
         for (const Move& m : d.points) {
-          if (m.from != 0 || m.promotion != 0 || m.to >= size * size) {
+          const std::optional<omok::Point> p = pointOf(m);
+          if (!p) {
             e = omok::OpeningError::OffBoard;
             points.clear();
             break;
           }
-          points.push_back(omok::fromWireIndex(m.to, size));
-          played.notation += " " + omok::name(points.back());
+          points.push_back(*p);
+          played.notation += " " + omok::name(*p);
         }
         if (points.size() == d.points.size()) e = opening_->offer(by, points);
         break;
@@ -191,15 +192,10 @@ class OmokGame final : public Game {
 
   Played checkCandidate(const Move& move, const std::vector<Move>& chosen) const override {
     Played played;
-    const int size = game_.board().size();
-    const auto point = [&](const Move& m) -> std::optional<omok::Point> {
-      if (m.from != 0 || m.promotion != 0 || m.to >= size * size) return std::nullopt;
-      return omok::fromWireIndex(m.to, size);
-    };
     std::vector<omok::Point> points;
     for (const Move& m : chosen)
-      if (const auto p = point(m)) points.push_back(*p);
-    const std::optional<omok::Point> p = point(move);
+      if (const auto p = pointOf(m)) points.push_back(*p);
+    const std::optional<omok::Point> p = pointOf(move);
     const omok::OpeningError e = !opening_            ? omok::OpeningError::WrongStep
                                  : !p || points.size() != chosen.size() ? omok::OpeningError::OffBoard
                                                       : opening_->checkCandidate(*p, points);
@@ -245,6 +241,13 @@ class OmokGame final : public Game {
   Seat seatOf(omok::Stone colour) const {
     if (opening_) return seatOf(opening_->roleOf(colour));
     return colour == omok::Stone::Black ? Seat::Player1 : Seat::Player2;
+  }
+  // The point an omok move names; nullopt when it is off the board or names
+  // more than a point (a from-square, a promotion).
+  std::optional<omok::Point> pointOf(const Move& m) const {
+    const int size = game_.board().size();
+    if (m.from != 0 || m.promotion != 0 || m.to >= size * size) return std::nullopt;
+    return omok::fromWireIndex(m.to, size);
   }
   Move moveAt(omok::Point p) const {
     return Move{0, static_cast<std::uint16_t>(omok::wireIndex(p, game_.board().size())), 0};
