@@ -3,8 +3,9 @@
 // and prints the result as its last line, e.g.
 //   result: player1 five-in-a-row after 37 moves
 // With --engine uci:COMMAND or gomocup:COMMAND an engine process picks the
-// moves instead (game_client/engine); an engine that fails makes the bot
-// resign, so the game still ends properly.
+// moves instead (game_client/engine), and a Gomocup brain under swap2 the
+// opening's stones and decisions too (SWAP2BOARD); an engine that fails
+// makes the bot resign, so the game still ends properly.
 // A connection that drops, cannot be made, or ends with an error a new one
 // may cure (the server restarting, say) is tried again for --retry-seconds
 // (game_client/bot/link.h): the seat is taken back with its token once the
@@ -23,11 +24,13 @@
 // engine failed and the bot resigned, 3 when --timeout passed first.
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <deque>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 
 #include "game_client/bot/link.h"
 #include "game_client/core/chooser.h"
@@ -63,28 +66,61 @@ struct Args {
   std::string chat;
 };
 
-// Where the bot's moves come from, decided once: the seeded chooser, or with
-// --engine an engine process. An omok opening is the chooser's with an
-// engine too (stones and decisions at random; Gomocup's SWAP2BOARD is not
-// spoken yet): the engine is then handed the position the opening left,
-// whose stones alternate black and white like any game's.
+// Where the bot's stones, moves and decisions come from, decided once: the
+// seeded chooser, or with --engine an engine process. In an omok opening the
+// engine is asked first where its protocol has words for the step (a
+// Gomocup brain under swap2, through SWAP2BOARD: game_client/engine/
+// gomocup_engine.h); its answer, one or more stones and decisions in a row,
+// is sent an action at a time, each as it falls due. The rest of an opening
+// (all of swap1, Soosorv-8 and Taraguchi-10, and swap2 with a brain that
+// does not speak SWAP2BOARD) is the chooser's, stones and decisions at
+// random: the engine is then handed the position the opening left, whose
+// stones alternate black and white like any game's.
 struct MoveSource {
   client::MoveChooser chooser;
   std::unique_ptr<engine::EnginePlayer> engine;
-  std::string engineFailure;  // why the engine made us resign
+  std::string engineFailure;                  // why the engine made us resign
+  std::deque<engine::OpeningAction> planned;  // the engine's opening answer, from the action due on
 
-  // The move to send, or nullopt to resign (no legal move left, or the
-  // engine failed). False, with `error` set, when the bot itself is out of step.
-  bool next(const client::Session& session, std::optional<game::Move>& move, std::string& error) {
-    if (!engine || session.game()->opening().inProgress()) {
-      move = chooser.choose(session.setup(), *session.game(), session.history(), error);
-      return error.empty();
+  // Sends the stone, move or decision due from the bot's seat, or resigns
+  // (no legal move left, or the engine failed). False, with `error` set,
+  // when the bot itself is out of step.
+  bool act(client::Session& session, std::string& error) {
+    const game::Game& game = *session.game();
+    const game::OpeningState opening = game.opening();
+    // What the game has gone past is done (sent, or replayed to us after a
+    // reconnection): the front is then due now, or nothing is planned.
+    while (!planned.empty() && !planned.front().dueIn(game)) planned.pop_front();
+    if (engine && opening.inProgress() && planned.empty()) {
+      auto answer = engine->opening(session.setup(), game, session.history(), engineFailure);
+      if (!answer) return resign(session, error);
+      planned.assign(answer->begin(), answer->end());
+    }
+    if (!planned.empty()) {
+      if (const auto* decision = std::get_if<game::Decision>(&planned.front().what))
+        return session.decide(*decision, error);
+      return session.move(std::get<game::Move>(planned.front().what), error);
+    }
+    if (opening.inProgress() && opening.step != game::OpeningStep::Place && opening.step != game::OpeningStep::Pick) {
+      const std::optional<game::Decision> decision = chooser.decide(session.setup(), game);
+      if (decision && session.decide(*decision, error)) return true;
+      error = "cannot make the opening's decision: " + error;
+      return false;
+    }
+    if (!engine || opening.inProgress()) {
+      const std::optional<game::Move> move = chooser.choose(session.setup(), game, session.history(), error);
+      if (!error.empty()) return false;
+      return move ? session.move(*move, error) : session.resign(error);
     }
     game::Setup position = session.setup();
     position.opening = game::Opening::None;
-    move = engine->move(position, session.history(), engineFailure);
-    if (!move) std::cerr << "game_bot: the engine failed, resigning: " << engineFailure << '\n';
-    return true;
+    const std::optional<game::Move> move = engine->move(position, session.history(), engineFailure);
+    return move ? session.move(*move, error) : resign(session, error);
+  }
+
+  bool resign(client::Session& session, std::string& error) {
+    std::cerr << "game_bot: the engine failed, resigning: " << engineFailure << '\n';
+    return session.resign(error);
   }
 };
 
@@ -211,7 +247,7 @@ int play(const Args& args) {
                    return std::nullopt;
                  });
   const auto strategy = args.strategy == "first" ? client::Strategy::First : client::Strategy::Random;
-  MoveSource source{client::MoveChooser(strategy, args.seed), nullptr, {}};
+  MoveSource source{client::MoveChooser(strategy, args.seed), nullptr, {}, {}};
   if (!args.engine.empty()) {
     std::string why;
     const engine::Settings settings{.moveTime = std::chrono::milliseconds(args.moveTimeMs)};
@@ -246,17 +282,7 @@ int play(const Args& args) {
     if (session.takebackRequested() && !session.declineTakeback(why)) return fail(why);
     // Only this session's mirror says whose move it is: after a reconnection
     // a move that was in flight is either in the replay or ours to make again.
-    const bool decisionDue = session.myTurn() && session.game()->opening().inProgress() &&
-                             session.game()->opening().step != game::OpeningStep::Place &&
-                             session.game()->opening().step != game::OpeningStep::Pick;
-    if (decisionDue && !session.awaitingReply()) {
-      const std::optional<game::Decision> decision = source.chooser.decide(session.setup(), *session.game());
-      if (!decision || !session.decide(*decision, why)) return fail("cannot make the opening's decision: " + why);
-    } else if (session.myTurn() && !session.awaitingReply()) {
-      std::optional<game::Move> move;
-      if (!source.next(session, move, why)) return fail(why);
-      if (!(move ? session.move(*move, why) : session.resign(why))) return fail(why);
-    }
+    if (session.myTurn() && !session.awaitingReply() && !source.act(session, why)) return fail(why);
     if (auto status = link.pump()) return *status;
   }
   printResult(link.session());

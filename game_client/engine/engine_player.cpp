@@ -6,6 +6,11 @@
 
 namespace engine {
 
+std::optional<std::vector<OpeningAction>> EnginePlayer::opening(const game::Setup&, const game::Game&,
+                                                                const std::vector<game::Move>&, std::string&) {
+  return std::vector<OpeningAction>{};
+}
+
 std::unique_ptr<EnginePlayer> makeEnginePlayer(std::string_view spec, const Settings& settings, std::string& error) {
   const auto colon = spec.find(':');
   const std::string_view protocol = spec.substr(0, colon);

@@ -1,5 +1,6 @@
 // The words of the Gomocup (Piskvork) brain protocol we use, as pure
-// functions: coordinates, the rule bits of INFO rule, and move lines.
+// functions: coordinates, the rule bits of INFO rule, move lines, the lines
+// that are only talk, and the answers to SWAP2BOARD.
 //
 // Gomocup counts x from the left (column a = 0) and y from the TOP row down,
 // both from 0. Our omok points count rows from the bottom (row 0 = "1"), and
@@ -10,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shared/game/types.h"
 
@@ -35,5 +37,37 @@ std::optional<Coord> parseMove(std::string_view line, int size);
 // overlines do not win) has no Gomocup bit; the closest is 1, exactly five,
 // so a brain may still propose a 3-3 there, which our referee refuses.
 int ruleBits(game::Rule rule);
+
+// A MESSAGE or DEBUG line: words for people, never an answer.
+bool isChatter(std::string_view line);
+
+// SWAP2BOARD, the swap2 opening's extension of the protocol (Gomocup's
+// experimental tournaments, https://gomocup.org/news/experimental-tournament-update-2020/):
+// the manager sends SWAP2BOARD, the stones so far one "x,y" a line (0, 3 or
+// 5 of them, black first), then DONE, and the brain answers one line:
+//   0 stones: "x,y x,y x,y", the first three stones (black, white, black);
+//   3 stones: "SWAP" takes black (swap2's option 1); "x,y" stays white and
+//             plays move 4 (option 2); "x,y x,y" puts moves 4 and 5 and lets
+//             the first player choose the colour (option 3);
+//   5 stones: "SWAP" takes black, the opponent playing move 6; "x,y" takes
+//             white and plays move 6.
+// ERROR or UNKNOWN says the brain does not speak it.
+struct Swap2Answer {
+  enum class Kind : std::uint8_t {
+    Refused,    // ERROR or UNKNOWN
+    Swap,       // SWAP
+    Points,     // stones, as many as the case allows
+    Malformed,  // anything else; `why` says what is wrong
+  };
+  Kind kind = Kind::Malformed;
+  std::vector<Coord> points;  // Points
+  std::string why;            // Malformed
+};
+
+// Reads `line`, its line end (CR, LF or CR LF) ignored, as the answer to
+// SWAP2BOARD sent with `stones` stones (0, 3 or 5) on a board of `size`.
+// Only the form is checked here: whether the points are free and legal is
+// the rules engine's to say.
+Swap2Answer readSwap2Answer(std::string_view line, int stones, int size);
 
 }  // namespace engine::gomocup

@@ -1,12 +1,24 @@
 // A small Gomocup brain for the engine tests: it keeps a board, answers
-// START, INFO, BEGIN, TURN, BOARD and END, and plays the empty point that
-// makes its longest line through that point, nearest the centre on ties, so
-// it wins against random moves and only ever plays legal freestyle and
-// standard moves. Everything it receives is logged to stderr.
+// START, INFO, BEGIN, TURN, BOARD, SWAP2BOARD and END, and plays the empty
+// point that makes its longest line through that point, nearest the centre
+// on ties, so it wins against random moves and only ever plays legal
+// freestyle and standard moves. Everything it receives is logged to stderr.
+//
+// SWAP2BOARD (gomocup_protocol.h): its stones are the empty points nearest
+// the centre, in reading order on ties (on an empty 15x15 board 7,7 7,6 6,7,
+// that is h8 h9 g8); its move 4 or 6 is its usual move as white. After three
+// stones it puts two more (option 3), after five it takes white and plays
+// move 6, unless --swap2 says otherwise.
 //
 //   test_brain                 plays
 //   test_brain --die-after N   plays N moves, then exits (status 3) instead of the next
 //   test_brain --chatty        sends MESSAGE, DEBUG and ERROR lines before each move
+//   test_brain --swap2 HOW     answers SWAP2BOARD after three or five stones with HOW:
+//                              stay (one point: move 4 or 6 as white), swap (SWAP);
+//                              or answers every SWAP2BOARD with HOW:
+//                              unknown (UNKNOWN, as to any command it does not know,
+//                              each stone line and DONE included), error (ERROR),
+//                              taken (an occupied point), nonsense (a line that is no answer)
 #ifdef _WIN32
 #include <fcntl.h>
 #include <io.h>
@@ -43,6 +55,18 @@ struct Brain {
     return best;
   }
 
+  // The empty point nearest the centre, in reading order on ties, taken by `who`.
+  std::string nearest(int who) {
+    int bestX = -1, bestY = -1, bestDistance = 0;
+    for (int y = 0; y < size; ++y)
+      for (int x = 0; x < size; ++x) {
+        const int distance = (2 * x - size + 1) * (2 * x - size + 1) + (2 * y - size + 1) * (2 * y - size + 1);
+        if (at(x, y) == 0 && (bestX < 0 || distance < bestDistance)) bestX = x, bestY = y, bestDistance = distance;
+      }
+    at(bestX, bestY) = who;
+    return std::to_string(bestX) + "," + std::to_string(bestY);
+  }
+
   std::string play() {
     int bestX = -1, bestY = -1, bestLine = -1, bestDistance = 0;
     for (int y = 0; y < size; ++y)
@@ -62,6 +86,38 @@ struct Brain {
 
 void say(const std::string& line) { std::cout << line << "\r\n" << std::flush; }
 
+// The next line of input without its line end, logged.
+bool readLine(std::string& line) {
+  if (!std::getline(std::cin, line)) return false;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  std::cerr << "brain< " << line << '\n';
+  return true;
+}
+
+// The answer to SWAP2BOARD, its stones read up to DONE. White's stones are
+// its own (1): the move it plays by its usual choice is white's, 4 or 6.
+std::string swap2(Brain& brain, const std::string& how) {
+  brain.board.assign(brain.board.size(), 0);
+  std::vector<std::string> stones;
+  std::string line;
+  while (readLine(line) && line != "DONE") {
+    int x = 0, y = 0;
+    std::sscanf(line.c_str(), "%d,%d", &x, &y);
+    brain.at(x, y) = stones.size() % 2 == 0 ? 2 : 1;
+    stones.push_back(line);
+  }
+  if (how == "error") return "ERROR SWAP2BOARD is not supported";
+  if (how == "nonsense") return "thinking about it";
+  if (how == "taken") return stones.empty() ? "7,7 7,7 8,8" : stones.front();
+  if (!stones.empty() && how == "swap") return "SWAP";
+  if (!stones.empty() && (how == "stay" || stones.size() == 5)) return brain.play();
+  // One statement a stone: each takes the point nearest the centre left by the one before.
+  std::string answer = brain.nearest(stones.empty() ? 2 : 1);
+  if (stones.empty()) answer += " " + brain.nearest(1);
+  answer += " " + brain.nearest(2);
+  return answer;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,6 +126,7 @@ int main(int argc, char** argv) {
 #endif
   const std::string mode = argc > 1 ? argv[1] : "";
   int movesLeft = mode == "--die-after" && argc > 2 ? std::atoi(argv[2]) : -1;  // -1: no end
+  const std::string how = mode == "--swap2" && argc > 2 ? argv[2] : "";
   Brain brain;
   std::string line;
   auto move = [&] {
@@ -81,9 +138,7 @@ int main(int argc, char** argv) {
     }
     say(brain.play());
   };
-  while (std::getline(std::cin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::cerr << "brain< " << line << '\n';
+  while (readLine(line)) {
     std::istringstream words(line);
     std::string command;
     words >> command;
@@ -106,15 +161,15 @@ int main(int argc, char** argv) {
       move();
     } else if (command == "BOARD") {
       brain.board.assign(brain.board.size(), 0);
-      while (std::getline(std::cin, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        std::cerr << "brain< " << line << '\n';
+      while (readLine(line)) {
         if (line == "DONE") break;
         int x = 0, y = 0, field = 0;
         std::sscanf(line.c_str(), "%d,%d,%d", &x, &y, &field);
         brain.at(x, y) = field;
       }
       move();
+    } else if (command == "SWAP2BOARD" && how != "unknown") {
+      say(swap2(brain, how));
     } else if (command == "END") {
       return 0;
     } else if (command == "ABOUT") {
