@@ -1,8 +1,9 @@
 // game_server: hosts omok and chess matches over TCP: every game, rule set,
-// board size and opening rule at once, each kind with its own public queue;
-// --game, --rule, --board-size and --opening narrow it to one, and are what a
-// hello that leaves the field at 0 gets (omok, renju, 15x15, no opening when
-// nothing narrows it).
+// board size, opening rule and time control at once, each kind with its own
+// public queue; --game, --rule, --board-size, --opening and --time narrow it
+// to one, and are what a hello that leaves the field at 0 gets (omok, renju,
+// 15x15, no opening, untimed when nothing narrows it). After a game its
+// players have --rematch-window seconds to agree on a rematch.
 //
 //   game_server [--game omok|chess] [--rule R] [--port 9000] [--log-dir DIR]
 //               [--threads N] [--grace SECONDS] [--host ADDRESS]
@@ -11,7 +12,7 @@
 //               [--time MINUTES+SECONDS] [--no-records] [--max-connections N]
 //               [--max-per-address N] [--wait-timeout SECONDS]
 //               [--resume-grace SECONDS] [--drain-seconds N] [--io auto|epoll|uring]
-//               [--http HOST:PORT]
+//               [--http HOST:PORT] [--rematch-window SECONDS]
 //
 // The first line on stdout is "listening on PORT" (also for --port 0), so
 // scripts and tests can find the server; with --http the second is "http on
@@ -115,6 +116,7 @@ int run(int argc, char** argv) {
   std::size_t maxConnections = defaultMaxConnections();
   std::size_t maxPerAddress = 64;
   int waitTimeout = 30 * 60;
+  int rematchWindow = 30;
   int resumeGrace = 120;
   int drainSeconds = 0;
   std::string ioName = "auto";
@@ -144,8 +146,8 @@ int run(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
   app.add_option("--time", timeText,
-                 "clock per side: MINUTES+SECONDS added per move, e.g. 5+3 (fractions allowed: 0.5+0); "
-                 "default: untimed");
+                 "host this clock only: MINUTES+SECONDS added per move, e.g. 5+3 (fractions allowed: 0.5+0), or "
+                 "none; default: any a hello asks for, untimed when it asks for none");
   app.add_flag("--no-records", noRecords, "write no game records (benchmarks: the cost of durability)");
   app.add_option("--max-connections", maxConnections,
                  "connections served at once; a newcomer past it is told the server is full "
@@ -157,6 +159,10 @@ int run(int argc, char** argv) {
   app.add_option("--wait-timeout", waitTimeout, "seconds a match waits for its second player before it ends")
       ->capture_default_str()
       ->check(CLI::Range(1, 7 * 24 * 3600));
+  app.add_option("--rematch-window", rematchWindow,
+                 "seconds after a game in which its players may agree on a rematch; 0: no rematches")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3600));
   app.add_option("--resume-grace", resumeGrace,
                  "seconds the seats of a game resumed at start-up are held for their players to come back")
       ->capture_default_str()
@@ -199,6 +205,7 @@ int run(int argc, char** argv) {
     std::cerr << "game_server: --time: " << error << "\n";
     return 1;
   }
+  if (!timeText.empty()) hosting.time = *timeControl;
 
   net::Platform platform;
   server::ServerConfig config;
@@ -207,8 +214,8 @@ int run(int argc, char** argv) {
   config.records = !noRecords;
   config.match.grace = std::chrono::seconds(grace);
   config.match.resumeGrace = std::chrono::seconds(resumeGrace);
-  config.match.timeControl = *timeControl;
   config.match.waitTimeout = std::chrono::seconds(waitTimeout);
+  config.match.rematchWindow = std::chrono::seconds(rematchWindow);
   config.maxConnections = maxConnections;
   config.maxPerAddress = maxPerAddress;
   config.io = *server::parseIoBackend(ioName);
@@ -246,7 +253,7 @@ int run(int argc, char** argv) {
   std::printf("listening on %u\n", static_cast<unsigned>(matchServer.port()));
   if (!http.empty()) std::printf("http on %u\n", static_cast<unsigned>(status.port()));
   std::fflush(stdout);
-  server::logEvent({}, "hosting " + hosting.describe() + ", " + game::describe(*timeControl) + ", on " + host + ":" +
+  server::logEvent({}, "hosting " + hosting.describe() + (hosting.time ? "" : ", any clock") + ", on " + host + ":" +
                            std::to_string(matchServer.port()) + " (" + std::string(server::name(matchServer.io())) +
                            ")" +
                            (noRecords ? ", no records" : ", records in " + logDir) + "; at most " +

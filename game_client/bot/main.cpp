@@ -203,6 +203,12 @@ void Reporter::operator()(const client::Session& session, const proto::Packet& e
           [&](const proto::Spectators& n) {
             if (verbose_) std::cout << n.count << " watching\n";
           },
+          [&](const proto::RematchOffer&) {
+            if (verbose_) std::cout << "opponent offers a rematch\n";
+          },
+          [&](const proto::RematchDecline&) {
+            if (verbose_) std::cout << "no rematch: " << session.rematchEnded() << '\n';
+          },
           [&](const proto::Error& e) {
             if (verbose_) std::cout << "server error " << proto::name(e.code) << ": " << proto::text(e.text) << '\n';
           },

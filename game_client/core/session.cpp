@@ -56,6 +56,7 @@ bool Session::open(const Options& options) {
   hello.rule = options.rule;
   hello.boardSize = options.boardSize;
   hello.opening = options.opening;
+  if (options.time) proto::askTimeControl(hello, *options.time);
   hello.seat = options.seat;
   hello.reconnect = options.reconnect;
   return queue(hello, proto::setText(hello.name, options.name) && proto::setText(hello.matchCode, options.matchCode));
@@ -108,7 +109,10 @@ bool Session::receive(std::span<const std::uint8_t> bytes) {
 }
 
 void Session::closed() {
-  if (phase_ == proto::Phase::Over) return;
+  if (phase_ == proto::Phase::Over) {
+    if (rematchOpen_) endRematch("the server closed the connection");
+    return;
+  }
   if (restarting_) fail(proto::ErrorCode::ServerRestarting, "the server is restarting");
   else fail(proto::ErrorCode::ServerError, "the server closed the connection");
 }
@@ -142,6 +146,8 @@ void Session::handle(const proto::Packet& packet) {
                  [&](const proto::TakebackRequest&) { opponentRequestsTakeback_ = true; },
                  [&](const proto::TakebackDecline&) { ownTakebackPending_ = false; },
                  [&](const proto::TakenBack& p) { onTakenBack(p); },
+                 [&](const proto::RematchOffer&) { opponentOffersRematch_ = rematchOpen_; },
+                 [&](const proto::RematchDecline&) { endRematch("declined"); },
                  [&](const proto::Spectators& p) { spectators_ = p.count; },
                  [&](const proto::ChatMessage& p) { onChat(p); },
                  [&](const proto::MatchEntry& p) {
@@ -165,6 +171,20 @@ void Session::onWelcome(const proto::Welcome& welcome) {
   if (intent_ == Intent::List) {
     outOfStep("it sent a welcome before we asked for a match");
     return;
+  }
+  if (phase_ == proto::Phase::Over) {
+    // A rematch's welcome: only to a player who offered or accepted one.
+    if (!rematchOpen_ || !ownRematchPending_ || welcome.resumed != 0) {
+      outOfStep("it sent a welcome to a rematch we did not agree to");
+      return;
+    }
+    ++rematches_;
+    players_.reset();
+    result_.reset();
+    resigned_ = opponentOffersDraw_ = ownOfferPending_ = false;
+    opponentRequestsTakeback_ = ownTakebackPending_ = false;
+    rematchOpen_ = opponentOffersRematch_ = ownRematchPending_ = false;
+    spectators_ = 0;
   }
   if ((welcome.seat == game::Seat::None) != (intent_ == Intent::Watch)) {
     outOfStep(intent_ == Intent::Watch ? "it seated us although we asked to watch"
@@ -290,7 +310,11 @@ void Session::onError(const proto::Error& error) {
   // twice, a move that crossed the game's end) or refusals: events for the
   // UI. A refused take-back request is no longer pending. A restart notice
   // is news: the game goes on after it.
-  if (proto::closesConnection(error.code)) fail(error.code, "server: " + std::string(proto::text(error.text)));
+  // After the game, a closing error only ends the wait for a rematch.
+  if (phase_ == proto::Phase::Over && proto::closesConnection(error.code))
+    endRematch(std::string(proto::text(error.text)));
+  else if (proto::closesConnection(error.code)) fail(error.code, "server: " + std::string(proto::text(error.text)));
+  else if (error.code == proto::ErrorCode::RematchRefused) ownRematchPending_ = false;
   else if (error.code == proto::ErrorCode::TakebackRefused) ownTakebackPending_ = false;
   else if (error.code == proto::ErrorCode::ServerRestarting) restarting_ = true;
 }
@@ -307,6 +331,36 @@ void Session::onGameOver(const proto::GameOver& over) {
   result_ = status;
   moveInFlight_ = false;
   phase_ = proto::Phase::Over;
+  rematchOpen_ = over.rematchSeconds != 0 && !spectating();
+}
+
+void Session::endRematch(std::string why) {
+  if (!rematchOpen_) return;
+  rematchOpen_ = opponentOffersRematch_ = ownRematchPending_ = false;
+  rematchEnded_ = std::move(why);
+}
+
+bool Session::offerRematch(std::string& error) {
+  if (failure_) error = "the session has failed: " + failure_->text;
+  else if (!rematchOpen_) error = phase_ == proto::Phase::Over ? "no rematch can be agreed now" : "the game is not over";
+  else if (ownRematchPending_) error = "your rematch offer is pending already";
+  else {
+    send(proto::RematchOffer{});
+    ownRematchPending_ = true;
+    return true;
+  }
+  return false;
+}
+
+bool Session::declineRematch(std::string& error) {
+  if (failure_) error = "the session has failed: " + failure_->text;
+  else if (!rematchOpen_) error = "no rematch can be agreed now";
+  else {
+    send(proto::RematchDecline{});
+    endRematch("you declined");
+    return true;
+  }
+  return false;
 }
 
 bool Session::myTurn() const {

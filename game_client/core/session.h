@@ -7,7 +7,9 @@
 // A connection opens one of three ways (Options::intent): play (hello),
 // watch a match as a spectator (watch; seat None, no requests but chat), or
 // list the server's matches first (list-matches), after which join() sends
-// the hello or watch on the same connection.
+// the hello or watch on the same connection. After a game its players may
+// agree on a rematch: the welcome to it starts the session's next game on
+// the same connection (rematches()).
 //
 // Ownership and threading: one Session per connection, owned by whatever
 // drives the connection and used from one thread. It owns its game mirror.
@@ -44,6 +46,7 @@ struct Options {
   std::uint8_t rule = 0;       // game::Rule, 0 = the server's choice
   std::uint8_t boardSize = 0;  // 0 = the server's choice
   game::Opening opening = game::Opening::None;  // omok opening rule; None = the server's choice
+  std::optional<game::TimeControl> time;  // the clock asked for (untimed too); none = the server's choice
   game::Seat seat = game::Seat::None;  // None = any free seat
   std::string matchCode;       // Play: empty = the public queue; Watch: a private match's code
   proto::Token reconnect{};    // non-zero: take this seat back
@@ -104,6 +107,10 @@ class Session {
   // A line for everybody in the match, players or spectators; refused here
   // when empty, too long (127 bytes), or outside a match.
   bool chat(const std::string& text, std::string& error);
+  // After the game, while rematchOpen(): offer a rematch, or accept the
+  // opponent's (the same packet); decline one, which ends the wait for both.
+  bool offerRematch(std::string& error);
+  bool declineRematch(std::string& error);
 
   proto::Phase phase() const { return phase_; }
   Intent intent() const { return intent_; }
@@ -144,6 +151,16 @@ class Session {
   const game::Clock& clock() const { return clock_; }
   // Set by game-over.
   std::optional<game::Status> result() const { return result_; }
+  // After game-over, a rematch may still be agreed (the server's window is
+  // open, nobody declined or left); the opponent offers one; ours is
+  // unanswered. How many rematches this session has gone on to.
+  bool rematchOpen() const { return rematchOpen_; }
+  bool rematchOffered() const { return opponentOffersRematch_; }
+  bool rematchPending() const { return ownRematchPending_; }
+  int rematches() const { return rematches_; }
+  // Why the wait for a rematch ended without one ("declined", the server's
+  // words); empty while it is open or was never open.
+  const std::string& rematchEnded() const { return rematchEnded_; }
   // The server said it is restarting (error server-restarting, an event that
   // does not fail the session): the seat is kept for a reconnection, and the
   // connection closing afterwards fails with that code rather than as a drop.
@@ -158,6 +175,8 @@ class Session {
   void onMoveAccepted(const proto::MoveAccepted& accepted);
   void onOpeningStatus(const proto::OpeningStatus& status);
   void onGameOver(const proto::GameOver& over);
+  // The wait for a rematch is over without one, for `why`.
+  void endRematch(std::string why);
   void onTakenBack(const proto::TakenBack& taken);
   void onChat(const proto::ChatMessage& message);
   void onListed(const proto::MatchListEnd& end);
@@ -203,6 +222,11 @@ class Session {
   bool listed_ = false;
   bool restarting_ = false;
   std::optional<game::Status> result_;
+  bool rematchOpen_ = false;
+  bool opponentOffersRematch_ = false;
+  bool ownRematchPending_ = false;
+  int rematches_ = 0;
+  std::string rematchEnded_;
   std::optional<proto::ProtocolError> failure_;
 };
 

@@ -13,6 +13,7 @@ std::string_view noun(Action action) {
     case Action::Refusal: return "refused packets";
     case Action::MatchList: return "match lists";
     case Action::Ping: return "pings";
+    case Action::RematchOffer: return "rematch offers";
   }
   return "actions";
 }
@@ -28,7 +29,8 @@ std::string describe(Action action) {
 Budget::Budget()
     : limits_{limiter(limitOf(Action::Chat)), limiter(limitOf(Action::DrawOffer)),
               limiter(limitOf(Action::TakebackRequest)), limiter(limitOf(Action::Refusal)),
-              limiter(limitOf(Action::MatchList)), limiter(limitOf(Action::Ping))},
+              limiter(limitOf(Action::MatchList)), limiter(limitOf(Action::Ping)),
+              limiter(limitOf(Action::RematchOffer))},
       strikes_(limiter(kStrikes)),
       log_(limiter(kLogLines)) {}
 

@@ -30,8 +30,9 @@ enum class Action : std::uint8_t {
   Refusal,          // a packet the server said no to: a rejected move, an unexpected packet, ...
   MatchList,        // a list-matches, answered with up to 200 entries
   Ping,             // answered with a pong
+  RematchOffer,     // relayed, and when agreed a new match with its record
 };
-inline constexpr std::size_t kActions = 6;
+inline constexpr std::size_t kActions = 7;
 
 struct Limit {
   std::size_t events;
@@ -47,6 +48,7 @@ constexpr Limit limitOf(Action action) {
     case Action::Refusal: return {10, seconds(10)};
     case Action::MatchList: return {3, seconds(10)};
     case Action::Ping: return {10, seconds(10)};
+    case Action::RematchOffer: return {3, seconds(60)};
   }
   return {1, seconds(60)};
 }

@@ -10,7 +10,7 @@ std::string sizeText(int size) { return std::to_string(size) + "x" + std::to_str
 
 }  // namespace
 
-std::variant<game::Setup, std::string> Hosting::resolve(const proto::Hello& hello) const {
+std::variant<MatchKind, std::string> Hosting::resolve(const proto::Hello& hello) const {
   const std::optional<game::Rule> askedRule =
       hello.rule == 0 ? std::nullopt : std::optional(static_cast<game::Rule>(hello.rule));
   game::Setup setup;
@@ -29,20 +29,23 @@ std::variant<game::Setup, std::string> Hosting::resolve(const proto::Hello& hell
   setup.opening = hello.opening != game::Opening::None                              ? hello.opening
                   : opening && game::openingAllowed(*opening, setup.rule) && !chess ? *opening
                                                                                      : game::Opening::None;
-  if (!hosts(setup)) return "this server hosts " + describe() + " only";
+  const game::TimeControl clock = proto::timeControlOf(hello).value_or(time.value_or(game::TimeControl{}));
+  if (!hosts(setup) || (time && clock != *time)) return "this server hosts " + describe() + " only";
   if (!game::openingAllowed(setup.opening, setup.rule))
     return "opening " + std::string(game::name(setup.opening)) + " is not played under rule " +
            std::string(game::name(setup.rule));
   if (!chess && setup.boardSize != 15 && setup.boardSize != 19)
     return "omok is played on 15x15 or 19x19, not " + sizeText(setup.boardSize);
-  return setup;
+  return MatchKind{setup, clock};
 }
 
-bool Hosting::wants(const proto::Hello& hello, const game::Setup& setup) {
+bool Hosting::wants(const proto::Hello& hello, const MatchKind& kind) {
+  const game::Setup& setup = kind.setup;
+  const std::optional<game::TimeControl> clock = proto::timeControlOf(hello);
   return (hello.game == 0 || hello.game == static_cast<std::uint8_t>(setup.kind)) &&
          (hello.rule == 0 || hello.rule == static_cast<std::uint8_t>(setup.rule)) &&
          (hello.boardSize == 0 || hello.boardSize == setup.boardSize) &&
-         (hello.opening == game::Opening::None || hello.opening == setup.opening);
+         (hello.opening == game::Opening::None || hello.opening == setup.opening) && (!clock || *clock == kind.time);
 }
 
 bool Hosting::hosts(const game::Setup& setup) const {
@@ -52,14 +55,15 @@ bool Hosting::hosts(const game::Setup& setup) const {
 }
 
 std::string Hosting::describe() const {
-  if (!kind && !rule && !boardSize && !opening) return "every game";
+  const std::string clock = time ? ", " + game::describe(*time) : "";
+  if (!kind && !rule && !boardSize && !opening) return "every game" + clock;
   std::string words = kind ? std::string(game::name(*kind)) : rule ? std::string(game::name(kindOf(*rule))) : "omok";
   std::string detail;
   const auto add = [&](const std::string& part) { detail += (detail.empty() ? "" : ", ") + part; };
   if (rule) add(std::string(game::name(*rule)));
   if (boardSize && words == "omok") add(sizeText(*boardSize));
   if (opening && *opening != game::Opening::None) add("opening " + std::string(game::name(*opening)));
-  return detail.empty() ? words : words + " (" + detail + ")";
+  return (detail.empty() ? words : words + " (" + detail + ")") + clock;
 }
 
 std::optional<std::string> Hosting::check() const {

@@ -55,21 +55,23 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
 
   const std::string code(proto::text(hello.matchCode));
   const auto privateMatch = code.empty() ? openPrivate_.end() : openPrivate_.find(code);
-  std::optional<game::Setup> setup;
+  std::optional<MatchKind> kind;
   if (privateMatch != openPrivate_.end() && privateMatch->second && privateMatch->second->joinable()) {
     // The code names the match: the hello joins its game, unless it asks for another.
-    setup = privateMatch->second->setup();
-    if (!Hosting::wants(hello, *setup))
-      return Refusal{proto::ErrorCode::GameUnavailable, "the match with that code plays " + game::describe(*setup)};
+    kind = MatchKind{privateMatch->second->setup(), privateMatch->second->timeControl()};
+    if (!Hosting::wants(hello, *kind))
+      return Refusal{proto::ErrorCode::GameUnavailable, "the match with that code plays " +
+                                                            game::describe(kind->setup) + ", " +
+                                                            game::describe(kind->time)};
   } else {
     auto resolved = hosting_.resolve(hello);
     if (const auto* why = std::get_if<std::string>(&resolved)) return Refusal{proto::ErrorCode::GameUnavailable, *why};
-    setup = std::get<game::Setup>(resolved);
+    kind = std::get<MatchKind>(resolved);
   }
-  std::shared_ptr<Match>& slot = waitingMatch(*setup, code);
+  std::shared_ptr<Match>& slot = waitingMatch(*kind, code);
   if (!slot || !slot->joinable()) {
     std::string error;
-    slot = newMatch(*setup, code, error);
+    slot = newMatch(*kind, code, error);
     if (!slot) return Refusal{proto::ErrorCode::ServerError, error};
   }
   std::shared_ptr<Match> match = slot;
@@ -81,12 +83,24 @@ std::variant<Lobby::Seated, Refusal> Lobby::admit(const ConnectionPtr& connectio
   if (!match->joinable()) {
     // Started (or refused to start): the next hello opens a new match.
     if (code.empty()) {
-      openPublic_.erase(kindOf(*setup));
+      openPublic_.erase(keyOf(*kind));
     } else {
       openPrivate_.erase(code);
     }
   }
   return Seated{match, std::get<game::Seat>(result)};
+}
+
+void Lobby::rematch(const std::shared_ptr<Match>& finished) {
+  std::lock_guard lock(mutex_);
+  if (stopping_) return finished->refuseRematch(proto::ErrorCode::ServerShutdown, "the server is restarting: no rematch");
+  std::string error;
+  std::shared_ptr<Match> next = newMatch({finished->setup(), finished->timeControl()}, finished->code(), error);
+  if (!next) return finished->refuseRematch(proto::ErrorCode::ServerError, "no rematch: " + error);
+  const std::array<proto::Token, 2> tokens{newToken(), newToken()};
+  if (!finished->handOver(next, tokens)) return;  // a player left meanwhile, and both were told
+  for (const proto::Token& token : tokens) tokens_.emplace(token, next);
+  listStale_ = true;
 }
 
 std::variant<Lobby::Seated, Refusal> Lobby::watch(const ConnectionPtr& connection, const proto::Watch& watch) {
@@ -125,15 +139,16 @@ Lobby::List Lobby::list() {
   return snapshot_;
 }
 
-std::shared_ptr<Match>& Lobby::waitingMatch(const game::Setup& setup, const std::string& code) {
-  return code.empty() ? openPublic_[kindOf(setup)] : openPrivate_[code];
+std::shared_ptr<Match>& Lobby::waitingMatch(const MatchKind& kind, const std::string& code) {
+  return code.empty() ? openPublic_[keyOf(kind)] : openPrivate_[code];
 }
 
-std::shared_ptr<Match> Lobby::newMatch(const game::Setup& setup, const std::string& code, std::string& error) {
-  std::unique_ptr<game::Game> game = game::makeGame(setup, error);
+std::shared_ptr<Match> Lobby::newMatch(const MatchKind& kind, const std::string& code, std::string& error) {
+  std::unique_ptr<game::Game> game = game::makeGame(kind.setup, error);
   if (!game) return nullptr;
   MatchConfig config = config_;
-  config.setup = setup;
+  config.setup = kind.setup;
+  config.timeControl = kind.time;
   auto match = std::make_shared<Match>(nextId_++, config, std::move(game), timers_, code);
   matches_.emplace(match->id(), match);
   if (code.empty()) public_.emplace(match->id(), match);

@@ -52,6 +52,10 @@ class Lobby {
   // Answers a hello: seats the connection (the match sends the welcome) or
   // says why not.
   std::variant<Seated, Refusal> admit(const ConnectionPtr& connection, const proto::Hello& hello);
+  // Both players of `finished` agreed on a rematch (Match::offerRematch):
+  // opens it, a match of the same kind with the seats exchanged, and hands
+  // the players over to it; or tells them why not.
+  void rematch(const std::shared_ptr<Match>& finished);
   // Answers a watch: the connection becomes a spectator of a waiting or
   // running match (seat None; the match sends the welcome), or why not.
   std::variant<Seated, Refusal> watch(const ConnectionPtr& connection, const proto::Watch& watch);
@@ -74,9 +78,9 @@ class Lobby {
  private:
   // Why a hello or watch is refused before anything else, if it is. Under the lock.
   std::optional<Refusal> refuseEarly(std::uint16_t version) const;
-  std::shared_ptr<Match> newMatch(const game::Setup& setup, const std::string& code, std::string& error);
-  // The public queue's waiting match of `setup`'s kind, or the private one of `code`.
-  std::shared_ptr<Match>& waitingMatch(const game::Setup& setup, const std::string& code);
+  std::shared_ptr<Match> newMatch(const MatchKind& kind, const std::string& code, std::string& error);
+  // The public queue's waiting match of `kind`, or the private one of `code`.
+  std::shared_ptr<Match>& waitingMatch(const MatchKind& kind, const std::string& code);
   proto::Token newToken();
   // Drops entries of matches that are gone, once the maps have doubled since
   // the last sweep: amortised O(1) per hello instead of a walk over every
@@ -87,9 +91,11 @@ class Lobby {
   const Hosting hosting_;
   TimerQueue& timers_;
 
-  // A kind of match: game, rule, board size, opening (the time control is the server's).
-  using Kind = std::tuple<game::Kind, game::Rule, int, game::Opening>;
-  static Kind kindOf(const game::Setup& s) { return {s.kind, s.rule, s.boardSize, s.opening}; }
+  // A public queue's key: game, rule, board size, opening, clock.
+  using Kind = std::tuple<game::Kind, game::Rule, int, game::Opening, std::uint32_t, std::uint32_t>;
+  static Kind keyOf(const MatchKind& k) {
+    return {k.setup.kind, k.setup.rule, k.setup.boardSize, k.setup.opening, k.time.baseMs, k.time.incrementMs};
+  }
 
   std::mutex mutex_;
   std::map<Kind, std::shared_ptr<Match>> openPublic_;  // one waiting match per kind at most

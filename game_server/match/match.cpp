@@ -446,6 +446,10 @@ void Match::leave(game::Seat seat, const ConnectionPtr& connection) {
   Player& p = player(seat);
   if (p.connection != connection) return;  // replaced by a reconnection, or already let go
   p.connection.reset();
+  if (rematchOpen_) {
+    logEvent(connection->peer(), label() + ": " + p.name + " left: no rematch");
+    closeRematch(proto::RematchDecline{});
+  }
   if (over_) return;
   if (!started_) {
     logEvent(connection->peer(), label() + ": " + p.name + " left before the start; the seat is free again");
@@ -509,6 +513,8 @@ void Match::cancelTimers() {
   waitTimer_ = 0;
   if (flagTimer_ != 0) timers_.cancel(flagTimer_);
   flagTimer_ = 0;
+  if (rematchTimer_ != 0) timers_.cancel(rematchTimer_);
+  rematchTimer_ = 0;
 }
 
 proto::ClockSync Match::clockSync() const {
@@ -592,9 +598,10 @@ std::optional<PacketRefusal> Match::handle(game::Seat seat, const ConnectionPtr&
             return std::nullopt;
           },
           [](const proto::Chat&) -> Answer { return std::nullopt; },  // answered above, for spectators too
-          // The session's own business, never a match's.
+          // The session's own business, never a match's (rematches: offerRematch, declineRematch).
           []<typename P>(const P&) -> Answer
-            requires proto::OneOf<P, proto::Hello, proto::Watch, proto::ListMatches, proto::Ping, proto::Pong>
+            requires proto::OneOf<P, proto::Hello, proto::Watch, proto::ListMatches, proto::Ping, proto::Pong,
+                                  proto::RematchOffer, proto::RematchDecline>
           {
             assert(false && "the session answers these itself");
             return std::nullopt;
@@ -830,14 +837,130 @@ void Match::end(game::Status status) {
   over.reason = final.reason;
   over.moves = static_cast<std::uint16_t>(game_->moveCount());
   over.clocks = proto::toWire(clocks);
-  sendAll(over);
-  forEveryone([&](const ConnectionPtr& c) { hangUp(c, timers_); });
-  releaseEveryone();
+  // The spectators' part ends here; the players may agree on a rematch.
+  const Encoded toSpectators(over);
+  for (const Spectator& s : spectators_) {
+    s.connection->send(toSpectators.bytes());
+    hangUp(s.connection, timers_);
+  }
+  spectators_.clear();
+  rematchOpen_ = rematchPossible();
+  if (rematchOpen_) over.rematchSeconds = static_cast<std::uint16_t>(config_.rematchWindow.count());
+  for (game::Seat seat : kSeats) sendTo(seat, over);
+  if (rematchOpen_) {
+    armRematch();
+  } else {
+    forEveryone([&](const ConnectionPtr& c) { hangUp(c, timers_); });
+    releaseEveryone();
+  }
   logEvent({}, label() + " over: " + std::string(game::name(final.result)) + " by " +
                    std::string(game::name(final.reason)) + " after " + std::to_string(over.moves) + " moves" +
                    (notesLeftOut_ == 0 ? ""
                                        : "; " + std::to_string(notesLeftOut_) + " events and chat lines left out of " +
                                              "its full record"));
+}
+
+bool Match::rematchPossible() const {
+  assert(mutex_.heldHere());
+  return config_.rematchWindow.count() > 0 && players_[0].connection && players_[1].connection;
+}
+
+void Match::armRematch() {
+  assert(rematchOpen_ && rematchTimer_ == 0);
+  // Weakly: the players' sessions hold the match while they are here.
+  rematchTimer_ = timers_.schedule(config_.rematchWindow, [weak = weak_from_this()](TimerQueue::Id id) {
+    if (auto self = weak.lock()) self->rematchExpired(id);
+  });
+}
+
+void Match::rematchExpired(TimerQueue::Id timer) {
+  std::lock_guard lock(mutex_);
+  if (!rematchOpen_ || rematchTimer_ != timer) return;
+  rematchTimer_ = 0;
+  proto::Error error;
+  error.code = proto::ErrorCode::Timeout;
+  proto::setText(error.text, "no rematch was agreed within " + std::to_string(config_.rematchWindow.count()) + " s");
+  closeRematch(error);
+}
+
+void Match::closeRematch(const proto::Packet& word) {
+  assert(mutex_.heldHere() && rematchOpen_);
+  rematchOpen_ = false;
+  rematchBy_ = game::Seat::None;
+  if (rematchTimer_ != 0) timers_.cancel(rematchTimer_);
+  rematchTimer_ = 0;
+  forEveryone([&](const ConnectionPtr& c) {
+    sendPacket(*c, word);
+    hangUp(c, timers_);
+  });
+  releaseEveryone();
+}
+
+std::variant<Match::RematchAnswer, PacketRefusal> Match::offerRematch(game::Seat seat, const ConnectionPtr& from) {
+  std::lock_guard lock(mutex_);
+  assert(seat != game::Seat::None && "spectators are let go at the end");
+  if (!rematchOpen_ || player(seat).connection != from)
+    return refusal(proto::ErrorCode::RematchRefused, "no rematch can be agreed now");
+  if (rematchBy_ == seat) return refusal(proto::ErrorCode::RematchRefused, "your rematch offer is pending already");
+  if (rematchBy_ == game::opponent(seat)) return RematchAnswer::Agreed;
+  rematchBy_ = seat;
+  sendTo(game::opponent(seat), proto::RematchOffer{});
+  logEvent(from->peer(), label() + ": " + player(seat).name + " offers a rematch");
+  return RematchAnswer::Relayed;
+}
+
+void Match::declineRematch(game::Seat seat, const ConnectionPtr& from) {
+  std::lock_guard lock(mutex_);
+  if (!rematchOpen_ || player(seat).connection != from) return;  // the wait is over anyway
+  logEvent(from->peer(), label() + ": " + player(seat).name + " declines a rematch");
+  closeRematch(proto::RematchDecline{});
+}
+
+void Match::refuseRematch(proto::ErrorCode code, std::string_view why) {
+  std::lock_guard lock(mutex_);
+  if (!rematchOpen_) return;
+  proto::Error error;
+  error.code = code;
+  proto::setText(error.text, why);
+  closeRematch(error);
+}
+
+bool Match::handOver(const std::shared_ptr<Match>& next, const std::array<proto::Token, 2>& tokens) {
+  std::lock_guard lock(mutex_);
+  if (!rematchOpen_ || !players_[0].connection || !players_[1].connection) return false;
+  assert(next->setup().kind == config_.setup.kind && next->timeControl() == config_.timeControl);
+  rematchOpen_ = false;
+  rematchBy_ = game::Seat::None;
+  if (rematchTimer_ != 0) timers_.cancel(rematchTimer_);
+  rematchTimer_ = 0;
+  successor_ = next;
+  if (!codeDigest_.empty()) {
+    // A restored private match knows its code only as a digest: so will its rematch.
+    std::lock_guard nextLock(next->mutex_);
+    next->codeDigest_ = codeDigest_;
+  }
+  // The colours exchanged: this match's Player2 opens the next one.
+  [[maybe_unused]] const auto first = next->join(players_[1].connection, game::Seat::Player1, players_[1].name, tokens[0]);
+  [[maybe_unused]] const auto second = next->join(players_[0].connection, game::Seat::Player2, players_[0].name, tokens[1]);
+  assert(std::holds_alternative<game::Seat>(first) && std::holds_alternative<game::Seat>(second));
+  logEvent({}, "match " + std::to_string(next->id()) + " is the rematch of " + label());
+  releaseEveryone();
+  return true;
+}
+
+std::optional<std::pair<std::shared_ptr<Match>, game::Seat>> Match::successorOf(const ConnectionPtr& connection) const {
+  std::lock_guard lock(mutex_);
+  if (!successor_) return std::nullopt;
+  const game::Seat seat = successor_->seatOf(connection);
+  if (seat == game::Seat::None) return std::nullopt;
+  return std::pair{successor_, seat};
+}
+
+game::Seat Match::seatOf(const ConnectionPtr& connection) const {
+  std::lock_guard lock(mutex_);
+  for (game::Seat seat : kSeats)
+    if (player(seat).connection == connection) return seat;
+  return game::Seat::None;
 }
 
 void Match::announceRestart() {
@@ -850,6 +973,12 @@ void Match::announceRestart() {
 
 void Match::suspend() {
   std::lock_guard lock(mutex_);
+  if (rematchOpen_) {
+    proto::Error error;
+    error.code = proto::ErrorCode::ServerShutdown;
+    proto::setText(error.text, "the server is shutting down: no rematch");
+    closeRematch(error);
+  }
   if (over_) return;
   over_ = true;
   cancelTimers();

@@ -63,6 +63,9 @@ struct MatchConfig {
   game::TimeControl timeControl;  // untimed by default (game_server --time)
   // A match nobody joins ends after this; its waiting player is told why.
   std::chrono::seconds waitTimeout{30 * 60};
+  // After a game, how long its players may agree on a rematch before they
+  // are hung up on (game_server --rematch-window); 0: no rematches.
+  std::chrono::seconds rematchWindow{30};
 };
 
 // Spectators one match takes; beyond, a watch is refused (ServerFull).
@@ -115,8 +118,11 @@ class Match : public std::enable_shared_from_this<Match> {
   Match& operator=(const Match&) = delete;
 
   std::uint32_t id() const { return id_; }
-  // What it plays; fixed for its life, so read without the lock.
+  // What it plays, on which clock; fixed for its life, so read without the lock.
   const game::Setup& setup() const { return config_.setup; }
+  const game::TimeControl& timeControl() const { return config_.timeControl; }
+  // The private code it was opened with; empty for a public match.
+  const std::string& code() const { return code_; }
 
   // Seats `connection` (any free seat when `wanted` is None) and sends it the
   // welcome; with both seats taken the match starts. `token` is the seat's
@@ -143,6 +149,26 @@ class Match : public std::enable_shared_from_this<Match> {
   // chat) from the player on `seat` or a spectator (None), whose phase
   // allowed it. What it refuses comes back, for the session to answer.
   std::optional<PacketRefusal> handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet);
+  // Rematches. After the game, `seat` offers one: relayed to the opponent,
+  // or, when the opponent offered first, Agreed, and the caller (the lobby,
+  // which makes matches) opens the rematch with handOver().
+  enum class RematchAnswer { Relayed, Agreed };
+  std::variant<RematchAnswer, PacketRefusal> offerRematch(game::Seat seat, const ConnectionPtr& from);
+  // `seat` will not play again: the opponent is told, both are hung up on.
+  void declineRematch(game::Seat seat, const ConnectionPtr& from);
+  // The agreed rematch: both players go to `next`, a new match of the same
+  // kind, with their seats exchanged and the tokens `tokens` (its Player1's
+  // first); `next` starts. False when a player left meanwhile (then nobody
+  // went). Lock order: this match, then `next`, which nobody else knows yet.
+  bool handOver(const std::shared_ptr<Match>& next, const std::array<proto::Token, 2>& tokens);
+  // No rematch after all (the server cannot open one): both hear `code` and `why`.
+  void refuseRematch(proto::ErrorCode code, std::string_view why);
+  // Where the player on `connection` went after this match: its rematch and
+  // seat there; nullopt when it stayed (or there is none).
+  std::optional<std::pair<std::shared_ptr<Match>, game::Seat>> successorOf(const ConnectionPtr& connection) const;
+  // The seat of the player on `connection`; None when it has none here.
+  game::Seat seatOf(const ConnectionPtr& connection) const;
+
   // The server is about to stop: everybody is told (server-restarting); the
   // game goes on meanwhile.
   void announceRestart();
@@ -270,6 +296,14 @@ class Match : public std::enable_shared_from_this<Match> {
   // by `now` (whatever the timer thread has done so far) and says so.
   bool outOfTime(TimerQueue::Clock::time_point now);
   void end(game::Status status);
+  // After the end: whether both players are still here, so a rematch may be
+  // agreed; then the window for it runs.
+  bool rematchPossible() const;
+  void armRematch();
+  void rematchExpired(TimerQueue::Id timer);
+  // The wait for a rematch ends without one: whoever is still here hears
+  // `word` and is hung up on.
+  void closeRematch(const proto::Packet& word);
   void graceExpired(game::Seat seat, TimerQueue::Id timer);
   // Timed matches: (re)arms the timer for the running side's flag, and its
   // expiry, which ends the game by time unless the side moved meanwhile.
@@ -320,6 +354,10 @@ class Match : public std::enable_shared_from_this<Match> {
   TimerQueue::Id waitTimer_ = 0;  // while a player waits for an opponent, 0 otherwise
   game::Seat drawOfferBy_ = game::Seat::None;  // one pending offer: a second one is an agreement
   game::Seat takebackBy_ = game::Seat::None;   // one pending take-back request per match
+  game::Seat rematchBy_ = game::Seat::None;    // after the game: one pending rematch offer
+  bool rematchOpen_ = false;                   // the game is over and its players may still agree on a rematch
+  TimerQueue::Id rematchTimer_ = 0;            // the window for it, 0 if none
+  std::shared_ptr<Match> successor_;           // the agreed rematch, where the players went
   int takebacks_ = 0;                          // granted so far, at most kMaxTakebacks
   std::size_t notes_ = 0;                      // record lines other than moves, at most kMaxRecordNotes
   std::size_t notesLeftOut_ = 0;

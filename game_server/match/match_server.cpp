@@ -285,9 +285,18 @@ void MatchServer::log(Session& session, const ConnectionPtr& connection, std::st
   if (session.budget.mayLog(timers_.now())) logEvent(connection->peer(), what);
 }
 
+void MatchServer::follow(Session& session, const ConnectionPtr& connection) {
+  while (auto next = session.match->successorOf(connection)) std::tie(session.match, session.seat) = *next;
+}
+
 bool MatchServer::handle(Session& session, const ConnectionPtr& connection, const proto::Packet& packet) {
   const proto::Type type = proto::typeOf(packet);
-  const proto::Phase phase = session.match ? session.match->phase() : proto::Phase::AwaitingHello;
+  proto::Phase phase = session.match ? session.match->phase() : proto::Phase::AwaitingHello;
+  if (phase == proto::Phase::Over) {
+    // The player may have gone on to a rematch; only then is the lookup paid.
+    follow(session, connection);
+    phase = session.match->phase();
+  }
   if (!proto::allowedIn(type, phase)) {
     // Not fatal: a correct client can lose this race (a move crossing the game's end).
     std::string text = std::string(proto::name(type)) + " is not expected while " + std::string(proto::name(phase));
@@ -323,6 +332,22 @@ bool MatchServer::handle(Session& session, const ConnectionPtr& connection, cons
           [&](const proto::Chat&) { return !spend(Action::Chat) || toMatch(); },
           [&](const proto::DrawOffer&) { return !spend(Action::DrawOffer) || toMatch(); },
           [&](const proto::TakebackRequest&) { return !spend(Action::TakebackRequest) || toMatch(); },
+          [&](const proto::RematchOffer&) {
+            if (!spend(Action::RematchOffer)) return true;
+            const std::shared_ptr<Match> finished = session.match;
+            auto answer = finished->offerRematch(session.seat, connection);
+            if (const auto* refused = std::get_if<PacketRefusal>(&answer)) {
+              refuse(session, connection, *refused);
+            } else if (std::get<Match::RematchAnswer>(answer) == Match::RematchAnswer::Agreed) {
+              lobby_.rematch(finished);
+              follow(session, connection);
+            }
+            return true;
+          },
+          [&](const proto::RematchDecline&) {
+            session.match->declineRematch(session.seat, connection);
+            return true;
+          },
           [&]<typename P>(const P&)
             requires proto::OneOf<P, proto::Move, proto::Decide, proto::Resign, proto::DrawAccept, proto::DrawDecline,
                                   proto::DrawClaim, proto::TakebackAccept, proto::TakebackDecline>
@@ -371,7 +396,9 @@ void MatchServer::onClose(const ConnectionPtr& connection) {
 }
 
 void MatchServer::leaveMatch(Session& session, const ConnectionPtr& connection) {
-  if (session.match) session.match->leave(session.seat, connection);
+  if (!session.match) return;
+  follow(session, connection);
+  session.match->leave(session.seat, connection);
   session.match.reset();  // a match holds its players' connections: break the cycle
 }
 

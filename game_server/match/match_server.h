@@ -134,6 +134,9 @@ class MatchServer {
   void keepAlive(const ConnectionPtr& connection);
   // The player or spectator is gone for its match (the connection may still be flushing).
   void leaveMatch(Session& session, const ConnectionPtr& connection);
+  // After a game: the session goes on to the rematch its player was handed
+  // over to, if there is one (Match::handOver, on the other player's thread).
+  void follow(Session& session, const ConnectionPtr& connection);
 
   // Says what start-up found in the record directory.
   void recover();

@@ -9,9 +9,6 @@
 namespace game {
 namespace {
 
-constexpr double kMaxBaseMs = 24.0 * 3600 * 1000;
-constexpr double kMaxIncrementMs = 3600.0 * 1000;
-
 // A non-negative decimal number filling all of `text`.
 std::optional<double> number(std::string_view text) {
   double value = 0;

@@ -30,6 +30,11 @@ struct TimeControl {
   friend constexpr bool operator==(const TimeControl&, const TimeControl&) = default;
 };
 
+// The longest time control a game may have: a base of 24 hours, an
+// increment of an hour.
+inline constexpr std::uint32_t kMaxBaseMs = 24u * 3600 * 1000;
+inline constexpr std::uint32_t kMaxIncrementMs = 3600u * 1000;
+
 // Reads "MINUTES+SECONDS" as on a command line: "5+3", "0.5+0" (fractions
 // allowed, base at most 24 hours, increment at most one hour). "none" or ""
 // is untimed. nullopt with `error` set otherwise.

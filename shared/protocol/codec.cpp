@@ -44,7 +44,7 @@ constexpr auto kBeforeHello = bit(Phase::AwaitingHello);
 // In the order of the Packet variant.
 constexpr std::array kTraits{
     row<Hello>("hello", bit(Phase::AwaitingHello)),
-    row<Welcome>("welcome", bit(Phase::AwaitingHello)),
+    row<Welcome>("welcome", static_cast<std::uint8_t>(kBeforeHello | bit(Phase::Over))),  // over: a rematch's
     row<MatchStart>("match-start", bit(Phase::WaitingForOpponent)),
     row<Ping>("ping", kAnyPhase),
     row<Pong>("pong", kAnyPhase),
@@ -66,6 +66,8 @@ constexpr std::array kTraits{
     row<TakenBack>("taken-back", kPlaying),
     row<Decide>("decide", kPlaying),
     row<OpeningStatus>("opening-status", kPlaying),
+    row<RematchOffer>("rematch-offer", bit(Phase::Over)),
+    row<RematchDecline>("rematch-decline", bit(Phase::Over)),
     row<Watch>("watch", kBeforeHello),
     row<Spectators>("spectators", kInMatch),
     row<Chat>("chat", kInMatch),
@@ -250,6 +252,13 @@ Problem check(const Hello& p, const Context&) {
   if (val(p.seat) > 2) return "seat " + str(p.seat) + " is not 0, 1 or 2";
   if (val(p.opening) > game::kLastOpening) return "opening " + str(p.opening) + " is unknown";
   if (p.opening != game::Opening::None && p.game == val(game::Kind::Chess)) return "chess has no opening rule";
+  if (val(p.timing) > val(Timing::Timed)) return "timing " + str(p.timing) + " is unknown";
+  if (p.timing == Timing::Timed && (p.clockBaseMs == 0 || p.clockBaseMs > game::kMaxBaseMs))
+    return "clock base " + str(p.clockBaseMs) + " ms is not 1 ms to 24 hours";
+  if (p.timing == Timing::Timed && p.clockIncrementMs > game::kMaxIncrementMs)
+    return "clock increment " + str(p.clockIncrementMs) + " ms is more than an hour";
+  if (p.timing != Timing::Timed && (p.clockBaseMs != 0 || p.clockIncrementMs != 0))
+    return "a clock is given but timing " + str(p.timing) + " does not ask for one";
   return firstOf({checkText("name", p.name, Charset::Utf8, true),
                  checkText("match code", p.matchCode, Charset::Code, false)});
 }

@@ -26,6 +26,7 @@ std::string_view name(ErrorCode c) {
     case ErrorCode::NotAPlayer: return "not-a-player";
     case ErrorCode::Flooding: return "flooding";
     case ErrorCode::ServerRestarting: return "server-restarting";
+    case ErrorCode::RematchRefused: return "rematch-refused";
   }
   return "unknown";
 }
@@ -64,7 +65,7 @@ bool closesConnection(ErrorCode c) {
   // is news: the server closes the connection itself when it goes.
   return c != ErrorCode::UnexpectedPacket && c != ErrorCode::NoDrawOffer && c != ErrorCode::NoClaimableDraw &&
          c != ErrorCode::RateLimited && c != ErrorCode::NoTakebackRequest && c != ErrorCode::TakebackRefused &&
-         c != ErrorCode::NotAPlayer && c != ErrorCode::ServerRestarting;
+         c != ErrorCode::NotAPlayer && c != ErrorCode::ServerRestarting && c != ErrorCode::RematchRefused;
 }
 
 bool setText(char* field, std::size_t size, std::string_view s) {
@@ -107,6 +108,21 @@ OpeningStatus toWire(const game::OpeningState& s) {
   p.count = static_cast<std::uint8_t>(s.candidates.size());
   for (std::size_t i = 0; i < s.candidates.size(); ++i) p.candidates[i] = toWire(s.candidates[i]);
   return p;
+}
+
+std::optional<game::TimeControl> timeControlOf(const Hello& hello) {
+  switch (hello.timing) {
+    case Timing::ServerDefault: return std::nullopt;
+    case Timing::Untimed: return game::TimeControl{};
+    case Timing::Timed: return game::TimeControl{hello.clockBaseMs, hello.clockIncrementMs};
+  }
+  return std::nullopt;
+}
+
+void askTimeControl(Hello& hello, game::TimeControl tc) {
+  hello.timing = tc.timed() ? Timing::Timed : Timing::Untimed;
+  hello.clockBaseMs = tc.baseMs;
+  hello.clockIncrementMs = tc.incrementMs;
 }
 
 game::OpeningState fromWire(const OpeningStatus& p) {

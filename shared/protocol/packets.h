@@ -21,6 +21,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "shared/game/clock.h"
 #include "shared/game/game.h"
 #include "shared/game/types.h"
 
@@ -37,7 +38,10 @@ static_assert(std::endian::native == std::endian::little,
 //    server-shutdown; seats resumed with their tokens after a restart.
 // 5: omok opening rules: the opening in hello, welcome and match-entry;
 //    decide and opening-status; the colours a seat plays may be exchanged.
-constexpr std::uint16_t kProtocolVersion = 5;
+// 6: a hello chooses its time control; rematches (game-over says how long
+//    one may be offered, rematch-offer and rematch-decline, and a welcome to
+//    the new match in phase over).
+constexpr std::uint16_t kProtocolVersion = 6;
 
 // Largest packet any peer may send. Framers size their buffers from it.
 constexpr std::size_t kMaxPacketSize = 256;
@@ -70,6 +74,8 @@ enum class Type : std::uint16_t {
   TakenBack = 0x010E,
   Decide = 0x010F,
   OpeningStatus = 0x0110,
+  RematchOffer = 0x0111,
+  RematchDecline = 0x0112,
 
   Watch = 0x0201,
   Spectators = 0x0202,
@@ -104,8 +110,9 @@ enum class ErrorCode : std::uint8_t {
   NotAPlayer = 17,         // a spectator sent what only players send
   Flooding = 18,           // kept going past its rate limits: dropped
   ServerRestarting = 19,   // the server restarts soon; seats are kept: come back with the token
+  RematchRefused = 20,     // a rematch offer the server cannot take now (offered already)
 };
-constexpr std::uint8_t kLastErrorCode = static_cast<std::uint8_t>(ErrorCode::ServerRestarting);
+constexpr std::uint8_t kLastErrorCode = static_cast<std::uint8_t>(ErrorCode::RematchRefused);
 
 enum class OpponentState : std::uint8_t { Disconnected = 1, Reconnected = 2 };
 
@@ -149,6 +156,13 @@ struct WireMove {
   game::Promotion promotion = game::Promotion::None;
 };
 
+// How a hello chooses its match's clock.
+enum class Timing : std::uint8_t {
+  ServerDefault = 0,  // the server's time control (game_server --time), untimed if it sets none
+  Untimed = 1,
+  Timed = 2,  // Hello::clockBaseMs and clockIncrementMs
+};
+
 // Client -> server, first packet of a connection.
 struct Hello {
   static constexpr Type kType = Type::Hello;
@@ -163,6 +177,9 @@ struct Hello {
   char name[kNameSize] = {};
   char matchCode[kCodeSize] = {};  // empty = the public queue
   game::Opening opening = game::Opening::None;  // omok opening rule wanted; None = the server's choice
+  Timing timing = Timing::ServerDefault;
+  std::uint32_t clockBaseMs = 0;       // Timed: time per side, 1 ms .. game::kMaxBaseMs; otherwise 0
+  std::uint32_t clockIncrementMs = 0;  // Timed: added after each move, at most game::kMaxIncrementMs
 };
 
 // Server -> client: the seat is yours (seat None: you watch the match).
@@ -273,6 +290,27 @@ struct GameOver {
   game::EndReason reason = game::EndReason::Agreement;
   std::uint16_t moves = 0;  // plies played
   Clocks clocks{};          // when the game ended
+  // To the players: how long either may offer a rematch before the server
+  // hangs up; 0: no rematch (a spectator, the opponent is gone, or the
+  // server offers none), the server hangs up now.
+  std::uint16_t rematchSeconds = 0;
+};
+
+// Rematches, after a game-over with rematchSeconds. Client -> server: offer
+// a rematch, or accept the opponent's; server -> player: the opponent offers
+// one. When both have offered, each player gets a welcome to the new match
+// (the same kind, seats exchanged, its own id, token and record) and its
+// match-start. A decline (or hanging up) ends the wait: the server tells the
+// other player with a rematch-decline and hangs up on both. Header-only.
+struct RematchOffer {
+  static constexpr Type kType = Type::RematchOffer;
+  static constexpr Sender kFrom = Sender::Either;
+  Header header;
+};
+struct RematchDecline {
+  static constexpr Type kType = Type::RematchDecline;
+  static constexpr Sender kFrom = Sender::Either;
+  Header header;
 };
 
 // Header-only packets. DrawOffer and DrawDecline are relayed to the opponent.
@@ -460,7 +498,7 @@ struct MatchListEnd {
 // The documented sizes (docs/PROTOCOL.md); changing one is a protocol change.
 static_assert(sizeof(Header) == 4);
 static_assert(sizeof(WireMove) == 5);
-static_assert(sizeof(Hello) == 75);
+static_assert(sizeof(Hello) == 84);
 static_assert(sizeof(Welcome) == 136);
 static_assert(sizeof(MatchStart) == 68);
 static_assert(sizeof(Ping) == 20);
@@ -470,7 +508,7 @@ static_assert(sizeof(OpponentStatus) == 7);
 static_assert(sizeof(Move) == 9);
 static_assert(sizeof(MoveAccepted) == 38);
 static_assert(sizeof(MoveRejected) == 138);
-static_assert(sizeof(GameOver) == 16);
+static_assert(sizeof(GameOver) == 18);
 static_assert(sizeof(Resign) == 4);
 static_assert(sizeof(DrawOffer) == 4);
 static_assert(sizeof(DrawAccept) == 4);
@@ -483,6 +521,8 @@ static_assert(sizeof(TakebackDecline) == 4);
 static_assert(sizeof(TakenBack) == 15);
 static_assert(sizeof(Decide) == 57);
 static_assert(sizeof(OpeningStatus) == 63);
+static_assert(sizeof(RematchOffer) == 4);
+static_assert(sizeof(RematchDecline) == 4);
 static_assert(sizeof(Watch) == 58);
 static_assert(sizeof(Spectators) == 6);
 static_assert(sizeof(Chat) == 132);
@@ -495,7 +535,8 @@ static_assert(sizeof(MatchListEnd) == 6);
 using Packet = std::variant<Hello, Welcome, MatchStart, Ping, Pong, Error, OpponentStatus, Move,
                             MoveAccepted, MoveRejected, GameOver, Resign, DrawOffer, DrawAccept,
                             DrawDecline, DrawClaim, ClockSync, TakebackRequest, TakebackAccept, TakebackDecline,
-                            TakenBack, Decide, OpeningStatus, Watch, Spectators, Chat, ChatMessage, ListMatches, MatchEntry, MatchListEnd>;
+                            TakenBack, Decide, OpeningStatus, RematchOffer, RematchDecline, Watch, Spectators, Chat,
+                            ChatMessage, ListMatches, MatchEntry, MatchListEnd>;
 
 template <typename P>
 concept PacketStruct = std::is_trivially_copyable_v<P> && std::is_standard_layout_v<P> &&
@@ -562,6 +603,11 @@ Decide toWire(const game::Decision& d);
 game::Decision fromWire(const Decide& d);
 OpeningStatus toWire(const game::OpeningState& s);
 game::OpeningState fromWire(const OpeningStatus& s);
+
+// The time control a hello asks for; nullopt: the server's. And a hello
+// asking for `tc` (untimed when `tc` is).
+std::optional<game::TimeControl> timeControlOf(const Hello& hello);
+void askTimeControl(Hello& hello, game::TimeControl tc);
 
 // Converts between the wire clocks and game::Clock's pair (Player1 first).
 constexpr Clocks toWire(const std::array<std::uint32_t, 2>& ms) { return {ms[0], ms[1]}; }

@@ -98,7 +98,7 @@ TEST(Codec, RejectsImpossibleSizes) {
   move[0] = 10;
   move.push_back(0);
   expectMalformed(move, {}, "is not the packet's size 9");
-  expectMalformed({4, 0, 0x01, 0x00}, {}, "is not the packet's size 75");
+  expectMalformed({4, 0, 0x01, 0x00}, {}, "is not the packet's size 84");
 }
 
 // An earlier version's hello or watch (another size) is told the version, not "malformed".
@@ -116,18 +116,18 @@ TEST(Codec, AHelloOfAnotherVersionIsToldItsVersion) {
     ASSERT_TRUE(error);
     EXPECT_EQ(error->code, ErrorCode::UnsupportedVersion);
     EXPECT_NE(error->text.find("protocol version 4"), std::string::npos) << error->text;
-    EXPECT_NE(error->text.find("this side speaks 5"), std::string::npos) << error->text;
+    EXPECT_NE(error->text.find("this side speaks 6"), std::string::npos) << error->text;
   }
   // Our own version at another size is malformed.
   std::vector<std::uint8_t> bytes(74, 0);
   bytes[0] = 74;
   bytes[2] = 0x01;
   bytes[4] = static_cast<std::uint8_t>(kProtocolVersion);
-  expectMalformed(bytes, {}, "is not the packet's size 75");
+  expectMalformed(bytes, {}, "is not the packet's size 84");
 }
 
 TEST(Codec, RejectsUnknownTypes) {
-  for (std::uint16_t type : {0x0000, 0x0008, 0x0100, 0x0111, 0x0203, 0x0303, 0x0404, 0xffff}) {
+  for (std::uint16_t type : {0x0000, 0x0008, 0x0100, 0x0113, 0x0203, 0x0303, 0x0404, 0xffff}) {
     std::vector<std::uint8_t> bytes{4, 0, static_cast<std::uint8_t>(type & 0xff), static_cast<std::uint8_t>(type >> 8)};
     expectMalformed(bytes, {}, "unknown packet type");
   }
@@ -205,6 +205,32 @@ TEST(Codec, ValidatesHelloFields) {
   h = goodHello();
   setText(h.matchCode, "a b");
   expectMalformed(bytesOf(h), {}, "match code may hold only");
+}
+
+// A hello's clock: the server's, untimed, or a time control within the bounds.
+TEST(Codec, ValidatesHelloTimeControls) {
+  Hello h = goodHello();
+  EXPECT_EQ(timeControlOf(h), std::nullopt);
+  askTimeControl(h, {300'000, 3'000});
+  EXPECT_TRUE(std::holds_alternative<Packet>(decode(bytesOf(h), {})));
+  EXPECT_EQ(timeControlOf(h), (game::TimeControl{300'000, 3'000}));
+  askTimeControl(h, {});
+  EXPECT_EQ(h.timing, Timing::Untimed);
+  EXPECT_EQ(timeControlOf(h), game::TimeControl{});
+  askTimeControl(h, {game::kMaxBaseMs, game::kMaxIncrementMs});
+  EXPECT_TRUE(std::holds_alternative<Packet>(decode(bytesOf(h), {})));
+  h.clockBaseMs = game::kMaxBaseMs + 1;
+  expectMalformed(bytesOf(h), {}, "is not 1 ms to 24 hours");
+  h.clockBaseMs = 0;
+  expectMalformed(bytesOf(h), {}, "is not 1 ms to 24 hours");
+  askTimeControl(h, {60'000, game::kMaxIncrementMs + 1});
+  expectMalformed(bytesOf(h), {}, "more than an hour");
+  h = goodHello();
+  h.clockBaseMs = 60'000;  // a clock, but the server's choice asked
+  expectMalformed(bytesOf(h), {}, "does not ask for one");
+  h = goodHello();
+  h.timing = static_cast<Timing>(3);
+  expectMalformed(bytesOf(h), {}, "timing 3 is unknown");
 }
 
 TEST(Codec, ValidatesWelcomeFields) {

@@ -22,7 +22,7 @@ struct DocumentedSize {
 // The sizes docs/PROTOCOL.md gives, one row per packet, against sizeof.
 TEST(Packets, SizesMatchTheDocumentedTable) {
   const DocumentedSize table[] = {
-      {Type::Hello, 75, sizeof(Hello)},
+      {Type::Hello, 84, sizeof(Hello)},
       {Type::Welcome, 136, sizeof(Welcome)},
       {Type::MatchStart, 68, sizeof(MatchStart)},
       {Type::Ping, 20, sizeof(Ping)},
@@ -32,7 +32,7 @@ TEST(Packets, SizesMatchTheDocumentedTable) {
       {Type::Move, 9, sizeof(Move)},
       {Type::MoveAccepted, 38, sizeof(MoveAccepted)},
       {Type::MoveRejected, 138, sizeof(MoveRejected)},
-      {Type::GameOver, 16, sizeof(GameOver)},
+      {Type::GameOver, 18, sizeof(GameOver)},
       {Type::Resign, 4, sizeof(Resign)},
       {Type::DrawOffer, 4, sizeof(DrawOffer)},
       {Type::DrawAccept, 4, sizeof(DrawAccept)},
@@ -45,6 +45,8 @@ TEST(Packets, SizesMatchTheDocumentedTable) {
       {Type::TakenBack, 15, sizeof(TakenBack)},
       {Type::Decide, 57, sizeof(Decide)},
       {Type::OpeningStatus, 63, sizeof(OpeningStatus)},
+      {Type::RematchOffer, 4, sizeof(RematchOffer)},
+      {Type::RematchDecline, 4, sizeof(RematchDecline)},
       {Type::Watch, 58, sizeof(Watch)},
       {Type::Spectators, 6, sizeof(Spectators)},
       {Type::Chat, 132, sizeof(Chat)},
@@ -113,7 +115,7 @@ TEST(Packets, ProtocolDocumentTableMatchesTheCode) {
 }
 
 TEST(Packets, UnknownTypesHaveNoSizeSenderOrPhase) {
-  for (std::uint16_t raw : {0x0000, 0x0008, 0x0100, 0x0111, 0x0203, 0x0303, 0xffff}) {
+  for (std::uint16_t raw : {0x0000, 0x0008, 0x0100, 0x0113, 0x0203, 0x0303, 0xffff}) {
     const auto t = static_cast<Type>(raw);
     EXPECT_EQ(sizeOf(t), 0u);
     EXPECT_FALSE(senderOf(t).has_value());
@@ -132,6 +134,12 @@ TEST(Packets, PhasesFollowTheStateMachine) {
   EXPECT_TRUE(allowedIn(Type::Move, Phase::Playing));
   EXPECT_FALSE(allowedIn(Type::Move, Phase::Over));
   EXPECT_FALSE(allowedIn(Type::Resign, Phase::Over));
+  // After a game: a rematch is offered, and its welcome comes in phase over.
+  EXPECT_TRUE(allowedIn(Type::RematchOffer, Phase::Over));
+  EXPECT_FALSE(allowedIn(Type::RematchOffer, Phase::Playing));
+  EXPECT_TRUE(allowedIn(Type::RematchDecline, Phase::Over));
+  EXPECT_TRUE(allowedIn(Type::Welcome, Phase::Over));
+  EXPECT_FALSE(allowedIn(Type::Welcome, Phase::Playing));
   for (Phase p : {Phase::AwaitingHello, Phase::WaitingForOpponent, Phase::Playing, Phase::Over}) {
     EXPECT_TRUE(allowedIn(Type::Ping, p)) << name(p);
     EXPECT_TRUE(allowedIn(Type::Pong, p)) << name(p);
@@ -157,7 +165,8 @@ TEST(Packets, OnlyRaceableErrorsKeepTheConnection) {
     const bool keeps = code == ErrorCode::UnexpectedPacket || code == ErrorCode::NoDrawOffer ||
                        code == ErrorCode::NoClaimableDraw || code == ErrorCode::RateLimited ||
                        code == ErrorCode::NoTakebackRequest || code == ErrorCode::TakebackRefused ||
-                       code == ErrorCode::NotAPlayer || code == ErrorCode::ServerRestarting;
+                       code == ErrorCode::NotAPlayer || code == ErrorCode::ServerRestarting ||
+                       code == ErrorCode::RematchRefused;
     EXPECT_EQ(closesConnection(code), !keeps) << name(code);
   }
 }

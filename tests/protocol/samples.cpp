@@ -12,6 +12,7 @@ std::vector<Packet> samples() {
   hello.reconnect[15] = 0xcd;
   setText(hello.name, "Jiyeon 지연");
   setText(hello.matchCode, "club-7");
+  askTimeControl(hello, {180'000, 2'000});
 
   Welcome welcome;
   welcome.seat = game::Seat::Player1;
@@ -65,6 +66,7 @@ std::vector<Packet> samples() {
   over.reason = game::EndReason::Resignation;
   over.moves = 31;
   over.clocks = {12'000, 0};
+  over.rematchSeconds = 30;
 
   ClockSync sync;
   sync.clocks = {300'000, 299'250};
@@ -126,7 +128,7 @@ std::vector<Packet> samples() {
   return {hello,      welcome,          start,          ping,      pong,          error,          status,
           move,       accepted,         rejected,       over,      Resign{},      DrawOffer{},    DrawAccept{},
           DrawDecline{}, DrawClaim{},   sync,           TakebackRequest{}, TakebackAccept{}, TakebackDecline{},
-          takenBack,  decide,           opening,        watch,            spectators,     chat,      message,       ListMatches{},  entry,
+          takenBack,  decide,           opening,        RematchOffer{}, RematchDecline{}, watch,            spectators,     chat,      message,       ListMatches{},  entry,
           end};
 }
 

@@ -16,16 +16,24 @@ proto::Hello hello(game::Kind kind = {}, game::Rule rule = {}, int size = 0, gam
   return h;
 }
 
-game::Setup setupOf(const Hosting& hosting, const proto::Hello& h) {
+MatchKind kindOf(const Hosting& hosting, const proto::Hello& h) {
   auto resolved = hosting.resolve(h);
   if (const auto* why = std::get_if<std::string>(&resolved)) ADD_FAILURE() << *why;
-  return std::get_if<game::Setup>(&resolved) ? std::get<game::Setup>(resolved) : game::Setup{};
+  return std::get_if<MatchKind>(&resolved) ? std::get<MatchKind>(resolved) : MatchKind{};
 }
+
+game::Setup setupOf(const Hosting& hosting, const proto::Hello& h) { return kindOf(hosting, h).setup; }
 
 std::string refusalOf(const Hosting& hosting, const proto::Hello& h) {
   auto resolved = hosting.resolve(h);
-  if (const auto* setup = std::get_if<game::Setup>(&resolved)) ADD_FAILURE() << "hosted: " << game::describe(*setup);
+  if (const auto* kind = std::get_if<MatchKind>(&resolved)) ADD_FAILURE() << "hosted: " << game::describe(kind->setup);
   return std::get_if<std::string>(&resolved) ? std::get<std::string>(resolved) : std::string();
+}
+
+proto::Hello timed(game::TimeControl tc) {
+  proto::Hello h = hello();
+  proto::askTimeControl(h, tc);
+  return h;
 }
 
 TEST(Hosting, EverythingByDefaultAndAHelloOfZerosGetsOmokRenju15) {
@@ -77,12 +85,35 @@ TEST(Hosting, AnOpeningTheRuleDoesNotPlayIsRefusedInWords) {
 // A private match's code names it: a hello that leaves fields at 0 joins
 // whatever it plays; one that sets a field must match it.
 TEST(Hosting, AHelloWantsAMatchWhenEveryFieldItSetsIsTheMatchs) {
-  const game::Setup swap2{game::Kind::Omok, game::Rule::Freestyle, 15, "", game::Opening::Swap2};
+  const MatchKind swap2{{game::Kind::Omok, game::Rule::Freestyle, 15, "", game::Opening::Swap2}, {300'000, 0}};
   EXPECT_TRUE(Hosting::wants(hello(), swap2));
   EXPECT_TRUE(Hosting::wants(hello(game::Kind::Omok, game::Rule::Freestyle), swap2));
   EXPECT_FALSE(Hosting::wants(hello(game::Kind::Chess), swap2));
   EXPECT_FALSE(Hosting::wants(hello({}, {}, 19), swap2));
   EXPECT_FALSE(Hosting::wants(hello({}, {}, 0, game::Opening::Swap1), swap2));
+  EXPECT_TRUE(Hosting::wants(timed({300'000, 0}), swap2));
+  EXPECT_FALSE(Hosting::wants(timed({300'000, 2'000}), swap2));
+  EXPECT_FALSE(Hosting::wants(timed({}), swap2));  // untimed asked for
+}
+
+// The clock is part of the kind: a hello asks for one (or untimed), or gets
+// the server's; --time narrows it to one.
+TEST(Hosting, AHelloChoosesItsClockUnlessTheServerNarrowsIt) {
+  const Hosting all;
+  EXPECT_EQ(kindOf(all, hello()).time, game::TimeControl{});
+  EXPECT_EQ(kindOf(all, timed({180'000, 2'000})).time, (game::TimeControl{180'000, 2'000}));
+  EXPECT_EQ(kindOf(all, timed({})).time, game::TimeControl{});
+  Hosting blitz;
+  blitz.time = game::TimeControl{300'000, 3'000};
+  EXPECT_EQ(blitz.describe(), "every game, 5+3");
+  EXPECT_EQ(kindOf(blitz, hello()).time, (game::TimeControl{300'000, 3'000}));
+  EXPECT_EQ(kindOf(blitz, timed({300'000, 3'000})).time, (game::TimeControl{300'000, 3'000}));
+  EXPECT_EQ(refusalOf(blitz, timed({60'000, 0})), "this server hosts every game, 5+3 only");
+  EXPECT_EQ(refusalOf(blitz, timed({})), "this server hosts every game, 5+3 only");
+  Hosting chess;
+  chess.kind = game::Kind::Chess;
+  chess.time = game::TimeControl{};
+  EXPECT_EQ(chess.describe(), "chess, untimed");
 }
 
 }  // namespace

@@ -72,17 +72,15 @@ TEST(MatchServer, GameEndsOnTheEnginesVerdictAndLaterMovesAreNotPlayed) {
     EXPECT_EQ(over.result, game::Result::Player1Wins);
     EXPECT_EQ(over.reason, game::EndReason::FiveInARow);
     EXPECT_EQ(+over.moves, 9);
+    EXPECT_EQ(+over.rematchSeconds, 30);  // both players are here: a rematch may be agreed
   }
-  // A move after the end is not played: no move-accepted, the server hangs up.
+  // A move after the end is not played: no move-accepted, only unexpected-packet.
   p.player2.move(0, point("e3"));
-  std::optional<proto::Packet> reply = p.player2.receive(1s);
-  if (reply) {
-    const auto* error = std::get_if<proto::Error>(&*reply);
-    ASSERT_NE(error, nullptr) << RawClient::describe(*reply);
-    EXPECT_EQ(error->code, proto::ErrorCode::UnexpectedPacket);
-  }
+  EXPECT_EQ(p.player2.expect<proto::Error>().code, proto::ErrorCode::UnexpectedPacket);
+  // One player goes: the other hears there is no rematch and is hung up on.
+  p.player1.close();
+  p.player2.expect<proto::RematchDecline>();
   EXPECT_TRUE(p.player2.closedByServer());
-  EXPECT_TRUE(p.player1.closedByServer());
 
   // The record has exactly the nine moves and the result.
   ASSERT_EQ(server.stop(), 0);

@@ -58,8 +58,10 @@ TEST(Spectator, JoiningARunningMatchGetsTheGameSoFarThenLiveMovesAndTheEnd) {
     EXPECT_EQ(over.result, game::Result::Player1Wins);
     EXPECT_EQ(over.reason, game::EndReason::FiveInARow);
     EXPECT_EQ(+over.moves, 9);
-    EXPECT_TRUE(c->closedByServer());
+    // The spectator's part ends here; the players may agree on a rematch.
+    EXPECT_EQ(+over.rematchSeconds, c == &watcher ? 0 : 30);
   }
+  EXPECT_TRUE(watcher.closedByServer());
   EXPECT_TRUE(server.logShows("carol watches")) << server.log();
 }
 
