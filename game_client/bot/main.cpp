@@ -15,13 +15,17 @@
 //   reconnected after 2.3 s: the game goes on at ply 17
 // With --drop-after N it vanishes once N moves are played and comes back the
 // same way, to exercise the server's reconnection.
-// With --chat TEXT it says TEXT in the match's chat once seated.
+// With --chat TEXT it says TEXT in the match's chat once seated. With
+// --rematches N it offers (or accepts) a rematch after each game and plays N
+// more, seats exchanged, on the same connection: one result line per game.
+// --time asks for a clock, as --game and --rule ask for a game.
 // With --watch MATCH it plays nothing: it watches that match as a spectator,
 // prints every move as --verbose does and ends with the result line. With
 // --list it prints the server's match list, one line per match.
-// Exit status: 0 when a game finished (or the list came), 1 on a connection,
-// protocol or server error, when the retries' budget was spent or when the
-// engine failed and the bot resigned, 3 when --timeout passed first.
+// Exit status: 0 when a game finished (with --rematches, all of them; or the
+// list came), 1 on a connection, protocol or server error, when the retries'
+// budget was spent, when the engine failed and the bot resigned, or when a
+// rematch it wanted was not agreed, 3 when --timeout passed first.
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <deque>
@@ -55,6 +59,8 @@ struct Args {
   std::string game;
   std::string rule;
   std::string opening;
+  std::string time;
+  int rematches = 0;
   double timeoutSeconds = 60;
   int retrySeconds = 120;
   int dropAfter = 0;
@@ -157,6 +163,10 @@ void Reporter::operator()(const client::Session& session, const proto::Packet& e
   std::visit(
       proto::Overloaded{
           [&](const proto::Welcome& w) {
+            if (!w.resumed) {  // a new game: the first, or a rematch
+              matchShown_ = false;
+              pliesShown_ = 0;
+            }
             if (session.spectating())
               std::cout << "watching match " << w.matchId;
             else
@@ -242,6 +252,11 @@ int play(const Args& args) {
   if (!args.game.empty()) options.game = static_cast<std::uint8_t>(*game::parseKind(args.game));
   if (!args.rule.empty()) options.rule = static_cast<std::uint8_t>(*game::parseRule(args.rule));
   if (!args.opening.empty()) options.opening = *game::parseOpening(args.opening);
+  if (!args.time.empty()) {
+    std::string error;
+    options.time = game::parseTimeControl(args.time, error);
+    if (!options.time) return fail("--time: " + error);
+  }
 
   Reporter report(args.verbose);
   bot::Link link(linkSettings(args), options,
@@ -264,10 +279,23 @@ int play(const Args& args) {
   if (auto status = link.open()) return *status;
   bool dropped = false;
   bool said = args.chat.empty();
+  int rematchesLeft = args.rematches;
+  bool reported = false;  // this game's result is printed
 
   for (;;) {
     client::Session& session = link.session();
-    if (session.phase() == proto::Phase::Over) break;
+    std::string why;
+    if (session.phase() == proto::Phase::Over) {
+      if (!std::exchange(reported, true)) printResult(session);
+      if (rematchesLeft == 0) break;
+      if (!session.rematchOpen())
+        return fail("no rematch: " + (session.rematchEnded().empty() ? std::string("the server offers none")
+                                                                     : session.rematchEnded()));
+      if (!session.rematchPending() && !session.offerRematch(why)) return fail(why);
+      if (auto status = link.pump()) return *status;
+      continue;
+    }
+    if (std::exchange(reported, false)) --rematchesLeft;  // the rematch's welcome came
 
     const auto played = session.history().size();
     if (args.dropAfter > 0 && !dropped && session.phase() == proto::Phase::Playing &&
@@ -279,7 +307,6 @@ int play(const Args& args) {
       continue;
     }
 
-    std::string why;
     if (!said && session.phase() != proto::Phase::AwaitingHello) {
       if (!session.chat(args.chat, why)) return fail("cannot say '" + args.chat + "': " + why);
       said = true;
@@ -291,7 +318,6 @@ int play(const Args& args) {
     if (session.myTurn() && !session.awaitingReply() && !source.act(session, why)) return fail(why);
     if (auto status = link.pump()) return *status;
   }
-  printResult(link.session());
   return source.engineFailure.empty() ? 0 : kFailed;
 }
 
@@ -361,6 +387,11 @@ int main(int argc, char** argv) {
   app.add_option("--opening", args.opening,
                  "omok opening rule: swap1, swap2, soosorv8, taraguchi10; default: the server's")
       ->check(CLI::IsMember({"swap1", "swap2", "soosorv8", "taraguchi10"}));
+  app.add_option("--time", args.time,
+                 "the clock to play on: MINUTES+SECONDS, e.g. 5+3, or none; default: the server's");
+  app.add_option("--rematches", args.rematches,
+                 "after the game, offer or accept a rematch and play this many more games (seats exchanged)")
+      ->check(CLI::Range(0, 1000));
   app.add_option("--timeout", args.timeoutSeconds, "seconds to wait for the game to finish")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -387,7 +418,8 @@ int main(int argc, char** argv) {
   auto* listOption = app.add_flag("--list", args.list, "print the server's match list and exit");
   watchOption->excludes(listOption);
   for (const char* o :
-       {"--seat", "--moves", "--seed", "--game", "--rule", "--opening", "--drop-after", "--engine", "--chat"}) {
+       {"--seat", "--moves", "--seed", "--game", "--rule", "--opening", "--time", "--rematches", "--drop-after",
+        "--engine", "--chat"}) {
     app.get_option(o)->excludes(watchOption);
     app.get_option(o)->excludes(listOption);
   }

@@ -260,6 +260,66 @@ TEST(Hostile, AHundredThousandDrawOffersAreOneOfferAndASmallRecord) {
   EXPECT_TRUE(r.result.has_value());
 }
 
+// Rematches make matches and records: a flood of offers is one offer, and a
+// pair that rematches as fast as it can makes at most one match a rematch
+// offer's budget allows (3 a minute per connection) past the first.
+TEST(Hostile, RematchFloodsAreOneOfferAndRematchesAreBounded) {
+  Server server({"--game", "omok"});
+  Beside beside(server);
+  {
+    Pair p(server);
+    p.player1.send(proto::Resign{});
+    p.player1.expect<proto::GameOver>();
+    p.player2.expect<proto::GameOver>();
+    std::vector<std::uint8_t> flood;
+    for (int i = 0; i < 10'000; ++i) proto::append(flood, proto::RematchOffer{});
+    std::thread sender([&] { p.player2.sendBytes(flood); });
+    beside.move();
+    // The first is relayed; two more fit the budget and are refused (one is pending); the rest are strikes.
+    for (int i = 0; i < 2; ++i) expectError(p.player2, proto::ErrorCode::RematchRefused);
+    expectCutOff(p.player2);
+    sender.join();
+    p.player1.expect<proto::RematchOffer>();
+    p.player1.expect<proto::RematchDecline>();  // the flooder is gone: no rematch
+    EXPECT_TRUE(p.player1.closedByServer());
+    beside.move();
+  }
+  {
+    Pair p(server, "ann", "ben");
+    RawClient* seat[] = {&p.player1, &p.player2};  // the seats exchange with every rematch
+    int games = 1;
+    for (;; ++games) {
+      SCOPED_TRACE("game " + std::to_string(games));
+      seat[0]->send(proto::Resign{});
+      seat[0]->expect<proto::GameOver>();
+      seat[1]->expect<proto::GameOver>();
+      // Each connection offers once a game, by turns: the ping after an offer
+      // says whether the offer was taken (its answer comes after the offer's).
+      seat[0]->send(proto::RematchOffer{});
+      seat[0]->send(proto::Ping{});
+      const std::optional<proto::Packet> answer = seat[0]->receive();
+      ASSERT_TRUE(answer.has_value());
+      if (const auto* error = std::get_if<proto::Error>(&*answer)) {
+        EXPECT_EQ(error->code, proto::ErrorCode::RateLimited) << proto::text(error->text);
+        EXPECT_NE(proto::text(error->text).find("at most 3 rematch offers in 60 s"), std::string_view::npos);
+        break;
+      }
+      ASSERT_TRUE(std::holds_alternative<proto::Pong>(*answer)) << RawClient::describe(*answer);
+      seat[1]->expect<proto::RematchOffer>();
+      seat[1]->send(proto::RematchOffer{});
+      seat[1]->expect<proto::Welcome>();
+      seat[0]->expect<proto::Welcome>();
+      for (RawClient* c : seat) c->expect<proto::MatchStart>();
+      std::swap(seat[0], seat[1]);
+      beside.move();
+    }
+    EXPECT_EQ(games, 4);  // the first game and three rematches, within a minute
+  }
+  beside.move();
+  ASSERT_EQ(server.stop(), 0);
+  EXPECT_EQ(server.records().size(), 1u + 1u + 4u);  // the match beside, the flooder's, the pair's four
+}
+
 TEST(Hostile, FloodsOfListsAndUnexpectedPacketsAreCutOff) {
   Server server({"--game", "omok"});
   Beside beside(server);

@@ -157,5 +157,49 @@ TEST(BotGames, OneServerHostsChessAndRenjuAtOnceWithTheQueuesApart) {
   EXPECT_EQ(seen, (std::set<std::string>{"chess", "renju"}));
 }
 
+// game_bot --rematches: two bots play three games on their connections, the
+// seats exchanged each time, on the clock they asked for; three records.
+TEST(BotGames, RematchesPlayOnWithTheSeatsExchangedEachTime) {
+  Server server({});
+  TempDir dir;
+  std::vector<std::unique_ptr<Process>> bots;
+  for (const char* name : {"ann", "ben"}) {
+    bots.push_back(std::make_unique<Process>(
+        GAME_BOT_PATH,
+        std::vector<std::string>{"--port", std::to_string(server.port()), "--name", name, "--game", "chess",
+                                 "--time", "10+1", "--rematches", "2", "--seed", name[0] == 'a' ? "7" : "8",
+                                 "--timeout", "90"},
+        dir.path() / name));
+    ASSERT_TRUE(server.logShows(std::string(name) + " takes", 5s));  // ann is Player1 of the first game
+  }
+  for (std::size_t i = 0; i < bots.size(); ++i) {
+    const std::string out = bots[i]->readAll(100s);
+    EXPECT_EQ(bots[i]->wait(10s), 0) << out << fileText(dir.path() / (i == 0 ? "ann" : "ben"));
+    std::size_t results = 0;
+    for (auto at = out.find("result: "); at != std::string::npos; at = out.find("result: ", at + 1)) ++results;
+    EXPECT_EQ(results, 3u) << out;
+    // White, black, white for ann; the other way round for ben.
+    const std::string first = i == 0 ? "seat 1 (white)" : "seat 2 (black)";
+    const std::string second = i == 0 ? "seat 2 (black)" : "seat 1 (white)";
+    const auto a = out.find(first), b = out.find(second, a), c = out.find(first, b);
+    EXPECT_TRUE(a != std::string::npos && b != std::string::npos && c != std::string::npos) << out;
+    EXPECT_NE(out.find("10+1"), std::string::npos) << out;
+  }
+  ASSERT_EQ(server.stop(), 0);
+  const auto files = server.records();
+  ASSERT_EQ(files.size(), 3u);
+  std::set<std::uint32_t> ids;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto loaded = record::readFile(files[i]);
+    ASSERT_TRUE(std::holds_alternative<record::Record>(loaded)) << std::get<record::LoadError>(loaded).describe();
+    const record::Record& r = std::get<record::Record>(loaded);
+    ids.insert(r.matchId);
+    EXPECT_EQ(r.player1, i % 2 == 0 ? "ann" : "ben") << files[i];
+    EXPECT_EQ(r.timeControl, (game::TimeControl{600'000, 1'000}));
+    EXPECT_TRUE(r.result.has_value());
+  }
+  EXPECT_EQ(ids.size(), 3u);
+}
+
 }  // namespace
 }  // namespace servertest
