@@ -10,6 +10,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,11 @@ using Clock = std::chrono::steady_clock;
 
 class ChildProcess {
  public:
+  // The longest line readLine returns. Far above any line of either
+  // protocol (a UCI info line with a long PV is a few KB), it bounds what a
+  // child writing an endless line makes us hold: this and one read more.
+  static constexpr std::size_t kMaxLine = 64 * 1024;
+
   // Starts `command`; null with `error` set when it cannot be started. (A
   // command the shell cannot find starts and exits at once: the first read
   // reports that.)
@@ -32,9 +38,11 @@ class ChildProcess {
   // Writes `text` (the caller adds the line end its protocol wants). False,
   // with `error` set, when the child no longer reads its input.
   bool write(std::string_view text, std::string& error);
-  // The next line of the child's output without its line end (LF or CR LF);
-  // nullopt, with `error` set, at `deadline` or when the output ends (the
-  // error then says how the child exited, if it has).
+  // The next non-empty line of the child's output, without its line end (CR,
+  // LF, or any run of them: CR LF, CR CR LF); nullopt, with `error` set, at
+  // `deadline`, when the output ends (the error then says how the child
+  // exited, if it has) or at a line longer than kMaxLine (and so at every
+  // later call: the output is no protocol's any more).
   std::optional<std::string> readLine(Clock::time_point deadline, std::string& error);
 
  private:

@@ -49,7 +49,6 @@ bool isChatter(std::string_view line) { return firstWordIs(line, "MESSAGE") || f
 
 Swap2Answer readSwap2Answer(std::string_view line, int stones, int size) {
   assert(stones == 0 || stones == 3 || stones == 5);
-  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   if (firstWordIs(line, "ERROR") || firstWordIs(line, "UNKNOWN")) return {Swap2Answer::Kind::Refused, {}, {}};
   const auto malformed = [&](const std::string& what) {
     const char* wanted = stones == 0   ? "three stones, x,y x,y x,y"

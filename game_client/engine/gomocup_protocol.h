@@ -1,6 +1,8 @@
 // The words of the Gomocup (Piskvork) brain protocol we use, as pure
 // functions: coordinates, the rule bits of INFO rule, move lines, the lines
-// that are only talk, and the answers to SWAP2BOARD.
+// that are only talk, and the answers to SWAP2BOARD. The lines they read
+// come without their line ends, which ChildProcess::readLine strips (a
+// brain's CR, LF, CR LF or CR CR LF alike).
 //
 // Gomocup counts x from the left (column a = 0) and y from the TOP row down,
 // both from 0. Our omok points count rows from the bottom (row 0 = "1"), and
@@ -64,8 +66,8 @@ struct Swap2Answer {
   std::string why;            // Malformed
 };
 
-// Reads `line`, its line end (CR, LF or CR LF) ignored, as the answer to
-// SWAP2BOARD sent with `stones` stones (0, 3 or 5) on a board of `size`.
+// Reads `line` as the answer to SWAP2BOARD sent with `stones` stones (0, 3
+// or 5) on a board of `size`.
 // Only the form is checked here: whether the points are free and legal is
 // the rules engine's to say.
 Swap2Answer readSwap2Answer(std::string_view line, int stones, int size);

@@ -1,5 +1,7 @@
-// The engine's child process: a shell command line, lines both ways, a read
-// that gives up at its deadline, a child that exits, and no child left behind.
+// The engine's child process: a shell command line, lines both ways (ended
+// by CR, LF or any run of them, empty ones skipped, none longer than the
+// bound), a read that gives up at its deadline, a child that exits, and no
+// child left behind.
 #include <gtest/gtest.h>
 #include <signal.h>
 
@@ -36,6 +38,45 @@ TEST(ChildProcess, EchoesThroughTheShellWithArguments) {
   // The unterminated "last" is no line: the output ends first.
   EXPECT_FALSE(child->readLine(Clock::now() + 5s, error));
   EXPECT_NE(error.find("exited with status 0"), std::string::npos) << error;
+}
+
+TEST(ChildProcess, EveryLineEndEndsALineAndEmptyLinesAreSkipped) {
+  auto child = run("printf 'lf\\ncr\\rcrlf\\r\\ncrcrlf\\r\\r\\n\\n\\r\\n\\r\\r  spaced words \\rlast\\n'");
+  std::string error;
+  for (const char* line : {"lf", "cr", "crlf", "crcrlf", "  spaced words ", "last"})
+    EXPECT_EQ(child->readLine(Clock::now() + 5s, error), line) << error;
+  EXPECT_FALSE(child->readLine(Clock::now() + 5s, error));
+  EXPECT_NE(error.find("exited with status 0"), std::string::npos) << error;
+}
+
+TEST(ChildProcess, ABareCrEndsALineWithoutWaitingForMore) {
+  // The child writes the LF of its CR LF only once it has our answer: the
+  // line must come before, and the late LF makes no empty line.
+  auto child = run("printf 'first\\r'; read x; printf '\\nsecond\\r\\n'");
+  std::string error;
+  EXPECT_EQ(child->readLine(Clock::now() + 5s, error), "first") << error;
+  ASSERT_TRUE(child->write("go\n", error)) << error;
+  EXPECT_EQ(child->readLine(Clock::now() + 5s, error), "second") << error;
+}
+
+TEST(ChildProcess, RefusesALineLongerThanTheBound) {
+  // A line of exactly kMaxLine bytes is read; one byte more is refused.
+  auto child = run("head -c " + std::to_string(ChildProcess::kMaxLine) + " /dev/zero | tr '\\0' x; echo; head -c " +
+                   std::to_string(ChildProcess::kMaxLine + 1) + " /dev/zero | tr '\\0' y; echo; echo after");
+  std::string error;
+  EXPECT_EQ(child->readLine(Clock::now() + 5s, error), std::string(ChildProcess::kMaxLine, 'x')) << error;
+  EXPECT_FALSE(child->readLine(Clock::now() + 5s, error));
+  EXPECT_EQ(error, "the engine wrote a line longer than 65536 bytes");
+  EXPECT_FALSE(child->readLine(Clock::now() + 5s, error));  // still: the rest of that line is no line
+}
+
+TEST(ChildProcess, AnEndlessLineIsAnErrorNotAWait) {
+  auto child = run("tr -d '\\n' < /dev/zero");
+  std::string error;
+  const auto start = Clock::now();
+  EXPECT_FALSE(child->readLine(start + 20s, error));
+  EXPECT_LT(Clock::now() - start, 10s);
+  EXPECT_EQ(error, "the engine wrote a line longer than 65536 bytes");
 }
 
 TEST(ChildProcess, ReadGivesUpAtItsDeadline) {

@@ -1,11 +1,12 @@
 // Engines as players through a real game_server: a game_bot playing an
 // engine's moves against a random game_bot, or two of them against each
-// other. The test brain (Gomocup) and Stockfish (UCI) beat the random bot
-// from either seat; two test brains open a swap2 game through SWAP2BOARD,
-// their stones and decisions the ones the record holds, or without it when
-// they do not speak it; an engine that dies or answers an illegal stone
-// makes its bot resign, so the game still ends with a result; and every
-// game's record replays (game_replay) to the result the bots printed.
+// other. The test brain (Gomocup; its lines ended by CR LF, a bare CR or
+// CR CR LF) and Stockfish (UCI) beat the random bot from either seat; two
+// test brains open a swap2 game through SWAP2BOARD, their stones and
+// decisions the ones the record holds, or without it when they do not speak
+// it; an engine that dies or answers an illegal stone makes its bot resign,
+// so the game still ends with a result; and every game's record replays
+// (game_replay) to the result the bots printed.
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -125,22 +126,33 @@ class EngineGame : public testing::Test {
 struct BrainVariant {
   const char* rule;
   int seat;
+  const char* lineEnd = "";  // test_brain's --line-end, or "" for its CR LF
+  std::string engine() const {
+    return std::string("gomocup:") + TEST_BRAIN_PATH + (*lineEnd ? std::string(" --line-end ") + lineEnd : "");
+  }
+  std::string name() const { return *lineEnd ? std::string("_") + lineEnd + "_lines" : ""; }
 };
-void PrintTo(const BrainVariant& v, std::ostream* os) { *os << v.rule << " seat " << v.seat; }
+void PrintTo(const BrainVariant& v, std::ostream* os) {
+  *os << v.rule << " seat " << v.seat << (*v.lineEnd ? " lines ended by " : "") << v.lineEnd;
+}
 
 class BrainGame : public EngineGame, public testing::WithParamInterface<BrainVariant> {};
 
 TEST_P(BrainGame, TheBrainBeatsTheRandomBot) {
   const BrainVariant v = GetParam();
-  play({"--game", "omok", "--rule", v.rule}, v.seat, std::string("gomocup:") + TEST_BRAIN_PATH, "200");
+  play({"--game", "omok", "--rule", v.rule}, v.seat, v.engine(), "200");
   expectEngineWon(v.seat, game::EndReason::FiveInARow);
 }
 
+// Also brains ending their lines with a bare CR or with CR CR LF: they play
+// their whole game as the others do.
 INSTANTIATE_TEST_SUITE_P(Seats, BrainGame,
                          testing::Values(BrainVariant{"freestyle", 1}, BrainVariant{"freestyle", 2},
-                                         BrainVariant{"standard", 1}, BrainVariant{"standard", 2}),
+                                         BrainVariant{"standard", 1}, BrainVariant{"standard", 2},
+                                         BrainVariant{"freestyle", 1, "cr"}, BrainVariant{"standard", 2, "crcrlf"}),
                          [](const testing::TestParamInfo<BrainVariant>& info) {
-                           return std::string(info.param.rule) + (info.param.seat == 1 ? "_black" : "_white");
+                           return std::string(info.param.rule) + (info.param.seat == 1 ? "_black" : "_white") +
+                                  info.param.name();
                          });
 
 // Under swap1 the bot makes the opening's stones and decisions at random;
@@ -151,16 +163,17 @@ class OpeningBrainGame : public EngineGame, public testing::WithParamInterface<B
 
 TEST_P(OpeningBrainGame, TheBrainWinsAfterARandomOpening) {
   const BrainVariant v = GetParam();
-  play({"--game", "omok", "--rule", "freestyle", "--opening", v.rule}, v.seat,
-       std::string("gomocup:") + TEST_BRAIN_PATH, "200");
+  play({"--game", "omok", "--rule", "freestyle", "--opening", v.rule}, v.seat, v.engine(), "200");
   expectEngineWon(v.seat, game::EndReason::FiveInARow);
 }
 
+// Also a brain ending its lines with CR CR LF, its answers to SWAP2BOARD included.
 INSTANTIATE_TEST_SUITE_P(Openings, OpeningBrainGame,
                          testing::Values(BrainVariant{"swap1", 1}, BrainVariant{"swap2", 1},
-                                         BrainVariant{"swap2", 2}),
+                                         BrainVariant{"swap2", 2}, BrainVariant{"swap2", 1, "crcrlf"}),
                          [](const testing::TestParamInfo<BrainVariant>& info) {
-                           return std::string(info.param.rule) + "_player" + std::to_string(info.param.seat);
+                           return std::string(info.param.rule) + "_player" + std::to_string(info.param.seat) +
+                                  info.param.name();
                          });
 
 // Two test brains open a swap2 game through SWAP2BOARD, the second with its

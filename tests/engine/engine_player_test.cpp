@@ -1,6 +1,7 @@
 // Engine players against scripted engines (shell one-liners), the test brain
 // and, when installed, Stockfish: the answer is the engine's move when legal,
-// an error otherwise (illegal, silent, dead), and the Gomocup brain is told
+// an error otherwise (illegal, silent, dead), whatever its line ends (LF,
+// CR LF; a brain's bare CR or CR CR LF too), and the Gomocup brain is told
 // the game with BEGIN, TURN or BOARD as the history requires. Under swap2
 // the brain's answers to SWAP2BOARD become stones and decisions, each due
 // where the one before leaves the game; a brain that does not speak it has
@@ -59,6 +60,14 @@ TEST(UciEngine, RefusesAnIllegalOrMissingMove) {
   EXPECT_NE(error.find("e2e5"), std::string::npos) << error;
   EXPECT_FALSE(make(fakeUci("echo 'bestmove (none)'"))->move(kChess, {}, error));
   EXPECT_NE(error.find("(none)"), std::string::npos) << error;
+}
+
+TEST(UciEngine, ReadsLinesEndedByCrLf) {
+  auto engine = make("uci:while read cmd; do case \"$cmd\" in uci) printf 'id name fake\\r\\nuciok\\r\\n';; "
+                     "isready) printf 'readyok\\r\\n';; go*) printf 'info depth 1\\r\\n\\r\\nbestmove e2e4\\r\\n';; "
+                     "quit) exit 0;; esac; done");
+  std::string error;
+  EXPECT_EQ(engine->move(kChess, {}, error), (game::Move{12, 28, 0})) << error;
 }
 
 TEST(UciEngine, GivesUpOnASilentEngine) {
@@ -243,6 +252,25 @@ TEST_F(BrainTest, ABrainThatDoesNotSpeakSwap2BoardHasNoSay) {
     engine.reset();
     const std::string log = received();
     EXPECT_EQ(log.find("SWAP2BOARD"), log.rfind("SWAP2BOARD")) << log;
+  }
+}
+
+// A brain ending its lines with a bare CR, or with CR CR LF as a Windows
+// text-mode stream does, is read as one ending them with CR LF: its moves,
+// its answers to SWAP2BOARD, and its MESSAGE and DEBUG lines skipped.
+TEST_F(BrainTest, ReadsEveryLineEnd) {
+  for (const std::string end : {"cr", "crcrlf"}) {
+    auto engine = brain("--chatty --line-end " + end);
+    std::string error;
+    EXPECT_EQ(engine->move(kFreestyle, {}, error), (game::Move{0, kH8, 0})) << end << ": " << error;
+    const std::optional<game::Move> second = engine->move(kFreestyle, {{0, kH8, 0}, {0, kA1, 0}}, error);
+    ASSERT_TRUE(second) << end << ": " << error;
+    EXPECT_NE(second->to, kH8);
+    EXPECT_NE(second->to, kA1);
+    EXPECT_EQ(swap2Answer(*brain("--line-end " + end), {}, error), "0 place: h8, 1 place: h9, 2 place: g8")
+        << end << ": " << error;
+    EXPECT_EQ(swap2Answer(*brain("--line-end " + end + " --swap2 swap"), kThree, error), "3 choose-option: option 1")
+        << end << ": " << error;
   }
 }
 

@@ -10,7 +10,7 @@
 // stones it puts two more (option 3), after five it takes white and plays
 // move 6, unless --swap2 says otherwise.
 //
-//   test_brain                 plays
+//   test_brain                 plays, ending its lines with CR LF
 //   test_brain --die-after N   plays N moves, then exits (status 3) instead of the next
 //   test_brain --chatty        sends MESSAGE, DEBUG and ERROR lines before each move
 //   test_brain --swap2 HOW     answers SWAP2BOARD after three or five stones with HOW:
@@ -19,6 +19,9 @@
 //                              unknown (UNKNOWN, as to any command it does not know,
 //                              each stone line and DONE included), error (ERROR),
 //                              taken (an occupied point), nonsense (a line that is no answer)
+//   test_brain --line-end END  ends its lines with END: cr (a bare CR), crcrlf (CR CR LF,
+//                              a Windows text-mode stream's CR LF)
+// The flags combine.
 #ifdef _WIN32
 #include <fcntl.h>
 #include <io.h>
@@ -84,7 +87,9 @@ struct Brain {
   }
 };
 
-void say(const std::string& line) { std::cout << line << "\r\n" << std::flush; }
+const char* lineEnd = "\r\n";  // --line-end
+
+void say(const std::string& line) { std::cout << line << lineEnd << std::flush; }
 
 // The next line of input without its line end, logged.
 bool readLine(std::string& line) {
@@ -124,14 +129,33 @@ int main(int argc, char** argv) {
 #ifdef _WIN32
   _setmode(_fileno(stdout), _O_BINARY);  // our CR LF, not a text-mode CR CR LF
 #endif
-  const std::string mode = argc > 1 ? argv[1] : "";
-  int movesLeft = mode == "--die-after" && argc > 2 ? std::atoi(argv[2]) : -1;  // -1: no end
-  const std::string how = mode == "--swap2" && argc > 2 ? argv[2] : "";
+  int movesLeft = -1;  // -1: no end
+  bool chatty = false;
+  std::string how;
+  for (int i = 1; i < argc; ++i) {
+    const std::string flag = argv[i];
+    if (flag == "--chatty") {
+      chatty = true;
+      continue;
+    }
+    const std::string value = ++i < argc ? argv[i] : "";
+    if (flag == "--die-after" && !value.empty()) {
+      movesLeft = std::atoi(value.c_str());
+    } else if (flag == "--swap2" && !value.empty()) {
+      how = value;
+    } else if (flag == "--line-end" && (value == "cr" || value == "crcrlf")) {
+      lineEnd = value == "cr" ? "\r" : "\r\r\n";
+    } else {
+      // A test asking for what the brain cannot do must fail, not play on as if it could.
+      std::cerr << "test_brain: no such flag: " << flag << " " << value << '\n';
+      return 2;
+    }
+  }
   Brain brain;
   std::string line;
   auto move = [&] {
     if (movesLeft-- == 0) std::exit(3);
-    if (mode == "--chatty") {
+    if (chatty) {
       say("MESSAGE thinking");
       say("DEBUG nothing to see");
       say("ERROR not really an error");
