@@ -193,7 +193,8 @@ void Reporter::operator()(const client::Session& session, const proto::Packet& e
             if (!verbose_) return;
             if (o.by != game::Seat::None)
               std::cout << "opening: player" << static_cast<int>(o.by) << " decides "
-                        << game::name(static_cast<game::Choice>(o.choice)) << " " << static_cast<int>(o.value)
+                        << game::notation({static_cast<game::Choice>(o.choice), o.value, proto::fromWire(o).candidates},
+                                          session.setup().boardSize)
                         << '\n';
             std::cout << "opening: " << game::name(o.step);
             if (o.decider != game::Seat::None) std::cout << " by player" << static_cast<int>(o.decider);

@@ -148,6 +148,10 @@ class Game {
 // "white", "option 3", "declare 5", "offer h8 j9"), the points in `game`'s
 // notation. On failure returns false and says why in `error`.
 bool parseDecision(std::string_view text, const Game& game, Decision& out, std::string& error);
+// The decision's notation, as parseDecision reads it: the points offered
+// named on an omok board of `boardSize` ("offer h8 j9"; "?" for a move that
+// names no point). Decisions are omok's: only its openings make them.
+std::string notation(const Decision& d, int boardSize);
 
 // Builds a game for `setup`. On a bad setup (rule of another game, bad board
 // size, malformed FEN) returns null and says why in `error`.

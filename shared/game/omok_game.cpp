@@ -10,6 +10,12 @@
 namespace game {
 namespace {
 
+// The point a move names on a board of `size`; none for a move that names no point.
+std::optional<omok::Point> pointOn(const Move& m, int size) {
+  if (m.from != 0 || m.promotion != 0 || m.to >= size * size) return std::nullopt;
+  return omok::fromWireIndex(m.to, size);
+}
+
 Reject toReject(omok::MoveError e) {
   switch (e) {
     case omok::MoveError::None: return Reject::None;
@@ -150,38 +156,27 @@ class OmokGame final : public Game {
     }
     const omok::Role by = opening_->decider();
     omok::OpeningError e = omok::OpeningError::NotAChoice;
+    played.notation = notation(d, game_.board().size());
     switch (d.choice) {
       case Choice::Swap:
         if (d.value == 0 || d.value == 1) e = opening_->swapColors(by, d.value == 1);
-        played.notation = d.value == 1 ? "swap" : "keep";
         break;
       case Choice::ChooseColor:
         if (d.value == 1 || d.value == 2)
           e = opening_->chooseColor(by, d.value == 1 ? omok::Stone::Black : omok::Stone::White);
-        played.notation = d.value == 1 ? "black" : "white";
         break;
       case Choice::ChooseOption:
         if (d.value >= 1 && d.value <= 3) e = opening_->chooseOption(by, static_cast<omok::Swap2Option>(d.value - 1));
-        played.notation = "option " + std::to_string(d.value);
         break;
-      case Choice::Declare:
-        e = opening_->declare(by, d.value);
-        played.notation = "declare " + std::to_string(d.value);
-        break;
+      case Choice::Declare: e = opening_->declare(by, d.value); break;
       case Choice::Offer: {
         std::vector<omok::Point> points;
-        played.notation = "offer";
         for (const Move& m : d.points) {
           const std::optional<omok::Point> p = pointOf(m);
-          if (!p) {
-            e = omok::OpeningError::OffBoard;
-            points.clear();
-            break;
-          }
+          if (!p) break;
           points.push_back(*p);
-          played.notation += " " + omok::name(*p);
         }
-        if (points.size() == d.points.size()) e = opening_->offer(by, points);
+        e = points.size() == d.points.size() ? opening_->offer(by, points) : omok::OpeningError::OffBoard;
         break;
       }
     }
@@ -244,11 +239,7 @@ class OmokGame final : public Game {
   }
   // The point an omok move names; nullopt when it is off the board or names
   // more than a point (a from-square, a promotion).
-  std::optional<omok::Point> pointOf(const Move& m) const {
-    const int size = game_.board().size();
-    if (m.from != 0 || m.promotion != 0 || m.to >= size * size) return std::nullopt;
-    return omok::fromWireIndex(m.to, size);
-  }
+  std::optional<omok::Point> pointOf(const Move& m) const { return pointOn(m, game_.board().size()); }
   Move moveAt(omok::Point p) const {
     return Move{0, static_cast<std::uint16_t>(omok::wireIndex(p, game_.board().size())), 0};
   }
@@ -271,6 +262,24 @@ class OmokGame final : public Game {
 };
 
 }  // namespace
+
+std::string notation(const Decision& d, int boardSize) {
+  switch (d.choice) {
+    case Choice::Swap: return d.value == 1 ? "swap" : "keep";
+    case Choice::ChooseColor: return d.value == 1 ? "black" : "white";
+    case Choice::ChooseOption: return "option " + std::to_string(d.value);
+    case Choice::Declare: return "declare " + std::to_string(d.value);
+    case Choice::Offer: {
+      std::string text = "offer";
+      for (const Move& m : d.points) {
+        const std::optional<omok::Point> p = pointOn(m, boardSize);
+        text += p ? " " + omok::name(*p) : std::string(" ?");
+      }
+      return text;
+    }
+  }
+  return "?";
+}
 
 std::unique_ptr<Game> makeOmokGame(const Setup& setup, std::string& error) {
   const std::optional<omok::RuleSet> rules = toRuleSet(setup.rule);

@@ -192,6 +192,22 @@ TEST(OmokAdapter, FinishRecordsOutsideResultsOnce) {
   EXPECT_EQ(g->play(at(*g, "a1")).reject, Reject::GameOver);
 }
 
+// A decision's notation is what parseDecision reads back, on either board size.
+TEST(OmokAdapter, DecisionNotationReadsBackAsTheSameDecision) {
+  for (const int size : {15, 19}) {
+    const auto g = omok(Rule::Renju, size);
+    for (const std::string text : {"swap", "keep", "black", "white", "option 3", "declare 5", "offer a1 h8 o15",
+                                   size == 19 ? "offer s19 a19" : "offer o1"}) {
+      Decision d;
+      std::string error;
+      ASSERT_TRUE(parseDecision(text, *g, d, error)) << text << ": " << error;
+      EXPECT_EQ(notation(d, size), text);
+    }
+  }
+  // A move that names no point on the board is shown, not dropped.
+  EXPECT_EQ(notation({Choice::Offer, 0, {Move{0, 7, 0}, Move{0, 15 * 15, 0}}}, 15), "offer h1 ?");
+}
+
 TEST(OmokAdapter, PositionIsTheCliGrid) {
   auto g = omok(Rule::Renju);
   ASSERT_TRUE(playAll(*g, "a1 o15").accepted());

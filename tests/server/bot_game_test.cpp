@@ -43,11 +43,10 @@ TEST_P(BotGame, PlaysToTheEndAndTheRecordReplaysToTheSameResult) {
   TempDir dir;
   // Both connect at once, so each asks for its seat.
   auto bot = [&](const char* name, const char* seat, const char* seed) {
-    return std::make_unique<Process>(
-        GAME_BOT_PATH,
-        std::vector<std::string>{"--host", "127.0.0.1", "--port", std::to_string(server.port()), "--name", name,
-                                 "--seat", seat, "--seed", seed, "--timeout", "90"},
-        dir.path() / (std::string(name) + ".err"));
+    std::vector<std::string> args{"--host", "127.0.0.1", "--port", std::to_string(server.port()), "--name", name,
+                                  "--seat", seat, "--seed", seed, "--timeout", "90"};
+    if (seat[0] == '1') args.push_back("--verbose");  // the first says every move and decision
+    return std::make_unique<Process>(GAME_BOT_PATH, args, dir.path() / (std::string(name) + ".err"));
   };
   auto first = bot("first", "1", "11");
   auto second = bot("second", "2", "29");
@@ -80,6 +79,11 @@ TEST_P(BotGame, PlaysToTheEndAndTheRecordReplaysToTheSameResult) {
   if (r.setup.opening != game::Opening::None) {
     EXPECT_GE(r.decisions.size(), 1u);
     EXPECT_NE(replayed.find("opening " + std::string(v.opening)), std::string::npos) << replayed;
+    // The verbose bot names each decision as the record does ("offer h8 j9", not "offer 0").
+    for (const record::DecisionLine& d : r.decisions)
+      EXPECT_NE(out1.find(numbered("opening: player", static_cast<int>(d.seat)) + " decides " + d.notation + "\n"),
+                std::string::npos)
+          << out1;
   }
 }
 
