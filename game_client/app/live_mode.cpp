@@ -1,6 +1,7 @@
 #include "game_client/app/live_mode.h"
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <iostream>
 #include <utility>
@@ -104,8 +105,15 @@ bool LiveMode::tickClocks() {
          panel_.players[0].clockLow != before[0].clockLow || panel_.players[1].clockLow != before[1].clockLow;
 }
 
+bool LiveMode::settled() const {
+  if (stage_ == Stage::Failed) return true;
+  return stage_ == Stage::Over && (!session_->rematchOpen() || session_->rematchOffered());
+}
+
 bool LiveMode::update() {
-  if (stage_ == Stage::Over || stage_ == Stage::Failed) return false;
+  // After the game the connection is kept only while a rematch may be agreed.
+  if (stage_ == Stage::Failed || (stage_ == Stage::Over && link_->state() != NetworkLink::State::Connected))
+    return false;
   const bool counted = countDown();
   if (stage_ == Stage::Retrying) {
     if (!backoff_.due(SteadyClock::now())) return counted;
@@ -121,7 +129,8 @@ bool LiveMode::update() {
   // too: the board keeps the last position through the gap.
   if (changed) syncBoard();
   if (const auto& failure = session_->failure()) {
-    lost(failure->text, worthRetrying(failure->code));
+    // A game that is over has no seat left to take back.
+    lost(failure->text, worthRetrying(failure->code) && stage_ != Stage::Over);
     return true;
   }
   if (state == NetworkLink::State::Closed) {
@@ -141,7 +150,8 @@ bool LiveMode::update() {
       stage_ = Stage::Over;
       result_ = session_->result();
       notice_.clear();  // the result says it all; "seat held" and offers are moot now
-      link_->close();
+      // The server hangs up once no rematch may be agreed; our side follows.
+      if (!session_->rematchOpen()) link_->close();
       break;
   }
   syncBoard();
@@ -154,6 +164,8 @@ void LiveMode::handleEvents() {
     std::visit(
         proto::Overloaded{
             [&](const proto::Welcome& p) {
+              // A welcome after the game is the rematch's: a new match on this connection.
+              if (stage_ == Stage::Over) startRematch();
               seat_ = p.seat;
               matchId_ = p.matchId;
               token_ = p.reconnect;
@@ -161,6 +173,8 @@ void LiveMode::handleEvents() {
                 std::string error;
                 board_ = makeBoardView(session_->setup(), error);
                 if (!board_) error_ = "cannot show this game: " + error;
+                // Until the opponent's first move: a rematch's seats are the other way round.
+                else if (session_->rematches() > 0) notice_ = "Rematch: you play " + board_->side(seat_).name + " now.";
               }
               // A resumed seat, or a watch of a game under way, is answered by the replay that follows.
               if (!p.resumed) answered();
@@ -218,18 +232,37 @@ void LiveMode::handleEvents() {
             [&](const proto::Error& p) {
               if (p.code == proto::ErrorCode::ServerRestarting)
                 notice_ = "The server is restarting; the game will go on after it.";
-              else
+              // One that closes is a failure, which lost() says, or after the game the end of the wait for
+              // a rematch, which the status says.
+              else if (!proto::closesConnection(p.code))
                 error_ = describe(p);
             },
             // Shown from the session's own state (result, clocks, chat, spectators) or not at all.
             []<typename P>(const P&)
               requires proto::OneOf<P, proto::GameOver, proto::ClockSync, proto::ChatMessage, proto::Spectators,
-                                    proto::MatchEntry, proto::MatchListEnd, proto::Ping, proto::Pong>
+                                    proto::RematchOffer, proto::RematchDecline, proto::MatchEntry,
+                                    proto::MatchListEnd, proto::Ping, proto::Pong>
             {},
             [](const proto::FromClientOnly auto&) {},  // the decoder refuses what only a client sends
         },
         packet);
   }
+}
+
+void LiveMode::startRematch() {
+  assert(stage_ == Stage::Over && session_->rematches() > 0);
+  stage_ = Stage::Waiting;  // until match-start, as for any match
+  board_.reset();           // the seats are exchanged: the board is made again, seen from the new one
+  notation_.clear();
+  result_.reset();
+  notice_.clear();
+  decided_.clear();
+  error_.clear();
+  resignArmed_ = false;
+  offer_.clear();
+  offering_ = false;
+  fifths_ = 1;
+  decisionSent_ = false;
 }
 
 void LiveMode::answered() {
@@ -324,6 +357,16 @@ bool LiveMode::act(Action action) {
     return true;
   }
   if (action == Action::Leave) return leave();
+  if (stage_ == Stage::Over) {
+    switch (action) {
+      case Action::Rematch:
+      case Action::AcceptRematch: request(&Session::offerRematch); break;  // the same packet either way
+      case Action::DeclineRematch: request(&Session::declineRematch); break;
+      default: return false;
+    }
+    refreshPanel();
+    return true;
+  }
   if (stage_ != Stage::Playing) return false;
   const bool armed = std::exchange(resignArmed_, false);
   switch (action) {
@@ -390,9 +433,22 @@ bool LiveMode::key(sf::Keyboard::Key key) {
 }
 
 bool LiveMode::text(char32_t c) {
-  if (!chatInput_.focused() || !chatInput_.type(c)) return false;
-  refreshPanel();
-  return true;
+  if (chatInput_.focused()) {
+    if (!chatInput_.type(c)) return false;
+    refreshPanel();
+    return true;
+  }
+  const auto shown = [&](Action action) {
+    return std::any_of(panel_.buttons.begin(), panel_.buttons.end(),
+                       [&](const PanelButton& b) { return b.action == action && b.enabled; });
+  };
+  if (c >= U'1' && c <= U'8' && shown(Action::Declare)) {
+    fifths_ = static_cast<int>(c - U'0');
+    refreshPanel();
+    return true;
+  }
+  const std::optional<Action> pressed = shortcut(panel_, c);
+  return pressed && act(*pressed);
 }
 
 void LiveMode::refreshPanel() {
@@ -472,6 +528,8 @@ void LiveMode::refreshStatus() {
       const bool draw = status.result == game::Result::Draw;
       status_ = std::string(watching ? "Game over. " : draw ? "Game over. " : won ? "You won! " : "You lost. ") +
                 resultSentence(status, *board_);
+      if (session_->rematchOffered()) status_ += " Your opponent offers a rematch.";
+      else if (!session_->rematchEnded().empty()) status_ += " " + noRematchSentence(session_->rematchEnded());
       break;
     }
   }
@@ -505,6 +563,7 @@ void LiveMode::refreshChat() {
 void LiveMode::refreshButtons() {
   const game::Game* game = session_->game();
   panel_.buttons.clear();
+  if (stage_ == Stage::Over) refreshRematchButtons();
   if ((stage_ == Stage::Over || stage_ == Stage::Failed) && options_.back)
     panel_.buttons.push_back({Action::Leave, "Back to start"});
   if (stage_ != Stage::Playing || seat_ == game::Seat::None) return;
@@ -531,6 +590,17 @@ void LiveMode::refreshButtons() {
     }
     const bool claimable = game && session_->myTurn() && game->claimableDraw() != game::EndReason::None;
     panel_.buttons.push_back({Action::ClaimDraw, "Claim draw", claimable});
+  }
+}
+
+void LiveMode::refreshRematchButtons() {
+  if (!session_->rematchOpen()) return;
+  if (session_->rematchOffered()) {
+    panel_.buttons.push_back({Action::AcceptRematch, "Accept rematch", true, true});
+    panel_.buttons.push_back({Action::DeclineRematch, "Decline"});
+  } else {
+    const bool pending = session_->rematchPending();
+    panel_.buttons.push_back({Action::Rematch, pending ? "Rematch offered…" : "Rematch", !pending, !pending});
   }
 }
 
@@ -566,9 +636,9 @@ void LiveMode::refreshOpeningButtons() {
       add(Action::TakeWhite, "White");
       break;
     case game::OpeningStep::ChooseOption:
-      add(Action::OptionBlack, "1 · Take black");
-      add(Action::OptionWhite, "2 · Stay white");
-      add(Action::OptionStones, "3 · Two stones");
+      add(Action::OptionBlack, "Take black");  // options 1..3, their keys
+      add(Action::OptionWhite, "Stay white");
+      add(Action::OptionStones, "Two stones");
       break;
     case game::OpeningStep::Declare:
       add(Action::FewerFifths, "−", fifths_ > 1);

@@ -11,16 +11,20 @@
 // before that, as the same watch for a spectator. Meanwhile the last
 // session's picture stays, with nobody to move and the clocks stopped, and
 // the panel counts the seconds left down. An omok opening is played from
-// the panel (its decisions as buttons) and the board (its stones; the fifth
-// moves of an offer chosen a click at a time in an OfferDraft, the pick). Opened from the start screen, a
-// match whose server never answered goes back there at once with the
-// reason (a wrong address is better said there than counted down), and one
-// that is over or lost offers the way back.
+// the panel (its decisions as buttons, each with its key) and the board (its
+// stones; the fifth moves of an offer chosen a click at a time in an
+// OfferDraft, the pick). After the game the connection stays open while a
+// rematch may be agreed (the panel's Rematch, or the opponent's offer to
+// accept or decline); the rematch's welcome on the same connection starts a
+// new match, the colours exchanged, and everything of the old game's goes.
+// Opened from the start screen, a match whose server never answered goes
+// back there at once with the reason (a wrong address is better said there
+// than counted down), and one that is over or lost offers the way back.
 //
 // Ownership and threading: owned by App, UI thread only. Owns the link, the
 // current session (replaced on every reconnect), the last answered one while
 // a new one is not (for the picture) and the board view, which is created
-// once welcome names the game.
+// once welcome names the game (again for a rematch).
 #pragma once
 
 #include <memory>
@@ -68,9 +72,13 @@ class LiveMode final : public Mode {
   // outside it goes back to the start screen once the match is over or
   // lost, else to the board (drop a half-made move).
   bool key(sf::Keyboard::Key key) override;
+  // A character for the chat line while it has the keyboard; else a button's
+  // key (shortcutOf) presses it, and a digit types Soosorv-8's count.
   bool text(char32_t c) override;
   std::unique_ptr<Mode> next() override { return std::move(next_); }
-  bool settled() const override { return stage_ == Stage::Over || stage_ == Stage::Failed; }
+  // Lost for good, or over with no rematch to wait for: none may be agreed
+  // any more, or the opponent's offer waits for our answer.
+  bool settled() const override;
   int exitCode() const override { return stage_ == Stage::Failed ? 1 : 0; }
 
  private:
@@ -79,6 +87,9 @@ class LiveMode final : public Mode {
   void connect();
   // Reads the session's events into the board and the messages.
   void handleEvents();
+  // The rematch's welcome came: what the panel and the board showed of the
+  // old match goes (the board is made again for the new seats).
+  void startRematch();
   // The new session shows the game now (its welcome, or a resumed one's
   // replay): the last one's picture goes and a gap is over.
   void answered();
@@ -104,6 +115,8 @@ class LiveMode final : public Mode {
   void refreshButtons();
   // The buttons of the opening decision due from us now, if any.
   void refreshOpeningButtons();
+  // After the game, while a rematch may be agreed: offer it, or answer the opponent's.
+  void refreshRematchButtons();
   void refreshChat();
   // Back to the start screen, once the match is over or lost; false when there is none or not yet.
   bool leave();

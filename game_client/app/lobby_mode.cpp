@@ -76,12 +76,13 @@ bool LobbyMode::openEntry(int index) {
     chosen.intent = Intent::Watch;
     chosen.watchMatch = m.matchId;
   } else {
-    // A waiting match is filled from the public queue of its game.
+    // A waiting match is filled from the public queue of its game and clock.
     chosen.intent = Intent::Play;
     chosen.game = static_cast<std::uint8_t>(m.game);
     chosen.rule = static_cast<std::uint8_t>(m.rule);
     chosen.boardSize = m.boardSize;
     chosen.opening = m.opening;
+    chosen.time = game::TimeControl{m.clockBaseMs, m.clockIncrementMs};
     chosen.seat = game::Seat::None;
     chosen.matchCode.clear();
   }

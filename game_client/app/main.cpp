@@ -5,6 +5,7 @@
 //   game_client --start [--log-dir DIR]...    (the same, the records read from DIR; --host, --port,
 //                                              --name and --match fill its fields in)
 //   game_client [--host 127.0.0.1] [--port 9000] [--name NAME] [--seat auto|1|2] [--match CODE]
+//               [--play WORDS] [--time 5+3|none]
 //   game_client --watch MATCH                 (a spectator, the board from Player1's side)
 //   game_client --list                        (the server's matches: join or watch one)
 //   game_client --replay FILE [--seat 2] [--game N]  (a record or a PGN file, its game N; F turns the
@@ -51,6 +52,7 @@ std::unique_ptr<client::Mode> startScreen(const CLI::App& cli, const client::Liv
   if (cli.count("--name")) start.name = live.session.name;
   start.code = live.session.matchCode;
   start.game = client::describeGameChoice(live.session);
+  start.time = client::describeTimeChoice(live.session);
   start.live = live;
   if (logDirs.empty()) {
     std::error_code ec;
@@ -84,6 +86,10 @@ int main(int argc, char** argv) {
   cli.add_option("--play", play,
                  "what to play on a server that hosts several games, in words: chess, renju, \"renju soosorv8\", "
                  "\"freestyle swap2 19\" (default: the server's choice)");
+  std::string time;
+  cli.add_option("--time", time,
+                 "the clock to ask for: MINUTES+SECONDS a move (\"5+3\", \"0.5+0\") or \"none\" for an untimed game "
+                 "(default: the server's choice)");
   std::optional<std::uint32_t> watch;
   auto* watchOption = cli.add_option("--watch", watch, "watch this match (its id) instead of playing");
   bool list = false;
@@ -102,8 +108,11 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   cli.add_option("--screenshot", screenshot,
-                 "save the window as PNG and exit once the replay or the start screen is shown or the game is over");
-  cli.add_flag("--exit-when-over", window.exitWhenOver, "exit when the game is over");
+                 "save the window as PNG and exit once the replay or the start screen is shown or the game is over "
+                 "(as --exit-when-over)");
+  cli.add_flag("--exit-when-over", window.exitWhenOver,
+               "exit when the game is over and no rematch is to be waited for (none may be agreed, or the "
+               "opponent's offer waits for an answer)");
   cli.add_option("--size", size, "window size WIDTHxHEIGHT")->capture_default_str();
   bool start = false;
   auto* startOption =
@@ -112,7 +121,8 @@ int main(int argc, char** argv) {
   cli.add_option("--log-dir", logDirs, "with --start, the folder of the records to replay (default: ./logs and "
                                        "the program's folder's logs)")
       ->needs(startOption);
-  for (const char* o : {"--host", "--port", "--name", "--match", "--play", "--watch", "--list", "--retry-seconds"})
+  for (const char* o :
+       {"--host", "--port", "--name", "--match", "--play", "--time", "--watch", "--list", "--retry-seconds"})
     cli.get_option(o)->excludes(replayOption);
   cli.get_option("--seat")->excludes(watchOption);
   watchOption->excludes(listOption);
@@ -127,6 +137,10 @@ int main(int argc, char** argv) {
   live.session.seat = seat == "1" ? game::Seat::Player1 : seat == "2" ? game::Seat::Player2 : game::Seat::None;
   if (std::string why; !client::parseGameChoice(play, live.session, why)) {
     std::cerr << "game_client: --play: " << why << '\n';
+    return 2;
+  }
+  if (std::string why; !client::parseTimeChoice(time, live.session, why)) {
+    std::cerr << "game_client: --time: " << why << '\n';
     return 2;
   }
   if (!screenshot.empty()) window.screenshot = screenshot;

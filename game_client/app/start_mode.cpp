@@ -25,12 +25,14 @@ constexpr std::size_t kRecordsShown = 500;
 constexpr std::size_t kAddressBytes = 300;  // a host name is at most 253 bytes
 
 // Each field's label, and what it says while it is empty.
-constexpr std::array<std::pair<const char*, const char*>, 4> kLabels{
+constexpr std::array<std::pair<const char*, const char*>, 5> kLabels{
     {{"Server", "host:port"},
      {"Name", "your name in the game"},
      {"Private code", "optional: a private match's code"},
-     {"Game", "optional: chess, renju, renju soosorv8, freestyle swap2 19..."}}};
+     {"Game", "optional: chess, renju, renju soosorv8, freestyle swap2 19..."},
+     {"Time", "optional: 5+3 (minutes + seconds a move), none for untimed"}}};
 constexpr std::size_t kGameBytes = 64;
+constexpr std::size_t kTimeBytes = 24;
 
 // A PGN file's card: its first game's players, event and date, and how many games it holds.
 LobbyEntry describePgn(const std::filesystem::path& file) {
@@ -71,12 +73,13 @@ std::string joined(const std::vector<std::filesystem::path>& dirs) {
 StartMode::StartMode(StartOptions options, std::string error)
     : options_(std::move(options)),
       fields_{TextInput(kAddressBytes), TextInput(proto::kNameSize - 1), TextInput(proto::kCodeSize - 1),
-              TextInput(kGameBytes)},
+              TextInput(kGameBytes), TextInput(kTimeBytes)},
       error_(sentence(std::move(error))) {
   fields_[Address].assign(options_.address);
   fields_[Name].assign(options_.name);
   fields_[Code].assign(options_.code);
   fields_[Game].assign(options_.game);
+  fields_[Time].assign(options_.time);
   // The first field still to fill in has the keyboard; the name when both are.
   fields_[fields_[Address].text().empty() ? Address : Name].focus();
   readRecords();
@@ -119,6 +122,11 @@ bool StartMode::gameOptions(LiveOptions& out) {
     focusField(Game);
     return false;
   }
+  if (!parseTimeChoice(fields_[Time].text(), out.session, why)) {
+    error_ = sentence(why);
+    focusField(Time);
+    return false;
+  }
   out.host = address->host;
   out.port = address->port;
   out.session.name = fields_[Name].text();
@@ -141,6 +149,7 @@ Back StartMode::back() const {
   again.name = fields_[Name].text();
   again.code = fields_[Code].text();
   again.game = fields_[Game].text();
+  again.time = fields_[Time].text();
   again.picked = picked_ >= 0 ? records_[static_cast<std::size_t>(picked_)] : std::filesystem::path();
   return [again](const std::string& error) { return std::make_unique<StartMode>(again, error); };
 }
@@ -230,9 +239,9 @@ void StartMode::refresh() {
   panel_.subtitle = "Play, watch or replay";
   panel_.showMoves = false;
   panel_.status = "Play (or Enter) joins a game on the server, a private one when you give its code, of the game "
-                  "you name (or the server's). Watch lists the server's matches to join or watch. Replay opens the "
-                  "record picked on the left: a click picks one, a second click opens it. Tab moves between the "
-                  "fields.";
+                  "you name (or the server's), with the clock you ask for (or the server's). Watch lists the "
+                  "server's matches to join or watch. Replay opens the record picked on the left: a click picks "
+                  "one, a second click opens it. Tab moves between the fields.";
   panel_.buttons = {{Action::Play, "Play", true, true},
                     {Action::Watch, "Watch"},
                     {Action::Replay, "Replay", picked_ >= 0}};

@@ -1,6 +1,7 @@
 // The start screen (game_client with no arguments, or --start): the
-// server's address, a name and an optional private match code, typed into
-// three fields (Tab or a click moves between them), and the records of the
+// server's address, a name, an optional private match code, what to play
+// and the clock to ask for ("5+3", "none"), typed into five fields (Tab or a
+// click moves between them), and the records of the
 // log folders, newest first. Play (or Enter) joins a game through a
 // LiveMode, Watch opens the server's match list (LobbyMode), Replay opens
 // the picked record (ReplayMode; a click picks one, a click on the picked
@@ -33,8 +34,9 @@ struct StartOptions {
   std::string name;
   std::string code;
   std::string game;  // what to play, in words (client::parseGameChoice): "renju soosorv8"; empty: the server's
+  std::string time;  // the clock to ask for (client::parseTimeChoice): "5+3", "none"; empty: the server's
   // The rest of a game's wishes (seat, retry seconds); host, port, name,
-  // match code and game come from the fields.
+  // match code, game and clock come from the fields.
   LiveOptions live;
   std::vector<std::filesystem::path> recordDirs;
   std::filesystem::path configFile;  // where Play and Watch remember the fields; empty: nowhere
@@ -61,7 +63,7 @@ class StartMode final : public BoardlessMode {
   int exitCode() const override { return error_.empty() ? 0 : 1; }
 
  private:
-  enum Field { Address, Name, Code, Game, kFields };
+  enum Field { Address, Name, Code, Game, Time, kFields };
 
   // The fields as the options of a game or a list; false, with why in error_, when they will not do.
   bool gameOptions(LiveOptions& out);

@@ -50,6 +50,10 @@ std::string resultSentence(const game::Status& status, const BoardView& board) {
   return capitalized(who) + (why.empty() ? "" : " " + why) + ".";
 }
 
+std::string noRematchSentence(const std::string& why) {
+  return why.find("rematch") != std::string::npos ? sentence(why) : "No rematch: " + why + ".";
+}
+
 }  // namespace client
 
 namespace client {

@@ -29,6 +29,11 @@ std::string describe(game::EndReason reason);
 // "White wins by checkmate.", "Draw by agreement." (`board` names the colours).
 std::string resultSentence(const game::Status& status, const BoardView& board);
 
+// Why no rematch follows, from Session::rematchEnded(): "No rematch:
+// declined."; the server's words say "no rematch" themselves ("no rematch
+// was agreed within 30 s"), and are then a sentence of their own.
+std::string noRematchSentence(const std::string& why);
+
 }  // namespace client
 
 namespace client {

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "shared/game/clock.h"
 #include "shared/game/game.h"
 
 namespace client {
@@ -75,6 +76,22 @@ std::string describeGameChoice(const Options& options) {
   std::string text;
   for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
   return text;
+}
+
+bool parseTimeChoice(std::string_view text, Options& options, std::string& error) {
+  if (text.empty()) {
+    options.time.reset();
+    return true;
+  }
+  const std::optional<game::TimeControl> time = game::parseTimeControl(text, error);
+  if (!time) return false;
+  options.time = *time;
+  return true;
+}
+
+std::string describeTimeChoice(const Options& options) {
+  if (!options.time) return "";
+  return options.time->timed() ? game::describe(*options.time) : "none";
 }
 
 }  // namespace client

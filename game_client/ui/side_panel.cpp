@@ -1,6 +1,7 @@
 #include "game_client/ui/side_panel.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include <SFML/Graphics/CircleShape.hpp>
@@ -24,6 +25,10 @@ constexpr float kChatRow = 19;
 constexpr int kChatRows = 5;  // lines of chat kept in view
 constexpr float kInputHeight = 30;
 constexpr float kClockWidth = 78;
+constexpr float kKeyCap = 16;  // the square a button's key is drawn in, at its right
+
+// An ASCII letter in capitals, as shortcutOf() names keys.
+char32_t upper(char32_t c) { return c >= U'a' && c <= U'z' ? c - U'a' + U'A' : c; }
 
 float lineHeight(unsigned size) { return std::round(static_cast<float>(size) * 1.4f); }
 
@@ -132,6 +137,32 @@ bool SidePanel::pointerMoved(Vec2 p) {
   return changed;
 }
 
+char32_t shortcutOf(Action action) {
+  switch (action) {
+    case Action::Swap: return U'S';
+    case Action::Keep: return U'K';
+    case Action::TakeBlack: return U'B';
+    case Action::TakeWhite: return U'W';
+    case Action::OptionBlack: return U'1';
+    case Action::OptionWhite: return U'2';
+    case Action::OptionStones: return U'3';
+    case Action::Declare: return U'D';
+    case Action::StartOffer:  // never shown with Offer: one button or the other
+    case Action::Offer: return U'O';
+    case Action::Rematch: return U'R';
+    case Action::AcceptRematch: return U'Y';
+    case Action::DeclineRematch: return U'N';
+    default: return 0;
+  }
+}
+
+std::optional<Action> shortcut(const PanelModel& model, char32_t typed) {
+  if (typed == 0) return std::nullopt;
+  for (const PanelButton& b : model.buttons)
+    if (b.enabled && shortcutOf(b.action) == upper(typed)) return b.action;
+  return std::nullopt;
+}
+
 std::optional<PanelHit> SidePanel::hit(Vec2 p, const PanelModel& model) const {
   for (std::size_t i = 0; i < buttons_.size() && i < model.buttons.size(); ++i)
     if (buttons_[i].contains(p) && model.buttons[i].enabled) return model.buttons[i].action;
@@ -209,8 +240,17 @@ void SidePanel::draw(sf::RenderTarget& target, const PanelModel& model, const Fo
                            : hover    ? theme::kButtonHover
                                       : theme::kButton;
     fillRect(target, buttons_[i], fill);
+    Rect face = buttons_[i];
+    if (const char32_t key = shortcutOf(b.action)) {
+      // The key in a small cap at the right; the label is centred in what is left.
+      assert(key < 0x80 && "keys are ASCII");
+      const Rect cap{face.right() - 6 - kKeyCap, face.center().y - kKeyCap / 2, kKeyCap, kKeyCap};
+      fillRect(target, cap, theme::kPanel);
+      drawText(target, fonts.bold, std::string(1, static_cast<char>(key)), 12, theme::kTextDim, cap.center());
+      face.width -= kKeyCap + 6;
+    }
     drawText(target, fonts.bold, b.label, 14, primary ? theme::kClockInk : b.enabled ? theme::kText : theme::kTextDim,
-             buttons_[i].center());
+             face.center());
   }
 }
 

@@ -4,9 +4,10 @@
 // buttons of the current mode.
 //
 // The panel draws a PanelModel (plain data the live session or the replay
-// fills in) and maps clicks back to an Action or a ply; it knows no game and
-// no protocol. Ownership and threading: owned by App, UI thread only; it keeps
-// the rectangles of the last arrange() for hit tests.
+// fills in) and maps clicks back to an Action or a ply, and the keys drawn on
+// its buttons to their Action; it knows no game and no protocol. Ownership
+// and threading: owned by App, UI thread only; it keeps the rectangles of the
+// last arrange() for hit tests.
 #pragma once
 
 #include <array>
@@ -43,6 +44,9 @@ enum class Action {
   Declare,
   StartOffer,    // Taraguchi-10: offer ten fifth moves instead of swapping or keeping
   Offer,         // send the fifth moves chosen on the board
+  Rematch,        // after the game: offer a rematch, accept the opponent's, or decline it
+  AcceptRematch,
+  DeclineRematch,
   FocusChat,  // a click on the chat's input line
   NewGame,    // the lobby's buttons
   Refresh,
@@ -108,6 +112,14 @@ struct PanelModel {
 
 // What a click on the panel hit: a button's action or a move's index.
 using PanelHit = std::variant<Action, int>;
+
+// The key that presses `action`'s button too, as typed (an upper-case letter
+// or a digit), drawn on the button; 0 for none. The opening's decisions and
+// the rematch have keys: they are the answers a player gives most often.
+char32_t shortcutOf(Action action);
+// The action of the enabled button `typed` presses (letters in either case),
+// as a click on it would; nullopt when no button shown has that key.
+std::optional<Action> shortcut(const PanelModel& model, char32_t typed);
 
 class SidePanel {
  public:

@@ -6,39 +6,21 @@
 // keeps its side fixed: h8 g7 f6, then (white after our swap) a1, declare 1.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <chrono>
 #include <string>
 
 #include "game_client/app/live_mode.h"
+#include "tests/client/live_driver.h"
 #include "tests/support/harness.h"
 
 namespace client {
 namespace {
 
 using namespace std::chrono_literals;
+using livetest::button;
+using livetest::runUntilItSays;
 
 game::Move at(char file, int rank) { return {0, static_cast<std::uint16_t>((rank - 1) * 15 + (file - 'a')), 0}; }
-
-bool says(const Mode& mode, const std::string& text) { return mode.panel().status.find(text) != std::string::npos; }
-
-const PanelButton* button(const Mode& mode, Action action) {
-  const auto& buttons = mode.panel().buttons;
-  const auto found =
-      std::find_if(buttons.begin(), buttons.end(), [&](const PanelButton& b) { return b.action == action; });
-  return found == buttons.end() ? nullptr : &*found;
-}
-
-// Runs `mode` as App would until the status says `text`, for at most 10 s.
-bool runUntilItSays(Mode& mode, const std::string& text) {
-  const auto end = std::chrono::steady_clock::now() + 10s;
-  while (std::chrono::steady_clock::now() < end) {
-    mode.update();
-    if (says(mode, text)) return true;
-    mode.idle(sf::milliseconds(10));
-  }
-  return false;
-}
 
 TEST(LiveOpening, DecidesSwapsAndOffersThroughThePanelAndTheBoard) {
   servertest::TempDir dir;

@@ -28,6 +28,11 @@
 // flag falls in the opening. The client follows the opening's stones and
 // statuses without falling out of step and shows them with the result.
 //
+// Sixth: after the game a raw client (black) resigns, the client (white)
+// wins and the opponent offers a rematch: the client waits for our answer
+// with the offer said and its Accept rematch and Decline buttons, keys on
+// them, in the screenshot.
+//
 // Reuses the server tests' process harness (a server on an ephemeral port,
 // child processes always stopped). POSIX only, like that harness.
 #include <gtest/gtest.h>
@@ -306,6 +311,45 @@ TEST(ClientLive, FollowsAnOpeningUntilItsFlagFallsOnTheSwap) {
                 dir.path() / "check.log");
   EXPECT_EQ(check.wait(20s), 0) << "screenshot check failed: " << fileText(dir.path() / "check.log");
   std::filesystem::copy_file(png, std::filesystem::path(CLIENT_LIVE_PNG_DIR) / "live_opening.png",
+                             std::filesystem::copy_options::overwrite_existing);
+}
+
+TEST(ClientLive, ShowsTheOpponentsRematchOfferAfterTheGame) {
+  TempDir dir;
+  Server server({"--game", "omok", "--rule", "freestyle"});
+  ASSERT_NE(server.port(), 0);
+  const std::string port = std::to_string(server.port());
+  const auto png = dir.path() / "rematch.png";
+  const auto clientLog = dir.path() / "client.log";
+
+  Process client = startClient({"--port", port, "--name", "human", "--seat", "2", "--exit-when-over", "--screenshot",
+                                 png.string(), "--size", "1120x760"},
+                                clientLog);
+  ASSERT_TRUE(server.logShows("human takes player2", 20s)) << server.log();
+  servertest::RawClient alice(server.port(), game::Kind::Omok, 15);
+  alice.hello("alice", game::Seat::Player1);
+  alice.expect<proto::MatchStart>();
+  alice.move(0, servertest::point("h8"));
+  EXPECT_EQ(alice.expect<proto::MoveAccepted>().ply, 1);
+  alice.send(proto::Resign{});
+  EXPECT_EQ(alice.expect<proto::GameOver>().rematchSeconds, 30);
+  alice.send(proto::RematchOffer{});
+
+  // The offer waits for the client's answer: it has settled, and the screenshot is taken.
+  const auto clientExit = client.wait(40s);
+  ASSERT_TRUE(clientExit.has_value()) << "the client did not exit; server log:\n" << server.log();
+  EXPECT_EQ(*clientExit, 0) << fileText(clientLog);
+  EXPECT_TRUE(server.logShows("alice offers a rematch", 1s)) << server.log();
+  // The client went without answering: the wait is over for alice too.
+  alice.expect<proto::RematchDecline>(10s);
+
+  // Black's stone, and the accent of the primary Accept rematch button in the panel.
+  Process check(CLIENT_SCREENSHOT_CHECK_PATH,
+                {png.string(), "--size", "1120x760", "--cells", "15", "--dark", "h8", "--wood", "h9",
+                 "--panel-colour", "129,182,76"},
+                dir.path() / "check.log");
+  EXPECT_EQ(check.wait(20s), 0) << "screenshot check failed: " << fileText(dir.path() / "check.log");
+  std::filesystem::copy_file(png, std::filesystem::path(CLIENT_LIVE_PNG_DIR) / "live_rematch.png",
                              std::filesystem::copy_options::overwrite_existing);
 }
 

@@ -12,6 +12,7 @@
 
 #include "game_client/app/start_mode.h"
 #include "game_client/core/user_config.h"
+#include "tests/client/live_driver.h"
 #include "tests/support/harness.h"
 
 namespace client {
@@ -19,12 +20,13 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
+using livetest::runUntil;
 using servertest::TempDir;
 
 const fs::path kRecords = fs::path(CLIENT_TEST_DATA) / "start";
 const std::string kBroken = "2026-11-22T07-00-00Z_m000001.jsonl";
 
-enum { kAddress, kName, kCode, kGame };
+enum { kAddress, kName, kCode, kGame, kTime };
 
 StartOptions options(const TempDir& dir, std::string address, std::string name) {
   StartOptions out;
@@ -42,18 +44,6 @@ unsigned short closedPort() {
   const unsigned short port = listener.getLocalPort();
   listener.close();
   return port;
-}
-
-// Runs `mode` as App would until `done` says so or `timeout` has passed.
-template <typename Done>
-bool runUntil(Mode& mode, Done done, std::chrono::milliseconds timeout = 10s) {
-  const auto end = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < end) {
-    mode.update();
-    if (done()) return true;
-    mode.idle(sf::milliseconds(10));
-  }
-  return false;
 }
 
 // Runs `mode` until it hands over; null when it does not in time.
@@ -104,7 +94,7 @@ TEST(StartMode, TypesIntoTheFocusedFieldAndTabMovesOn) {
   TempDir dir;
   StartMode start(options(dir, "127.0.0.1:9000", ""));
   const auto& fields = start.start()->fields;
-  ASSERT_EQ(fields.size(), 4u);
+  ASSERT_EQ(fields.size(), 5u);
   EXPECT_TRUE(fields[kName].focused);  // the first one still empty
   for (const char32_t c : std::u32string(U"안나")) EXPECT_TRUE(start.text(c));
   EXPECT_EQ(fields[kName].text, "안나");
@@ -116,6 +106,8 @@ TEST(StartMode, TypesIntoTheFocusedFieldAndTabMovesOn) {
   EXPECT_EQ(fields[kCode].text, "x");
   EXPECT_TRUE(start.key(sf::Keyboard::Tab));
   EXPECT_TRUE(fields[kGame].focused);
+  EXPECT_TRUE(start.key(sf::Keyboard::Tab));
+  EXPECT_TRUE(fields[kTime].focused);
   EXPECT_TRUE(start.key(sf::Keyboard::Tab));
   EXPECT_TRUE(fields[kAddress].focused);
   EXPECT_TRUE(start.key(sf::Keyboard::BackSpace));
@@ -136,6 +128,29 @@ TEST(StartMode, TheGameFieldSaysWhatToPlay) {
   EXPECT_EQ(start.next(), nullptr);
   EXPECT_EQ(start.start()->error, "Opening swap2 is not played under renju.");
   EXPECT_TRUE(start.start()->fields[kGame].focused);
+}
+
+// The time field's clock goes into the hello (the server hosts the match
+// with it); a clock that is not one is said, and its field has the keyboard.
+TEST(StartMode, TheTimeFieldAsksForAClock) {
+  TempDir dir;
+  servertest::Server server({"--game", "omok"});
+  ASSERT_NE(server.port(), 0);
+  StartMode start(options(dir, "127.0.0.1:" + std::to_string(server.port()), "ann"));
+  ASSERT_TRUE(start.focusField(kTime));
+  for (const char c : std::string("5+x")) start.text(static_cast<char32_t>(c));
+  EXPECT_TRUE(start.act(Action::Play));
+  EXPECT_EQ(start.next(), nullptr);
+  EXPECT_EQ(start.start()->error, "Time control '5+x' needs two non-negative numbers, e.g. 5+3.");
+  EXPECT_TRUE(start.start()->fields[kTime].focused);
+
+  for (int i = 0; i < 3; ++i) start.key(sf::Keyboard::BackSpace);
+  for (const char c : std::string("0.5+2")) start.text(static_cast<char32_t>(c));
+  ASSERT_TRUE(start.act(Action::Play));
+  auto live = start.next();
+  ASSERT_NE(live, nullptr);
+  EXPECT_TRUE(runUntil(*live, [&] { return live->panel().subtitle.find(" · 0.5+2 · ") != std::string::npos; }))
+      << live->panel().subtitle << " " << live->panel().error;
 }
 
 TEST(StartMode, ABadPortOrNoNameIsSaidOnTheScreen) {
@@ -256,7 +271,7 @@ TEST(StartMode, PlayAndWatchReachTheServer) {
 }
 
 // On a server of every game, a waiting match picked in the lobby is joined
-// through the queue of its own kind, opening included: the two play.
+// through the queue of its own kind, opening and clock included: the two play.
 TEST(StartMode, ALobbyPickJoinsTheWaitingMatchOfItsOwnKind) {
   TempDir dir;
   servertest::Server server({});
@@ -265,6 +280,7 @@ TEST(StartMode, ALobbyPickJoinsTheWaitingMatchOfItsOwnKind) {
 
   StartOptions first = options(dir, where, "ann");
   first.game = "renju soosorv8";
+  first.time = "1+0";  // a queue of its own too
   StartMode start(first);
   ASSERT_TRUE(start.act(Action::Play));
   auto live = start.next();

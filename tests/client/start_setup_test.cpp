@@ -1,6 +1,6 @@
 // What the start screen knows without a window: the typed server address,
-// the remembered address and name (client.json in a temporary
-// XDG_CONFIG_HOME) and the records of the log folders, newest first.
+// the clock asked for, the remembered address and name (client.json in a
+// temporary XDG_CONFIG_HOME) and the records of the log folders, newest first.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "game_client/core/game_choice.h"
 #include "game_client/core/record_list.h"
 #include "game_client/core/server_address.h"
 #include "game_client/core/user_config.h"
@@ -81,6 +82,29 @@ TEST(ServerAddress, FormatsWhatItReads) {
   EXPECT_EQ(formatServerAddress({"127.0.0.1", 9000}), "127.0.0.1:9000");
   EXPECT_EQ(formatServerAddress({"::1", 9001}), "[::1]:9001");
   EXPECT_EQ(parsed(formatServerAddress({"::1", 9001})).host, "::1");
+}
+
+TEST(TimeChoice, EmptyIsTheServersChoiceNoneIsUntimed) {
+  Options options;
+  std::string error;
+  ASSERT_TRUE(parseTimeChoice("5+3", options, error)) << error;
+  EXPECT_EQ(options.time, (game::TimeControl{300'000, 3'000}));
+  EXPECT_EQ(describeTimeChoice(options), "5+3");
+  ASSERT_TRUE(parseTimeChoice("none", options, error)) << error;
+  EXPECT_EQ(options.time, game::TimeControl{});
+  EXPECT_EQ(describeTimeChoice(options), "none");
+  ASSERT_TRUE(parseTimeChoice("", options, error)) << error;
+  EXPECT_EQ(options.time, std::nullopt);
+  EXPECT_EQ(describeTimeChoice(options), "");
+}
+
+TEST(TimeChoice, AClockThatIsNoneIsSaidAndChangesNothing) {
+  Options options;
+  options.time = game::TimeControl{60'000, 0};
+  std::string error;
+  EXPECT_FALSE(parseTimeChoice("5", options, error));
+  EXPECT_EQ(error, "time control '5' is not MINUTES+SECONDS, e.g. 5+3");
+  EXPECT_EQ(options.time, (game::TimeControl{60'000, 0}));
 }
 
 // Points XDG_CONFIG_HOME (and HOME) at a temporary folder for one test and
