@@ -366,10 +366,7 @@ TEST(Hostile, APrivateMatchIsHiddenFromWhoeverLacksItsCode) {
   // A stranger tries ids one by one: the private one looks like none at all.
   for (std::uint32_t id : {w.matchId, w.matchId + 100}) {
     RawClient stranger(server.port(), game::Kind::Omok, 15);
-    proto::Watch watch;
-    watch.matchId = id;
-    proto::setText(watch.name, "eve");
-    stranger.send(watch);
+    stranger.send(watchOf(id, "eve"));
     const proto::Error e = stranger.expect<proto::Error>();
     EXPECT_EQ(e.code, proto::ErrorCode::NoSuchMatch);
     EXPECT_EQ(proto::text(e.text), "no match " + std::to_string(id) + " is waiting or playing");
@@ -377,11 +374,7 @@ TEST(Hostile, APrivateMatchIsHiddenFromWhoeverLacksItsCode) {
   }
   // A wrong code is no better.
   RawClient guesser(server.port(), game::Kind::Omok, 15);
-  proto::Watch guess;
-  guess.matchId = w.matchId;
-  proto::setText(guess.name, "eve");
-  proto::setText(guess.matchCode, "friends");
-  guesser.send(guess);
+  guesser.send(watchOf(w.matchId, "eve", "friends"));
   expectError(guesser, proto::ErrorCode::NoSuchMatch);
   // Not in the list either.
   RawClient lister(server.port(), game::Kind::Omok, 15);
@@ -391,12 +384,7 @@ TEST(Hostile, APrivateMatchIsHiddenFromWhoeverLacksItsCode) {
 
   // A friend who knows the code watches; the public match is watched by id.
   RawClient friendly(server.port(), game::Kind::Omok, 15);
-  proto::Watch watch;
-  watch.matchId = w.matchId;
-  proto::setText(watch.name, "carol");
-  proto::setText(watch.matchCode, "friends-only");
-  friendly.send(watch);
-  EXPECT_EQ(friendly.expect<proto::Welcome>().seat, Seat::None);
+  EXPECT_EQ(friendly.watch(w.matchId, "carol", "friends-only").seat, Seat::None);
   friendly.expect<proto::MatchStart>();
   RawClient kibitzer(server.port(), game::Kind::Omok, 15);
   kibitzer.watch(open.matchId(), "dave");

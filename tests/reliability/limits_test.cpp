@@ -144,10 +144,7 @@ TEST(Limits, OutOfDescriptorsANewcomerIsStillAnsweredAndTheServerRecovers) {
   bool back = false;
   while (!back && Clock::now() < deadline) {
     RawClient probe(server->port(), game::Kind::Omok, 15);
-    proto::Watch watch;
-    watch.matchId = beside.matchId();
-    proto::setText(watch.name, "probe");
-    probe.send(watch);
+    probe.send(watchOf(beside.matchId(), "probe"));
     std::optional<proto::Packet> answer = probe.receive(1s);
     back = answer && std::holds_alternative<proto::Welcome>(*answer);
     if (!back) std::this_thread::sleep_for(50ms);

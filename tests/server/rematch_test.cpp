@@ -151,12 +151,7 @@ TEST(Rematch, KeepsTheKindOfMatchAndLetsTheSpectatorsGo) {
     c->expect<proto::ClockSync>();
   }
   RawClient watcher(server.port(), game::Kind::Omok, 15);
-  proto::Watch watch;
-  watch.matchId = first.matchId;
-  proto::setText(watch.name, "cy");
-  proto::setText(watch.matchCode, "club-7");
-  watcher.send(watch);
-  watcher.expect<proto::Welcome>();
+  watcher.watch(first.matchId, "cy", "club-7");
   b.send(proto::Resign{});
   for (RawClient* c : {&a, &b}) {
     proto::Packet next;

@@ -85,10 +85,7 @@ TEST(Spectator, PlayersAndSpectatorsLearnTheCountAsSpectatorsComeAndGo) {
 TEST(Spectator, WatchingAnUnknownMatchGetsNoSuchMatchAndTheConnectionCloses) {
   Server server({"--game", "omok"});
   RawClient watcher(server.port(), game::Kind::Omok, 15);
-  proto::Watch w;
-  w.matchId = 4242;
-  proto::setText(w.name, "carol");
-  watcher.send(w);
+  watcher.send(watchOf(4242, "carol"));
   expectError(watcher, proto::ErrorCode::NoSuchMatch);
   EXPECT_TRUE(watcher.closedByServer());
 }
@@ -165,10 +162,7 @@ TEST(Spectator, AMatchTakesABoundedNumberOfSpectators) {
     EXPECT_EQ(watchers.back()->watch(wb.matchId, "w" + std::to_string(i)).seat, Seat::None);
   }
   RawClient oneTooMany(server.port(), game::Kind::Omok, 15);
-  proto::Watch w;
-  w.matchId = wb.matchId;
-  proto::setText(w.name, "late");
-  oneTooMany.send(w);
+  oneTooMany.send(watchOf(wb.matchId, "late"));
   expectError(oneTooMany, proto::ErrorCode::ServerFull);
   EXPECT_TRUE(oneTooMany.closedByServer());
 }

@@ -144,11 +144,16 @@ proto::Welcome RawClient::hello(std::string_view name, game::Seat seat, const pr
   return expect<proto::Welcome>();
 }
 
-proto::Welcome RawClient::watch(std::uint32_t matchId, std::string_view name) {
+proto::Watch watchOf(std::uint32_t matchId, std::string_view name, std::string_view code) {
   proto::Watch w;
   w.matchId = matchId;
   proto::setText(w.name, name);
-  send(w);
+  proto::setText(w.matchCode, code);
+  return w;
+}
+
+proto::Welcome RawClient::watch(std::uint32_t matchId, std::string_view name, std::string_view code) {
+  send(watchOf(matchId, name, code));
   return expect<proto::Welcome>();
 }
 

@@ -97,8 +97,9 @@ class RawClient {
 
   proto::Welcome hello(std::string_view name, game::Seat seat = game::Seat::None, const proto::Token& token = {},
                        std::string_view code = {});
-  // Watches match `matchId`: the welcome (a refusal is a failed expectation).
-  proto::Welcome watch(std::uint32_t matchId, std::string_view name);
+  // Watches match `matchId` (a private one with its `code`): the welcome (a
+  // refusal is a failed expectation).
+  proto::Welcome watch(std::uint32_t matchId, std::string_view name, std::string_view code = {});
   void chat(std::string_view text);
   void move(std::uint16_t from, std::uint16_t to, game::Promotion promotion = game::Promotion::None);
 
@@ -110,6 +111,10 @@ class RawClient {
   proto::Context context_;
   bool closed_ = false;
 };
+
+// A watch of match `matchId` by `name`, with a private match's `code`: for
+// a test that wants the refusal, or whatever else the answer is.
+proto::Watch watchOf(std::uint32_t matchId, std::string_view name, std::string_view code = {});
 
 // The omok point of a coordinate like "h8" on a board of `size`.
 std::uint16_t point(std::string_view coordinate, int size = 15);
