@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 
+#include "game_client/app/live_mode.h"
 #include "game_client/app/mode.h"
 
 namespace client::livetest {
@@ -34,6 +35,15 @@ inline bool runUntil(Mode& mode, const std::function<bool()>& done,
     mode.idle(sf::milliseconds(10));
   }
   return false;
+}
+
+// What a live mode playing on 127.0.0.1:`port` as "human" in `seat` opens with.
+inline LiveOptions playing(unsigned short port, game::Seat seat) {
+  LiveOptions options;
+  options.port = port;
+  options.session.name = "human";
+  options.session.seat = seat;
+  return options;
 }
 
 // Runs `mode` until its status says `text`, for at most 10 s.

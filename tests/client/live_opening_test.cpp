@@ -26,11 +26,7 @@ TEST(LiveOpening, DecidesSwapsAndOffersThroughThePanelAndTheBoard) {
   servertest::TempDir dir;
   servertest::Server server({"--game", "omok", "--rule", "renju", "--opening", "soosorv8"});
   ASSERT_NE(server.port(), 0);
-  LiveOptions options;
-  options.port = server.port();
-  options.session.name = "human";
-  options.session.seat = game::Seat::Player2;
-  LiveMode live(options);
+  LiveMode live(livetest::playing(server.port(), game::Seat::Player2));
   ASSERT_TRUE(runUntilItSays(live, "Waiting for an opponent")) << live.panel().status << live.panel().error;
   servertest::Process bot(GAME_BOT_PATH, {"--port", std::to_string(server.port()), "--seat", "1", "--name", "bot",
                                           "--moves", "first", "--timeout", "30"},

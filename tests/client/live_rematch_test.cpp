@@ -255,11 +255,7 @@ game::Move at(std::string_view point) { return {0, servertest::point(point), 0};
 TEST(LiveRematch, AGamePlayedToItsEndIsFollowedByARematchWithTheColoursExchanged) {
   servertest::Server server({"--game", "omok", "--rule", "freestyle", "--opening", "swap1"});
   ASSERT_NE(server.port(), 0);
-  LiveOptions options;
-  options.port = server.port();
-  options.session.name = "human";
-  options.session.seat = game::Seat::Player2;
-  LiveMode live(options);
+  LiveMode live(livetest::playing(server.port(), game::Seat::Player2));
   ASSERT_TRUE(runUntilItSays(live, "Waiting for an opponent")) << live.panel().status << live.panel().error;
 
   servertest::RawClient alice(server.port(), game::Kind::Omok, 15);
