@@ -550,7 +550,9 @@ void LiveMode::refreshChat() {
   PanelChat& chat = panel_.chat;
   // The lines stay in view after the game; the input line only while the server listens.
   chat.shown = stage_ == Stage::Waiting || stage_ == Stage::Playing || (stage_ == Stage::Over && board_);
-  chat.open = stage_ == Stage::Waiting || stage_ == Stage::Playing;
+  // After the game the players may talk while a rematch may be agreed.
+  chat.open =
+      stage_ == Stage::Waiting || stage_ == Stage::Playing || (stage_ == Stage::Over && session_->rematchOpen());
   if (!chat.open) chatInput_.blur();
   chat.lines.clear();
   for (const ChatLine& line : shown().chatLines())

@@ -342,7 +342,8 @@ void Session::endRematch(std::string why) {
 
 bool Session::offerRematch(std::string& error) {
   if (failure_) error = "the session has failed: " + failure_->text;
-  else if (!rematchOpen_) error = phase_ == proto::Phase::Over ? "no rematch can be agreed now" : "the game is not over";
+  else if (!rematchOpen_)
+    error = phase_ == proto::Phase::Over ? "no rematch can be agreed now" : "the game is not over";
   else if (ownRematchPending_) error = "your rematch offer is pending already";
   else {
     send(proto::RematchOffer{});
@@ -504,6 +505,8 @@ bool Session::chat(const std::string& text, std::string& error) {
     error = "the session has failed: " + failure_->text;
   } else if (!proto::allowedIn(proto::Type::Chat, phase_)) {
     error = "the chat opens once you are in a match";
+  } else if (phase_ == proto::Phase::Over && !rematchOpen_) {
+    error = "the chat has closed with the game";
   } else if (!proto::setText(line.text, text)) {
     error = "the line is too long (at most " + std::to_string(proto::kTextSize - 1) + " bytes)";
   } else if (auto problem = proto::validate(line, asClient)) {

@@ -552,10 +552,11 @@ bool Match::outOfTime(TimerQueue::Clock::time_point now) {
 
 std::optional<PacketRefusal> Match::handle(game::Seat seat, const ConnectionPtr& from, const proto::Packet& packet) {
   std::lock_guard lock(mutex_);
-  // A replaced connection's leftovers, or a spectator already let go.
-  if (over_ || (seat == game::Seat::None ? !spectator(from) : player(seat).connection != from)) return std::nullopt;
+  // A replaced connection's leftovers, or a player or spectator already let go.
+  if (seat == game::Seat::None ? !spectator(from) : player(seat).connection != from) return std::nullopt;
+  // After the game only the players waiting for a rematch are still here: they may talk.
   if (const auto* line = std::get_if<proto::Chat>(&packet)) return chat(seat, from, proto::text(line->text));
-  if (!started_) return std::nullopt;
+  if (!started_ || over_) return std::nullopt;
   if (seat == game::Seat::None) return refuseSpectator(packet);
   const game::Seat other = game::opponent(seat);
   using Answer = std::optional<PacketRefusal>;
@@ -639,10 +640,11 @@ std::optional<PacketRefusal> Match::chat(game::Seat seat, const ConnectionPtr& f
   proto::setText(m.name, name);
   proto::setText(m.text, text);
   // The record is created when the match starts: lines before that wait
-  // for it (a bounded number; the oldest make room).
-  if (started_) {
+  // for it (a bounded number; the oldest make room). It has ended with the
+  // game: what the players say while a rematch may be agreed is not kept.
+  if (started_ && !over_) {
     writeNote([&](record::Writer& w) { return w.chat(seat, name, text); });
-  } else {
+  } else if (!started_) {
     if (earlyChat_.size() == kEarlyChatKept) earlyChat_.erase(earlyChat_.begin());
     earlyChat_.push_back({seat, name, std::string(text), record::Clock::now()});
   }
@@ -940,8 +942,10 @@ bool Match::handOver(const std::shared_ptr<Match>& next, const std::array<proto:
     next->codeDigest_ = codeDigest_;
   }
   // The colours exchanged: this match's Player2 opens the next one.
-  [[maybe_unused]] const auto first = next->join(players_[1].connection, game::Seat::Player1, players_[1].name, tokens[0]);
-  [[maybe_unused]] const auto second = next->join(players_[0].connection, game::Seat::Player2, players_[0].name, tokens[1]);
+  [[maybe_unused]] const auto first =
+      next->join(players_[1].connection, game::Seat::Player1, players_[1].name, tokens[0]);
+  [[maybe_unused]] const auto second =
+      next->join(players_[0].connection, game::Seat::Player2, players_[0].name, tokens[1]);
   assert(std::holds_alternative<game::Seat>(first) && std::holds_alternative<game::Seat>(second));
   logEvent({}, "match " + std::to_string(next->id()) + " is the rematch of " + label());
   releaseEveryone();

@@ -39,6 +39,7 @@ constexpr Traits row(std::string_view name, std::uint8_t phases) {
 
 constexpr auto kPlaying = bit(Phase::Playing);
 constexpr auto kInMatch = static_cast<std::uint8_t>(bit(Phase::WaitingForOpponent) | bit(Phase::Playing));
+constexpr auto kInMatchOrAfter = static_cast<std::uint8_t>(kInMatch | bit(Phase::Over));
 constexpr auto kBeforeHello = bit(Phase::AwaitingHello);
 
 // In the order of the Packet variant.
@@ -70,8 +71,9 @@ constexpr std::array kTraits{
     row<RematchDecline>("rematch-decline", bit(Phase::Over)),
     row<Watch>("watch", kBeforeHello),
     row<Spectators>("spectators", kInMatch),
-    row<Chat>("chat", kInMatch),
-    row<ChatMessage>("chat-message", kInMatch),
+    // Over: the players may talk while a rematch may be agreed.
+    row<Chat>("chat", kInMatchOrAfter),
+    row<ChatMessage>("chat-message", kInMatchOrAfter),
     row<ListMatches>("list-matches", kBeforeHello),
     row<MatchEntry>("match-entry", kBeforeHello),
     row<MatchListEnd>("match-list-end", kBeforeHello),

@@ -144,6 +144,7 @@ TEST_F(RematchPanel, RematchIsOfferedByItsKeyAndTheDeclineIsSaid) {
   EXPECT_EQ(rematch->label, "Rematch");
   EXPECT_TRUE(rematch->enabled);
   EXPECT_FALSE(live_->settled()) << "the opponent may still offer one";
+  EXPECT_TRUE(live_->panel().chat.open) << "the players may talk while a rematch may be agreed";
 
   EXPECT_TRUE(live_->text(U'r'));  // as a click on it
   ASSERT_TRUE(server_.receives<proto::RematchOffer>(*live_));
@@ -159,6 +160,7 @@ TEST_F(RematchPanel, RematchIsOfferedByItsKeyAndTheDeclineIsSaid) {
   ASSERT_TRUE(runUntilItSays(*live_, "You won! White wins by resignation. No rematch: declined."))
       << live_->panel().status;
   EXPECT_EQ(button(*live_, Action::Rematch), nullptr);
+  EXPECT_FALSE(live_->panel().chat.open) << "no rematch: the chat has closed";
   EXPECT_EQ(live_->panel().error, "") << "the server hanging up after the game is no error";
   EXPECT_TRUE(live_->settled());
   EXPECT_EQ(live_->exitCode(), 0);

@@ -30,6 +30,10 @@ TEST(Rematch, BothOfferAndTheNextGameStartsWithTheSeatsExchangedAndItsOwnRecord)
   p.play(Seat::Player1, "h8");
   EXPECT_EQ(resignAndReadWindow(p, Seat::Player2), 30);
 
+  // The players may talk while a rematch may be agreed; the ended record keeps none of it.
+  p.player2.chat("one more?");
+  for (RawClient* c : {&p.player1, &p.player2})
+    EXPECT_EQ(proto::text(c->expect<proto::ChatMessage>().text), "one more?");
   p.player2.send(proto::RematchOffer{});  // bob, who lost, asks first
   p.player1.expect<proto::RematchOffer>();
   p.player1.send(proto::RematchOffer{});  // alice accepts
@@ -72,6 +76,10 @@ TEST(Rematch, BothOfferAndTheNextGameStartsWithTheSeatsExchangedAndItsOwnRecord)
   ASSERT_EQ(server.stop(), 0);
   const auto files = server.records();
   ASSERT_EQ(files.size(), 2u);
+  const auto firstLoaded = record::readFile(files[0]);
+  ASSERT_TRUE(std::holds_alternative<record::Record>(firstLoaded))
+      << std::get<record::LoadError>(firstLoaded).describe();
+  EXPECT_TRUE(std::get<record::Record>(firstLoaded).chat.empty());
   const auto loaded = record::readFile(files[1]);
   const auto* second = std::get_if<record::Record>(&loaded);
   ASSERT_NE(second, nullptr) << std::get<record::LoadError>(loaded).message;
