@@ -112,17 +112,26 @@ TEST(LogPipe, AStalledReaderStallsNothingAndTheDropsAreCounted) {
   ASSERT_NE(server.port(), 0);
   Players players(server.port());
 
-  // 120 bursts of 50 connections, two lines each: 12,000 lines, more than the
+  // 120 bursts of 51 connections, two lines each: 12,240 lines, more than the
   // pipe (64 KiB, about 1,200 lines), the batch the writer is stuck in and the
   // server's queue (4,096 lines) hold together. Before the fix the first
   // thread to write into the full pipe blocked there holding the log's mutex,
   // and every thread logging after it (taking a connection, letting one go,
   // rejecting a move) blocked behind it: the match's next answer never came.
-  // 50 at a time stays far from the usual limit of 1,024 open files.
+  // 50 at a time stays far from the usual limit of 1,024 open files. Each
+  // burst ends with a ping on one more connection: its pong says the server
+  // has accepted (and logged) the burst, since a listener's queue is first
+  // come, first served. Otherwise a server slower than this loop (the
+  // sanitizer builds, a loaded machine) would still be taking connections
+  // from the kernel's queue of 4,096 when the reading starts, and read
+  // promptly it would drop nothing.
   for (int burst = 0; burst < 120; ++burst) {
     std::vector<std::unique_ptr<RawClient>> crowd;
     for (int i = 0; i < 50; ++i) crowd.push_back(std::make_unique<RawClient>(server.port(), game::Kind::Omok, 15));
     crowd.clear();
+    RawClient last(server.port(), game::Kind::Omok, 15);
+    last.send(proto::Ping{{}, static_cast<std::uint64_t>(burst), 0});
+    ASSERT_EQ(+last.expect<proto::Pong>(10s).nonce, static_cast<std::uint64_t>(burst)) << server.state();
     if (burst % 12 == 11) {
       const int move = burst / 12;
       ASSERT_TRUE(players.playPromptly(move % 2 == 0 ? Seat::Player1 : Seat::Player2, kMoves[move]))
